@@ -1,0 +1,51 @@
+package io.cairn.server;
+
+import io.cairn.common.config.ConfigKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Declares one command-line option per {@link ConfigKey} and reads back the ones the user gave. Values
+ * stay text here: the key's own parser checks them, so a flag and a file field fail with the same
+ * message.
+ */
+final class ConfigOptions {
+  private ConfigOptions() {}
+
+  static void addTo(CommandSpec spec, List<ConfigKey<?>> keys) {
+    for (ConfigKey<?> key : keys) {
+      spec.addOption(
+          OptionSpec.builder(key.flag())
+              .paramLabel("<" + key.path().substring(key.path().lastIndexOf('.') + 1) + ">")
+              .type(String.class)
+              .description(
+                  key.description()
+                      + " Default: "
+                      + display(key.defaultValue())
+                      + ". Config file: "
+                      + key.path()
+                      + ".")
+              .build());
+    }
+  }
+
+  /** The flags the user gave, with their text. */
+  static Map<ConfigKey<?>, String> given(ParseResult parsed, List<ConfigKey<?>> keys) {
+    Map<ConfigKey<?>, String> out = new LinkedHashMap<>();
+    for (ConfigKey<?> key : keys) {
+      if (parsed.hasMatchedOption(key.flag())) {
+        out.put(key, parsed.matchedOption(key.flag()).getValue());
+      }
+    }
+    return out;
+  }
+
+  static String display(Object value) {
+    return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
+  }
+}
