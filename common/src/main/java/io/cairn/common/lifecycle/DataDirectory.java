@@ -84,6 +84,6 @@ public final class DataDirectory implements Service {
 
   @Override
   public List<Endpoint> endpoints() {
-    return List.of();
+    return lock == null ? List.of() : List.of(new Endpoint("data", dir.toString(), "data directory"));
   }
 }
