@@ -1,0 +1,77 @@
+package io.cairn.kv.store;
+
+/**
+ * The errors etcd's v3 API returns, with the gRPC status code and the exact message etcd 3.4 uses
+ * ({@code etcdserver/api/v3rpc/rpctypes/error.go}). Clients such as etcdctl print the message and some
+ * (jetcd, clientv3) branch on it, so both must match etcd exactly.
+ */
+public enum EtcdError {
+  EMPTY_KEY(Code.INVALID_ARGUMENT, "etcdserver: key is not provided"),
+  KEY_NOT_FOUND(Code.INVALID_ARGUMENT, "etcdserver: key not found"),
+  VALUE_PROVIDED(Code.INVALID_ARGUMENT, "etcdserver: value is provided"),
+  LEASE_PROVIDED(Code.INVALID_ARGUMENT, "etcdserver: lease is provided"),
+  TOO_MANY_OPS(Code.INVALID_ARGUMENT, "etcdserver: too many operations in txn request"),
+  DUPLICATE_KEY(Code.INVALID_ARGUMENT, "etcdserver: duplicate key given in txn request"),
+  COMPACTED(Code.OUT_OF_RANGE, "etcdserver: mvcc: required revision has been compacted"),
+  FUTURE_REV(Code.OUT_OF_RANGE, "etcdserver: mvcc: required revision is a future revision"),
+  NO_SPACE(Code.RESOURCE_EXHAUSTED, "etcdserver: mvcc: database space exceeded"),
+  LEASE_NOT_FOUND(Code.NOT_FOUND, "etcdserver: requested lease not found"),
+  LEASE_EXIST(Code.FAILED_PRECONDITION, "etcdserver: lease already exists"),
+  LEASE_TTL_TOO_LARGE(Code.OUT_OF_RANGE, "etcdserver: too large lease TTL"),
+  MEMBER_EXIST(Code.FAILED_PRECONDITION, "etcdserver: member ID already exist"),
+  PEER_URL_EXIST(Code.FAILED_PRECONDITION, "etcdserver: Peer URLs already exists"),
+  MEMBER_NOT_ENOUGH_STARTED(
+      Code.FAILED_PRECONDITION, "etcdserver: re-configuration failed due to not enough started members"),
+  MEMBER_BAD_URLS(Code.INVALID_ARGUMENT, "etcdserver: given member URLs are invalid"),
+  MEMBER_NOT_FOUND(Code.NOT_FOUND, "etcdserver: member not found"),
+  REQUEST_TOO_LARGE(Code.INVALID_ARGUMENT, "etcdserver: request is too large"),
+  NO_LEADER(Code.UNAVAILABLE, "etcdserver: no leader"),
+  NOT_LEADER(Code.FAILED_PRECONDITION, "etcdserver: not leader"),
+  LEADER_CHANGED(
+      Code.UNAVAILABLE, "etcdserver: leader changed"),
+  NOT_CAPABLE(Code.UNAVAILABLE, "etcdserver: not capable"),
+  STOPPED(Code.UNAVAILABLE, "etcdserver: server stopped"),
+  TIMEOUT(Code.UNAVAILABLE, "etcdserver: request timed out"),
+  TIMEOUT_DUE_TO_LEADER_FAIL(
+      Code.UNAVAILABLE, "etcdserver: request timed out, possibly due to previous leader failure"),
+  TIMEOUT_DUE_TO_CONNECTION_LOST(
+      Code.UNAVAILABLE, "etcdserver: request timed out, possibly due to connection lost"),
+  UNHEALTHY(Code.UNAVAILABLE, "etcdserver: unhealthy cluster"),
+  CORRUPT(Code.DATA_LOSS, "etcdserver: corrupt cluster"),
+  BAD_LEADER_TRANSFEREE(Code.FAILED_PRECONDITION, "etcdserver: bad leader transferee"),
+  GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner"),
+  INVALID_SORT_OPTION(Code.INVALID_ARGUMENT, "etcdserver: invalid sort option");
+
+  /** gRPC status codes, named as in {@code io.grpc.Status.Code}; kept here so the store needs no gRPC. */
+  public enum Code {
+    INVALID_ARGUMENT,
+    OUT_OF_RANGE,
+    RESOURCE_EXHAUSTED,
+    NOT_FOUND,
+    FAILED_PRECONDITION,
+    UNAVAILABLE,
+    DATA_LOSS,
+    PERMISSION_DENIED,
+    INTERNAL
+  }
+
+  private final Code code;
+  private final String message;
+
+  EtcdError(Code code, String message) {
+    this.code = code;
+    this.message = message;
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public EtcdException exception() {
+    return new EtcdException(this);
+  }
+}

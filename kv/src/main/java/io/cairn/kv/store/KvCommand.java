@@ -1,0 +1,177 @@
+package io.cairn.kv.store;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.etcd.jetcd.api.AlarmRequest;
+import io.etcd.jetcd.api.CompactionRequest;
+import io.etcd.jetcd.api.DeleteRangeRequest;
+import io.etcd.jetcd.api.LeaseGrantRequest;
+import io.etcd.jetcd.api.LeaseRevokeRequest;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.PutRequest;
+import io.etcd.jetcd.api.TxnRequest;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A write replicated through Raft and applied by every member's {@link KvStore} in log order.
+ *
+ * <p>Wire format (frozen; see {@code KvCommandGoldenTest}): one byte format version ({@value
+ * #FORMAT}), one byte type tag, then the body. For every type but {@link LeaseCheckpoint} the body is
+ * the etcd request's protobuf encoding. A {@link LeaseCheckpoint} body is a sequence of
+ * length-delimited {@code LeaseTimeToLiveResponse} messages using only {@code ID} and {@code TTL}
+ * (the remaining TTL in seconds). New types get new tags; tags are never reused.
+ *
+ * <p>Commands carry everything apply needs, so apply is deterministic: a lease grant carries the ID
+ * the proposer chose, never 0.
+ */
+public sealed interface KvCommand {
+  byte FORMAT = 1;
+
+  /** The tag written after the format byte. */
+  byte tag();
+
+  record Put(PutRequest request) implements KvCommand {
+    public byte tag() {
+      return 1;
+    }
+  }
+
+  record DeleteRange(DeleteRangeRequest request) implements KvCommand {
+    public byte tag() {
+      return 2;
+    }
+  }
+
+  record Txn(TxnRequest request) implements KvCommand {
+    public byte tag() {
+      return 3;
+    }
+  }
+
+  record Compact(CompactionRequest request) implements KvCommand {
+    public byte tag() {
+      return 4;
+    }
+  }
+
+  /** {@code request.getID()} is never 0: the proposer picks an ID when the client did not. */
+  record LeaseGrant(LeaseGrantRequest request) implements KvCommand {
+    public byte tag() {
+      return 5;
+    }
+  }
+
+  record LeaseRevoke(LeaseRevokeRequest request) implements KvCommand {
+    public byte tag() {
+      return 6;
+    }
+  }
+
+  /** The leader's view of remaining TTLs, so a new leader continues the countdown. */
+  record LeaseCheckpoint(List<Remaining> leases) implements KvCommand {
+    public LeaseCheckpoint {
+      leases = List.copyOf(leases);
+    }
+
+    public byte tag() {
+      return 7;
+    }
+
+    public record Remaining(long id, long remainingTtlSeconds) {}
+  }
+
+  /** ACTIVATE or DEACTIVATE an alarm ({@code GET} is a read, never proposed). */
+  record Alarm(AlarmRequest request) implements KvCommand {
+    public byte tag() {
+      return 8;
+    }
+  }
+
+  default byte[] encode() {
+    byte[] body =
+        switch (this) {
+          case Put p -> p.request().toByteArray();
+          case DeleteRange d -> d.request().toByteArray();
+          case Txn t -> t.request().toByteArray();
+          case Compact c -> c.request().toByteArray();
+          case LeaseGrant g -> g.request().toByteArray();
+          case LeaseRevoke r -> r.request().toByteArray();
+          case Alarm a -> a.request().toByteArray();
+          case LeaseCheckpoint cp -> {
+            var out = new java.io.ByteArrayOutputStream();
+            try {
+              for (LeaseCheckpoint.Remaining r : cp.leases()) {
+                LeaseTimeToLiveResponse.newBuilder()
+                    .setID(r.id())
+                    .setTTL(r.remainingTtlSeconds())
+                    .build()
+                    .writeDelimitedTo(out);
+              }
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e); // cannot happen writing to memory
+            }
+            yield out.toByteArray();
+          }
+        };
+    return ByteBuffer.allocate(2 + body.length).put(FORMAT).put(tag()).put(body).array();
+  }
+
+  /**
+   * Decodes {@link #encode()}'s output.
+   *
+   * @throws IllegalArgumentException if the bytes are not a command of a known format and type
+   */
+  static KvCommand decode(byte[] bytes) {
+    if (bytes.length < 2) {
+      throw new IllegalArgumentException("kv command too short: " + bytes.length + " bytes");
+    }
+    if (bytes[0] != FORMAT) {
+      throw new IllegalArgumentException("unknown kv command format " + bytes[0] + ", expected " + FORMAT);
+    }
+    var body = com.google.protobuf.ByteString.copyFrom(bytes, 2, bytes.length - 2);
+    try {
+      return switch (bytes[1]) {
+        case 1 -> new Put(PutRequest.parseFrom(body));
+        case 2 -> new DeleteRange(DeleteRangeRequest.parseFrom(body));
+        case 3 -> new Txn(TxnRequest.parseFrom(body));
+        case 4 -> new Compact(CompactionRequest.parseFrom(body));
+        case 5 -> new LeaseGrant(LeaseGrantRequest.parseFrom(body));
+        case 6 -> new LeaseRevoke(LeaseRevokeRequest.parseFrom(body));
+        case 7 -> {
+          List<LeaseCheckpoint.Remaining> leases = new ArrayList<>();
+          var in = body.newInput();
+          while (true) {
+            LeaseTimeToLiveResponse r = LeaseTimeToLiveResponse.parseDelimitedFrom(in);
+            if (r == null) {
+              break;
+            }
+            leases.add(new LeaseCheckpoint.Remaining(r.getID(), r.getTTL()));
+          }
+          yield new LeaseCheckpoint(leases);
+        }
+        case 8 -> new Alarm(AlarmRequest.parseFrom(body));
+        default -> throw new IllegalArgumentException("unknown kv command type " + bytes[1]);
+      };
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("malformed kv command of type " + bytes[1] + ": " + e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("malformed lease checkpoint: " + e.getMessage());
+    }
+  }
+
+  /** The request message, for logging and size checks; null for a checkpoint. */
+  default Message request() {
+    return switch (this) {
+      case Put p -> p.request();
+      case DeleteRange d -> d.request();
+      case Txn t -> t.request();
+      case Compact c -> c.request();
+      case LeaseGrant g -> g.request();
+      case LeaseRevoke r -> r.request();
+      case Alarm a -> a.request();
+      case LeaseCheckpoint cp -> null;
+    };
+  }
+}

@@ -1,0 +1,58 @@
+package io.cairn.raft;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One Raft group on this node, as a service uses it. Thread-safe.
+ *
+ * <p>Futures fail with a {@link RaftException} (possibly wrapped in a {@code CompletionException}).
+ */
+public interface RaftGroupHandle {
+  /** This member's ID in the group. */
+  String memberId();
+
+  /**
+   * Proposes a command. If this member is not the leader the proposal is forwarded to the leader.
+   * Completes with the bytes the state machine's {@code apply} returned once the entry is committed
+   * and applied on this member (so a read that follows sees it).
+   */
+  CompletableFuture<byte[]> propose(byte[] command);
+
+  /**
+   * Completes once this member has applied every entry the leader had committed when the call was
+   * made (Raft ReadIndex), so a read from local state afterwards is linearizable.
+   */
+  CompletableFuture<Void> readBarrier();
+
+  boolean isLeader();
+
+  Optional<RaftMember> leader();
+
+  /** The current term as this member knows it. */
+  long term();
+
+  /** The highest log index known committed on this member. */
+  long commitIndex();
+
+  /** The highest log index applied on this member. */
+  long appliedIndex();
+
+  /** The current configuration's members. */
+  List<RaftMember> members();
+
+  /** Adds a member (it must be started with {@link RaftNode#joinGroup}); completes when committed. */
+  CompletableFuture<List<RaftMember>> addMember(RaftMember member);
+
+  CompletableFuture<List<RaftMember>> removeMember(String memberId);
+
+  /** Changes a member's addresses; completes when committed. */
+  CompletableFuture<List<RaftMember>> updateMember(RaftMember member);
+
+  /** Asks the leader to hand leadership to {@code memberId}; completes when it has. */
+  CompletableFuture<Void> transferLeadership(String memberId);
+
+  /** Asks the group to take a snapshot now (normally automatic); completes with its index. */
+  CompletableFuture<Long> takeSnapshot();
+}
