@@ -45,7 +45,22 @@ final class ConfigOptions {
     return out;
   }
 
+  /** A value as a user would type it (enums in lower case, lists comma-separated). */
   static String display(Object value) {
-    return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
+    return switch (value) {
+      case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);
+      case java.util.List<?> l -> String.join(",", l.stream().map(ConfigOptions::display).toList());
+      case Map<?, ?> m ->
+          String.join(
+              ",",
+              m.entrySet().stream()
+                  .flatMap(
+                      e ->
+                          e.getValue() instanceof java.util.List<?> l
+                              ? l.stream().map(v -> e.getKey() + "=" + v)
+                              : java.util.stream.Stream.of(e.getKey() + "=" + e.getValue()))
+                  .toList());
+      default -> String.valueOf(value);
+    };
   }
 }

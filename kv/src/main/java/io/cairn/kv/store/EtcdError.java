@@ -24,6 +24,7 @@ public enum EtcdError {
       Code.FAILED_PRECONDITION, "etcdserver: re-configuration failed due to not enough started members"),
   MEMBER_BAD_URLS(Code.INVALID_ARGUMENT, "etcdserver: given member URLs are invalid"),
   MEMBER_NOT_FOUND(Code.NOT_FOUND, "etcdserver: member not found"),
+  MEMBER_NOT_LEARNER(Code.FAILED_PRECONDITION, "etcdserver: can only promote a learner member"),
   REQUEST_TOO_LARGE(Code.INVALID_ARGUMENT, "etcdserver: request is too large"),
   NO_LEADER(Code.UNAVAILABLE, "etcdserver: no leader"),
   NOT_LEADER(Code.FAILED_PRECONDITION, "etcdserver: not leader"),
@@ -39,8 +40,7 @@ public enum EtcdError {
   UNHEALTHY(Code.UNAVAILABLE, "etcdserver: unhealthy cluster"),
   CORRUPT(Code.DATA_LOSS, "etcdserver: corrupt cluster"),
   BAD_LEADER_TRANSFEREE(Code.FAILED_PRECONDITION, "etcdserver: bad leader transferee"),
-  GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner"),
-  INVALID_SORT_OPTION(Code.INVALID_ARGUMENT, "etcdserver: invalid sort option");
+  GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner");
 
   /** gRPC status codes, named as in {@code io.grpc.Status.Code}; kept here so the store needs no gRPC. */
   public enum Code {

@@ -1,0 +1,94 @@
+package io.cairn.kv.api;
+
+import io.cairn.kv.store.EtcdError;
+import io.cairn.raft.RaftGroupHandle;
+import io.cairn.raft.RaftMember;
+import io.etcd.jetcd.api.LeaseGrpc;
+import io.etcd.jetcd.api.LeaseKeepAliveRequest;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveRequest;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the lease calls only a leader can answer (keep-alive, time-to-live) to the leader's client
+ * URL, as an etcd follower does. One plaintext channel per leader address, kept for reuse.
+ */
+public final class LeaderForwarder implements AutoCloseable {
+  private final RaftGroupHandle raft;
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+  public LeaderForwarder(RaftGroupHandle raft) {
+    this.raft = raft;
+  }
+
+  private Optional<ManagedChannel> leaderChannel() {
+    Optional<RaftMember> leader = raft.leader();
+    if (leader.isEmpty() || leader.get().clientAddress().isEmpty()) {
+      return Optional.empty();
+    }
+    String first = leader.get().clientAddress().split(",")[0].strip();
+    URI uri = URI.create(first);
+    String target = uri.getHost() + ":" + uri.getPort();
+    return Optional.of(
+        channels.computeIfAbsent(target, t -> NettyChannelBuilder.forTarget(t).usePlaintext().build()));
+  }
+
+  CompletableFuture<LeaseTimeToLiveResponse> timeToLive(LeaseTimeToLiveRequest request) {
+    Optional<ManagedChannel> ch = leaderChannel();
+    if (ch.isEmpty()) {
+      return CompletableFuture.failedFuture(EtcdError.NO_LEADER.exception());
+    }
+    var future = new CompletableFuture<LeaseTimeToLiveResponse>();
+    LeaseGrpc.newStub(ch.get())
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .leaseTimeToLive(request, completing(future));
+    return future;
+  }
+
+  /** One keep-alive round trip on a short-lived stream to the leader. */
+  CompletableFuture<LeaseKeepAliveResponse> keepAlive(LeaseKeepAliveRequest request) {
+    Optional<ManagedChannel> ch = leaderChannel();
+    if (ch.isEmpty()) {
+      return CompletableFuture.failedFuture(EtcdError.NO_LEADER.exception());
+    }
+    var future = new CompletableFuture<LeaseKeepAliveResponse>();
+    StreamObserver<LeaseKeepAliveRequest> out =
+        LeaseGrpc.newStub(ch.get()).withDeadlineAfter(5, TimeUnit.SECONDS).leaseKeepAlive(completing(future));
+    out.onNext(request);
+    future.whenComplete((r, t) -> out.onCompleted());
+    return future;
+  }
+
+  private static <T> StreamObserver<T> completing(CompletableFuture<T> future) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(T value) {
+        future.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        future.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        future.completeExceptionally(new IllegalStateException("leader closed the stream without a reply"));
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(ManagedChannel::shutdownNow);
+  }
+}

@@ -1,0 +1,46 @@
+package io.cairn.kv.api;
+
+import io.cairn.kv.store.EtcdException;
+import io.cairn.raft.RaftGroupHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Local reads at the consistency the client asked for: linearizable reads wait for a Raft read
+ * barrier first (ReadIndex), serializable reads read this member's state at once.
+ */
+public final class Reads {
+  private final RaftGroupHandle raft;
+  private final Executor executor;
+
+  public Reads(RaftGroupHandle raft, Executor executor) {
+    this.raft = raft;
+    this.executor = executor;
+  }
+
+  /** A read of local state. */
+  public interface Read<T> {
+    T read() throws EtcdException;
+  }
+
+  public <T> CompletableFuture<T> read(boolean serializable, Read<T> read) {
+    if (serializable) {
+      try {
+        return CompletableFuture.completedFuture(read.read());
+      } catch (EtcdException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    return raft.readBarrier()
+        .thenApplyAsync(
+            ignored -> {
+              try {
+                return read.read();
+              } catch (EtcdException e) {
+                throw new CompletionException(e);
+              }
+            },
+            executor);
+  }
+}

@@ -1,0 +1,96 @@
+package io.cairn.kv.server;
+
+import io.cairn.common.config.ConfigKey;
+import io.cairn.common.config.Parsers;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * kv's settings: etcd's flags, spelled as etcd spells them, with etcd 3.4's defaults. In a config
+ * file they sit under {@code kv:}.
+ */
+public final class KvKeys {
+  private KvKeys() {}
+
+  /** The cluster-wide state mode of {@code --initial-cluster-state}. */
+  public enum ClusterState {
+    NEW,
+    EXISTING
+  }
+
+  /** {@code --auto-compaction-mode}. */
+  public enum CompactionMode {
+    PERIODIC,
+    REVISION
+  }
+
+  public static final ConfigKey<String> NAME =
+      ConfigKey.of("kv.name", "--name", Parsers.string(), "default", "Human-readable name of this member.");
+
+  public static final ConfigKey<List<String>> LISTEN_CLIENT_URLS =
+      ConfigKey.of("kv.listen-client-urls", "--listen-client-urls", Urls.list(),
+          List.of("http://localhost:2379"), "URLs to serve the etcd v3 API on (gRPC).");
+
+  public static final ConfigKey<List<String>> ADVERTISE_CLIENT_URLS =
+      ConfigKey.of("kv.advertise-client-urls", "--advertise-client-urls", Urls.list(),
+          List.of("http://localhost:2379"), "Client URLs this member tells the cluster about.");
+
+  public static final ConfigKey<List<String>> LISTEN_PEER_URLS =
+      ConfigKey.of("kv.listen-peer-urls", "--listen-peer-urls", Urls.list(),
+          List.of("http://localhost:2380"), "URL to serve Raft peer traffic on (the first one is used).");
+
+  public static final ConfigKey<List<String>> INITIAL_ADVERTISE_PEER_URLS =
+      ConfigKey.of("kv.initial-advertise-peer-urls", "--initial-advertise-peer-urls", Urls.list(),
+          List.of("http://localhost:2380"), "Peer URLs this member tells the cluster about.");
+
+  public static final ConfigKey<Map<String, List<String>>> INITIAL_CLUSTER =
+      ConfigKey.of("kv.initial-cluster", "--initial-cluster", Urls.cluster(),
+          Map.of("default", List.of("http://localhost:2380")),
+          "Initial cluster configuration for bootstrapping: name=peer-url,...");
+
+  public static final ConfigKey<ClusterState> INITIAL_CLUSTER_STATE =
+      ConfigKey.of("kv.initial-cluster-state", "--initial-cluster-state", Parsers.enumOf(ClusterState.class),
+          ClusterState.NEW, "new to bootstrap a cluster, existing to join one (after 'member add').");
+
+  public static final ConfigKey<String> INITIAL_CLUSTER_TOKEN =
+      ConfigKey.of("kv.initial-cluster-token", "--initial-cluster-token", Parsers.string(), "etcd-cluster",
+          "Token that makes member and cluster IDs unique per cluster.");
+
+  public static final ConfigKey<Long> QUOTA_BACKEND_BYTES =
+      ConfigKey.of("kv.quota-backend-bytes", "--quota-backend-bytes", Parsers.longInRange(0, Long.MAX_VALUE),
+          2L << 30, "Raise the NOSPACE alarm when the store exceeds this size (0 = the 2 GiB default).");
+
+  public static final ConfigKey<Long> MAX_REQUEST_BYTES =
+      ConfigKey.of("kv.max-request-bytes", "--max-request-bytes", Parsers.longInRange(1, 1L << 30),
+          1572864L, "Largest request the server accepts, in bytes.");
+
+  public static final ConfigKey<Long> MAX_TXN_OPS =
+      ConfigKey.of("kv.max-txn-ops", "--max-txn-ops", Parsers.longInRange(1, 1_000_000), 128L,
+          "Most operations (compares, success ops, failure ops, each) in one txn.");
+
+  public static final ConfigKey<String> AUTO_COMPACTION_RETENTION =
+      ConfigKey.of("kv.auto-compaction-retention", "--auto-compaction-retention", Parsers.string(), "0",
+          "Keep this much history: hours or a duration like 30m in periodic mode, revisions in revision mode; 0 = off.");
+
+  public static final ConfigKey<CompactionMode> AUTO_COMPACTION_MODE =
+      ConfigKey.of("kv.auto-compaction-mode", "--auto-compaction-mode", Parsers.enumOf(CompactionMode.class),
+          CompactionMode.PERIODIC, "periodic or revision.");
+
+  public static final ConfigKey<Long> SNAPSHOT_COUNT =
+      ConfigKey.of("kv.snapshot-count", "--snapshot-count", Parsers.longInRange(1, Long.MAX_VALUE), 100_000L,
+          "Applied entries between Raft snapshots (the log before a snapshot is purged).");
+
+  public static final ConfigKey<Long> HEARTBEAT_INTERVAL =
+      ConfigKey.of("kv.heartbeat-interval", "--heartbeat-interval", Parsers.longInRange(1, 60_000), 100L,
+          "Raft heartbeat interval in milliseconds.");
+
+  public static final ConfigKey<Long> ELECTION_TIMEOUT =
+      ConfigKey.of("kv.election-timeout", "--election-timeout", Parsers.longInRange(10, 600_000), 1000L,
+          "Raft election timeout in milliseconds.");
+
+  public static final List<ConfigKey<?>> ALL =
+      List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
+          INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
+          MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
+          ELECTION_TIMEOUT);
+}

@@ -1,0 +1,257 @@
+package io.cairn.kv.server;
+
+import io.cairn.common.config.Config;
+import io.cairn.common.config.HostPort;
+import io.cairn.common.lifecycle.Endpoint;
+import io.cairn.common.lifecycle.Service;
+import io.cairn.common.metrics.Metrics;
+import io.cairn.kv.api.ClusterService;
+import io.cairn.kv.api.Headers;
+import io.cairn.kv.api.KvService;
+import io.cairn.kv.api.LeaderForwarder;
+import io.cairn.kv.api.LeaseService;
+import io.cairn.kv.api.MaintenanceService;
+import io.cairn.kv.api.Members;
+import io.cairn.kv.api.Proposals;
+import io.cairn.kv.api.Reads;
+import io.cairn.kv.api.WatchService;
+import io.cairn.kv.lease.Lessor;
+import io.cairn.kv.watch.WatchHub;
+import io.cairn.raft.RaftGroupHandle;
+import io.cairn.raft.RaftNode;
+import io.cairn.raft.RaftNodeConfig;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kv service: an etcd v3 member. Start order: store, Raft node and group, lessor and watch hub,
+ * gRPC servers on the client URLs. Stop order is the reverse. Ready once the group has a leader.
+ *
+ * <p>Data lives under the directory given to the constructor: {@code store/} (the RocksDB store, see
+ * {@link StoreDirectory}), {@code raft/} (Ratis log and snapshots), {@code cluster-id}, and {@code
+ * tmp/} (scratch space for snapshots, emptied at start).
+ */
+public final class KvServer implements Service {
+  private static final Logger log = LoggerFactory.getLogger(KvServer.class);
+  static final String GROUP = "kv";
+  /** gRPC may carry this much more than --max-request-bytes, as etcd allows (grpcOverheadBytes). */
+  static final int GRPC_OVERHEAD_BYTES = 512 * 1024;
+
+  private final Config config;
+  private final Path dir;
+  private final Metrics metrics;
+
+  private KvSettings settings;
+  private SwappableStore store;
+  private RaftNode raftNode;
+  private RaftGroupHandle raft;
+  private WatchHub hub;
+  private Lessor lessor;
+  private LeaderForwarder forwarder;
+  private AutoCompactor compactor;
+  private ExecutorService executor;
+  private final List<Server> servers = new ArrayList<>();
+  private MemberPublisher publisher;
+  private KvMetrics kvMetrics;
+
+  /**
+   * @param dir the kv data directory ({@code <data-dir>/kv})
+   */
+  public KvServer(Config config, Path dir, Metrics metrics) {
+    this.config = config;
+    this.dir = dir;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public String name() {
+    return "kv";
+  }
+
+  @Override
+  public void start() throws Exception {
+    settings = KvSettings.from(config);
+    try {
+      startAll();
+    } catch (Exception | Error e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    StoreDirectory.deleteRecursively(dir.resolve("tmp"));
+    StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
+    store = new SwappableStore(storeDir.open());
+    executor = Executors.newVirtualThreadPerTaskExecutor();
+    long selfId = settings.self().id();
+    long clusterId = ClusterIdFile.loadOrCreate(dir, settings);
+    kvMetrics = new KvMetrics(metrics.registry());
+
+    raftNode =
+        new RaftNode(
+            new RaftNodeConfig(
+                listenAs(settings.self().toRaft(), Urls.listen(settings.listenPeerUrl())),
+                dir.resolve("raft"),
+                settings.electionTimeout(),
+                Duration.ofSeconds(7),
+                settings.snapshotCount()));
+    raftNode.start();
+    String selfHex = Members.hex(selfId);
+    KvStateMachine sm =
+        new KvStateMachine(
+            store,
+            storeDir,
+            (leader, term) -> kvMetrics.leaderChanged(),
+            () -> {
+              if (hub != null) {
+                hub.resyncAll();
+              }
+            });
+    List<io.cairn.raft.RaftMember> members = settings.initialMembers().stream().map(Members.Info::toRaft).toList();
+    raft =
+        settings.state() == KvKeys.ClusterState.NEW
+            ? raftNode.startGroup(GROUP, members, sm)
+            : raftNode.joinGroup(GROUP, members, sm);
+
+    Headers headers = new Headers(clusterId, selfId, raft::term);
+    Proposals proposals = new Proposals(raft, settings.maxRequestBytes());
+    Reads reads = new Reads(raft, executor);
+    hub = new WatchHub(store, headers::header, settings.maxRequestBytes(), Duration.ofMinutes(10));
+    lessor =
+        new Lessor(
+            store,
+            new RaftLeaseProposer(proposals),
+            selfId,
+            () -> raft.isLeader(),
+            System::nanoTime,
+            settings.minLeaseTtlSeconds(),
+            true);
+    forwarder = new LeaderForwarder(raft);
+    compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
+    ClusterService cluster = new ClusterService(raft, store, headers, settings.clusterToken(), Clock.systemUTC());
+    kvMetrics.register(store, raft, proposals);
+
+    for (String url : settings.listenClientUrls()) {
+      HostPort at = Urls.listen(url);
+      Server server =
+          NettyServerBuilder.forAddress(at.toSocketAddress())
+              .executor(executor)
+              .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES))
+              .permitKeepAliveTime(5, TimeUnit.SECONDS)
+              .permitKeepAliveWithoutCalls(true)
+              .intercept(kvMetrics.grpcInterceptor())
+              .addService(new KvService(store, proposals, reads, headers, settings.maxTxnOps()))
+              .addService(new WatchService(hub, executor))
+              .addService(new LeaseService(store, lessor, proposals, headers, forwarder).definition())
+              .addService(cluster)
+              .addService(new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp")))
+              .build();
+      try {
+        server.start();
+      } catch (IOException e) {
+        if (e.getCause() instanceof BindException || e instanceof BindException) {
+          throw new BindException("cannot listen on " + at + " for kv clients: " + rootMessage(e));
+        }
+        throw e;
+      }
+      servers.add(server);
+    }
+    publisher = new MemberPublisher(raft, settings.self().toRaft(), selfHex);
+    publisher.start();
+    log.info("kv member {} ({}) of cluster {} started", settings.self().name(), selfHex, Members.hex(clusterId));
+  }
+
+  /** This member as the Raft server binds it: the listen address, not the advertised one. */
+  private static io.cairn.raft.RaftMember listenAs(io.cairn.raft.RaftMember m, HostPort listen) {
+    return new io.cairn.raft.RaftMember(m.id(), listen.toString(), m.clientAddress());
+  }
+
+  private static String rootMessage(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  @Override
+  public boolean isReady() {
+    RaftGroupHandle r = raft;
+    return r != null && !servers.isEmpty() && r.leader().isPresent();
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    List<Endpoint> out = new ArrayList<>();
+    for (int i = 0; i < servers.size(); i++) {
+      HostPort at = Urls.listen(settings.listenClientUrls().get(i));
+      out.add(new Endpoint("kv", "http://" + at.host() + ":" + servers.get(i).getPort(), "etcd v3 gRPC API"));
+    }
+    if (raftNode != null) {
+      HostPort peer = Urls.listen(settings.listenPeerUrl());
+      out.add(new Endpoint("kv-peer", "http://" + peer.host() + ":" + raftNode.peerPort(), "Raft peers"));
+    }
+    return out;
+  }
+
+  /** The bound client port of the first client URL (tests listen on port 0). */
+  public int clientPort() {
+    return servers.get(0).getPort();
+  }
+
+  @Override
+  public void stop() {
+    for (Server s : servers) {
+      s.shutdownNow();
+    }
+    for (Server s : servers) {
+      try {
+        s.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    servers.clear();
+    closeQuietly(publisher);
+    closeQuietly(compactor);
+    closeQuietly(forwarder);
+    closeQuietly(lessor);
+    closeQuietly(hub);
+    closeQuietly(raftNode);
+    closeQuietly(store);
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+    publisher = null;
+    compactor = null;
+    forwarder = null;
+    lessor = null;
+    hub = null;
+    raftNode = null;
+    raft = null;
+    store = null;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("closing {} failed", c.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.cairn.kv.server;
+
+import io.cairn.common.config.Config;
+import io.cairn.common.config.ConfigException;
+import io.cairn.kv.api.Members;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * kv's configuration resolved into what the server needs: this member, the initial members, and the
+ * limits. Cross-field checks happen here, with etcd's error wording where etcd has one.
+ */
+record KvSettings(
+    Members.Info self,
+    List<Members.Info> initialMembers,
+    KvKeys.ClusterState state,
+    String clusterToken,
+    List<String> listenClientUrls,
+    String listenPeerUrl,
+    long quotaBytes,
+    long maxRequestBytes,
+    int maxTxnOps,
+    String compactionRetention,
+    KvKeys.CompactionMode compactionMode,
+    long snapshotCount,
+    Duration heartbeat,
+    Duration electionTimeout) {
+
+  static KvSettings from(Config c) {
+    String name = c.get(KvKeys.NAME);
+    String token = c.get(KvKeys.INITIAL_CLUSTER_TOKEN);
+    Map<String, List<String>> cluster = c.get(KvKeys.INITIAL_CLUSTER);
+    List<String> myPeers = c.get(KvKeys.INITIAL_ADVERTISE_PEER_URLS);
+    List<String> listed = cluster.get(name);
+    if (listed == null) {
+      throw new ConfigException(
+          "flag --initial-cluster: expected an entry for this member's --name '" + name + "', got "
+              + String.join(",", cluster.keySet()));
+    }
+    if (!listed.stream().sorted().toList().equals(myPeers.stream().sorted().toList())) {
+      throw new ConfigException(
+          "flag --initial-cluster: --initial-cluster has " + name + "=" + String.join(",", listed)
+              + " but missing from --initial-advertise-peer-urls=" + String.join(",", myPeers));
+    }
+    List<Members.Info> members = new ArrayList<>();
+    Members.Info self = null;
+    for (var e : cluster.entrySet()) {
+      long id = Members.memberId(e.getValue(), token, null);
+      boolean me = e.getKey().equals(name);
+      Members.Info info =
+          new Members.Info(id, me ? name : e.getKey(), e.getValue(), me ? c.get(KvKeys.ADVERTISE_CLIENT_URLS) : List.of());
+      members.add(info);
+      if (me) {
+        self = info;
+      }
+    }
+    members.sort((a, b) -> Long.compareUnsigned(a.id(), b.id()));
+    long heartbeat = c.get(KvKeys.HEARTBEAT_INTERVAL);
+    long election = c.get(KvKeys.ELECTION_TIMEOUT);
+    if (election < 5 * heartbeat) {
+      throw new ConfigException(
+          "flag --election-timeout: expected at least 5 times --heartbeat-interval (" + heartbeat + " ms), got "
+              + election);
+    }
+    long quota = c.get(KvKeys.QUOTA_BACKEND_BYTES);
+    return new KvSettings(
+        self,
+        List.copyOf(members),
+        c.get(KvKeys.INITIAL_CLUSTER_STATE),
+        token,
+        c.get(KvKeys.LISTEN_CLIENT_URLS),
+        c.get(KvKeys.LISTEN_PEER_URLS).get(0),
+        quota,
+        c.get(KvKeys.MAX_REQUEST_BYTES),
+        (int) (long) c.get(KvKeys.MAX_TXN_OPS),
+        c.get(KvKeys.AUTO_COMPACTION_RETENTION),
+        c.get(KvKeys.AUTO_COMPACTION_MODE),
+        c.get(KvKeys.SNAPSHOT_COUNT),
+        Duration.ofMillis(heartbeat),
+        Duration.ofMillis(election));
+  }
+
+  /** etcd's minimum lease TTL: ceil(1.5 × election timeout) seconds. */
+  long minLeaseTtlSeconds() {
+    long ms = electionTimeout.toMillis() * 3 / 2;
+    return (ms + 999) / 1000;
+  }
+}

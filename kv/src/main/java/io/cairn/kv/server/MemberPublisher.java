@@ -1,0 +1,65 @@
+package io.cairn.kv.server;
+
+import io.cairn.raft.RaftGroupHandle;
+import io.cairn.raft.RaftMember;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * etcd's "publish": once the group has a leader, makes sure the cluster's record of this member
+ * carries its name and client URLs (a member added with {@code member add} is recorded without them,
+ * and other members learn them only this way). Retries every second until done.
+ */
+final class MemberPublisher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MemberPublisher.class);
+
+  private final RaftGroupHandle raft;
+  private final RaftMember self;
+  private final String selfId;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("kv-publish").daemon().factory());
+  private volatile boolean inFlight;
+
+  MemberPublisher(RaftGroupHandle raft, RaftMember self, String selfId) {
+    this.raft = raft;
+    this.self = self;
+    this.selfId = selfId;
+  }
+
+  void start() {
+    timer.scheduleWithFixedDelay(this::check, 200, 1000, TimeUnit.MILLISECONDS);
+  }
+
+  private void check() {
+    if (inFlight || raft.leader().isEmpty()) {
+      return;
+    }
+    RaftMember recorded = raft.members().stream().filter(m -> m.id().equals(selfId)).findFirst().orElse(null);
+    if (recorded == null) {
+      return; // not (yet) a member: the leader has not added us
+    }
+    if (recorded.clientAddress().equals(self.clientAddress())) {
+      timer.shutdown();
+      return;
+    }
+    inFlight = true;
+    raft.updateMember(new RaftMember(selfId, recorded.peerAddress(), self.clientAddress()))
+        .whenComplete(
+            (ok, failure) -> {
+              inFlight = false;
+              if (failure != null) {
+                log.debug("publishing this member's attributes failed; retrying", failure);
+              } else {
+                log.info("published member attributes");
+              }
+            });
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
