@@ -33,6 +33,7 @@ final class CairnCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CairnCommand());
     cl.addSubcommand("up", UpCommand.commandLine());
+    cl.addSubcommand("kv", KvCommand.commandLine());
     cl.setUsageHelpWidth(120);
     cl.setParameterExceptionHandler(
         (ex, args) -> {

@@ -7,6 +7,7 @@ import io.cairn.common.lifecycle.DataDirectory;
 import io.cairn.common.lifecycle.Service;
 import io.cairn.common.lifecycle.ServiceGroup;
 import io.cairn.common.metrics.Metrics;
+import io.cairn.kv.server.KvServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,10 +18,25 @@ final class Stack {
 
   /** {@code cairn up}: the data directory, every service that exists, and the admin endpoint. */
   static ServiceGroup up(Config config, Metrics metrics) {
+    // monitor and gateway join here as their issues land.
+    return withAdmin(config, metrics, List.of(kvService(config, metrics)));
+  }
+
+  /** {@code cairn kv}: one etcd member. */
+  static ServiceGroup kv(Config config, Metrics metrics) {
+    return withAdmin(config, metrics, List.of(kvService(config, metrics)));
+  }
+
+  private static Service kvService(Config config, Metrics metrics) {
+    return new KvServer(config, config.get(CommonKeys.DATA_DIR).resolve("kv"), metrics);
+  }
+
+  /** The data directory first, then the services, then the admin endpoint that reports on them. */
+  private static ServiceGroup withAdmin(Config config, Metrics metrics, List<Service> middle) {
     AtomicReference<ServiceGroup> group = new AtomicReference<>();
     List<Service> services = new ArrayList<>();
     services.add(new DataDirectory(config.get(CommonKeys.DATA_DIR)));
-    // Services (kv, monitor, gateway) are added here as their issues land.
+    services.addAll(middle);
     services.add(
         new AdminServer(
             config.get(CommonKeys.ADMIN_ADDRESS),

@@ -1,14 +1,9 @@
 package io.cairn.server;
 
 import io.cairn.common.config.CommonKeys;
-import io.cairn.common.config.Config;
 import io.cairn.common.config.ConfigKey;
-import io.cairn.common.config.ConfigLoader;
-import io.cairn.common.logging.Logging;
-import io.cairn.common.metrics.Metrics;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +22,8 @@ import picocli.CommandLine.Spec;
     })
 final class UpCommand implements Callable<Integer> {
   /** Settings {@code cairn up} understands; service modules add theirs as they land. */
-  static final List<ConfigKey<?>> KEYS = CommonKeys.ALL;
+  static final List<ConfigKey<?>> KEYS =
+      java.util.stream.Stream.of(CommonKeys.ALL, io.cairn.kv.server.KvKeys.ALL).flatMap(List::stream).toList();
 
   @Spec CommandSpec spec;
 
@@ -45,13 +41,6 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config config =
-        new ConfigLoader(KEYS)
-            .load(
-                Optional.ofNullable(configFile),
-                ConfigOptions.given(spec.commandLine().getParseResult(), KEYS));
-    Logging.configure(config.get(CommonKeys.LOG_FORMAT), config.get(CommonKeys.LOG_LEVEL));
-    Metrics metrics = Metrics.create();
-    return ProcessRunner.run(Stack.up(config, metrics), "cairn up", spec.commandLine().getOut());
+    return Serve.run(spec, configFile, KEYS, "cairn up", Stack::up);
   }
 }

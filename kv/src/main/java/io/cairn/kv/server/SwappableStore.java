@@ -125,6 +125,11 @@ final class SwappableStore implements KvStore {
   }
 
   @Override
+  public void resetForNewCluster() {
+    current.resetForNewCluster();
+  }
+
+  @Override
   public void addListener(Listener listener) {
     listeners.add(listener);
   }

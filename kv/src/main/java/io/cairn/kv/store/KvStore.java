@@ -140,6 +140,13 @@ public interface KvStore extends AutoCloseable {
   /** A lease as the store knows it; {@code keys} are the attached keys in key order. */
   record LeaseInfo(long id, long grantedTtlSeconds, long remainingTtlSeconds, List<ByteString> keys) {}
 
+  /**
+   * Prepares a store restored from a snapshot to start a new cluster: forgets the old cluster's Raft
+   * position (the applied index becomes 0, so the new log's entries are applied) and keeps everything
+   * else (keys, revisions, leases, alarms). Only for a store no Raft group is using.
+   */
+  void resetForNewCluster();
+
   @Override
   void close();
 }
