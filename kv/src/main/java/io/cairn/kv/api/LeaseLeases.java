@@ -18,13 +18,13 @@ import java.util.List;
  * rpc.proto} defines them: {@code LeaseLeasesRequest {}} and {@code LeaseLeasesResponse { ResponseHeader
  * header = 1; repeated LeaseStatus leases = 2; }} with {@code LeaseStatus { int64 ID = 1; }}.
  */
-final class LeaseLeases {
+public final class LeaseLeases {
   private LeaseLeases() {}
 
   static final String FULL_NAME = "etcdserverpb.Lease/LeaseLeases";
 
   /** The response: a header and lease IDs. */
-  record Response(ResponseHeader header, List<Long> ids) {}
+  public record Response(ResponseHeader header, List<Long> ids) {}
 
   static final MethodDescriptor<byte[], Response> METHOD =
       MethodDescriptor.<byte[], Response>newBuilder()

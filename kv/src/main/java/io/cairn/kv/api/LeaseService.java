@@ -61,32 +61,56 @@ public final class LeaseService extends LeaseGrpc.LeaseImplBase {
   @Override
   public StreamObserver<LeaseKeepAliveRequest> leaseKeepAlive(StreamObserver<LeaseKeepAliveResponse> responses) {
     var call = (ServerCallStreamObserver<LeaseKeepAliveResponse>) responses;
+    // Renewals answered before the stream is completed: the client's half-close ends the call only
+    // after every renewal it sent has been answered.
+    var state = new Object() {
+      int inFlight;
+      boolean halfClosed;
+      boolean done;
+    };
     return new StreamObserver<>() {
       @Override
       public void onNext(LeaseKeepAliveRequest request) {
+        synchronized (state) {
+          state.inFlight++;
+        }
         renew(request)
             .whenComplete(
                 (r, failure) -> {
-                  synchronized (call) {
-                    if (call.isCancelled()) {
+                  synchronized (state) {
+                    state.inFlight--;
+                    if (state.done || call.isCancelled()) {
                       return;
                     }
                     if (failure != null) {
+                      state.done = true;
                       call.onError(GrpcErrors.of(failure));
-                    } else {
-                      call.onNext(r);
+                      return;
+                    }
+                    call.onNext(r);
+                    if (state.halfClosed && state.inFlight == 0) {
+                      state.done = true;
+                      call.onCompleted();
                     }
                   }
                 });
       }
 
       @Override
-      public void onError(Throwable t) {}
+      public void onError(Throwable t) {
+        synchronized (state) {
+          state.done = true;
+        }
+      }
 
       @Override
       public void onCompleted() {
-        synchronized (call) {
-          call.onCompleted();
+        synchronized (state) {
+          state.halfClosed = true;
+          if (state.inFlight == 0 && !state.done) {
+            state.done = true;
+            call.onCompleted();
+          }
         }
       }
     };
@@ -137,9 +161,14 @@ public final class LeaseService extends LeaseGrpc.LeaseImplBase {
   }
 
   void leaseLeases(byte[] ignored, StreamObserver<LeaseLeases.Response> observer) {
-    var ids = store.leases().stream().map(KvStore.LeaseInfo::id).toList();
-    observer.onNext(new LeaseLeases.Response(headers.header(store.revision()), ids));
+    observer.onNext(leases());
     observer.onCompleted();
+  }
+
+  /** LeaseLeases' answer: every lease ID, and a header. */
+  public LeaseLeases.Response leases() {
+    var ids = store.leases().stream().map(KvStore.LeaseInfo::id).toList();
+    return new LeaseLeases.Response(headers.header(store.revision()), ids);
   }
 
   /** The generated service plus LeaseLeases, which jetcd-grpc's stubs do not know. */

@@ -49,16 +49,13 @@ public final class WatchService extends WatchGrpc.WatchImplBase {
         stream.close();
       }
 
+      /**
+       * The client half-closed. etcd keeps the watchers running and the stream open until the
+       * client cancels it (its recvLoop ends without ending the call), and so does cairn: the JSON
+       * gateway relies on this, as a curl watch sends one request and then half-closes.
+       */
       @Override
-      public void onCompleted() {
-        stream.close();
-        sink.close();
-        try {
-          call.onCompleted();
-        } catch (RuntimeException alreadyClosed) {
-          // the client is gone too
-        }
-      }
+      public void onCompleted() {}
     };
   }
 }

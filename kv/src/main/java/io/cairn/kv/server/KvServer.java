@@ -15,6 +15,7 @@ import io.cairn.kv.api.Members;
 import io.cairn.kv.api.Proposals;
 import io.cairn.kv.api.Reads;
 import io.cairn.kv.api.WatchService;
+import io.cairn.kv.gateway.Gateway;
 import io.cairn.kv.lease.Lessor;
 import io.cairn.kv.watch.WatchHub;
 import io.cairn.raft.RaftGroupHandle;
@@ -144,20 +145,33 @@ public final class KvServer implements Service {
     ClusterService cluster = new ClusterService(raft, store, headers, settings.clusterToken(), Clock.systemUTC());
     kvMetrics.register(store, raft, proposals);
 
+    KvService kv = new KvService(store, proposals, reads, headers, settings.maxTxnOps());
+    WatchService watch = new WatchService(hub, executor);
+    LeaseService lease = new LeaseService(store, lessor, proposals, headers, forwarder);
+    MaintenanceService maintenance =
+        new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp"));
+    long maxMessage = Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES);
+    Gateway gateway =
+        new Gateway(kv, watch, lease, cluster, maintenance,
+            () -> raft.leader().isPresent() && store.alarms().isEmpty(), metrics.registry(), maxMessage);
     for (String url : settings.listenClientUrls()) {
       HostPort at = Urls.listen(url);
       Server server =
           NettyServerBuilder.forAddress(at.toSocketAddress())
+              .protocolNegotiator(gateway.portSharing())
+              // HTTP/1.1 gateway connections never finish gRPC's handshake; PortSharing bounds
+              // how long a connection may stay silent instead.
+              .handshakeTimeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS)
               .executor(executor)
-              .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES))
+              .maxInboundMessageSize((int) maxMessage)
               .permitKeepAliveTime(5, TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true)
               .intercept(kvMetrics.grpcInterceptor())
-              .addService(new KvService(store, proposals, reads, headers, settings.maxTxnOps()))
-              .addService(new WatchService(hub, executor))
-              .addService(new LeaseService(store, lessor, proposals, headers, forwarder).definition())
+              .addService(kv)
+              .addService(watch)
+              .addService(lease.definition())
               .addService(cluster)
-              .addService(new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp")))
+              .addService(maintenance)
               .build();
       try {
         server.start();
@@ -197,7 +211,8 @@ public final class KvServer implements Service {
     List<Endpoint> out = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
       HostPort at = Urls.listen(settings.listenClientUrls().get(i));
-      out.add(new Endpoint("kv", "http://" + at.host() + ":" + servers.get(i).getPort(), "etcd v3 gRPC API"));
+      out.add(
+          new Endpoint("kv", "http://" + at.host() + ":" + servers.get(i).getPort(), "etcd v3 gRPC API and JSON gateway"));
     }
     if (raftNode != null) {
       HostPort peer = Urls.listen(settings.listenPeerUrl());

@@ -1,0 +1,249 @@
+package io.cairn.kv.gateway;
+
+import com.google.protobuf.Message;
+import io.cairn.kv.api.LeaseLeases;
+import io.cairn.kv.api.MaintenanceService;
+import io.etcd.jetcd.api.AlarmRequest;
+import io.etcd.jetcd.api.CompactionRequest;
+import io.etcd.jetcd.api.DefragmentRequest;
+import io.etcd.jetcd.api.DeleteRangeRequest;
+import io.etcd.jetcd.api.HashKVRequest;
+import io.etcd.jetcd.api.HashRequest;
+import io.etcd.jetcd.api.LeaseGrantRequest;
+import io.etcd.jetcd.api.LeaseKeepAliveRequest;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeRequest;
+import io.etcd.jetcd.api.LeaseTimeToLiveRequest;
+import io.etcd.jetcd.api.MemberAddRequest;
+import io.etcd.jetcd.api.MemberListRequest;
+import io.etcd.jetcd.api.MemberPromoteRequest;
+import io.etcd.jetcd.api.MemberRemoveRequest;
+import io.etcd.jetcd.api.MemberUpdateRequest;
+import io.etcd.jetcd.api.MoveLeaderRequest;
+import io.etcd.jetcd.api.PutRequest;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.SnapshotRequest;
+import io.etcd.jetcd.api.SnapshotResponse;
+import io.etcd.jetcd.api.StatusRequest;
+import io.etcd.jetcd.api.TxnRequest;
+import io.etcd.jetcd.api.WatchRequest;
+import io.etcd.jetcd.api.WatchResponse;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/** Routes gateway requests to the services; see the package documentation. */
+final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final Gateway g;
+  private final Map<String, Unary<?>> unary = new HashMap<>();
+  private HttpStream<?> stream; // the connection's streaming response, if any (event loop only)
+
+  /** A unary route: how to build the request, and the service method. */
+  private record Unary<Q extends Message>(
+      Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<? extends Message>> call) {}
+
+  @SuppressWarnings("unchecked")
+  private <Q extends Message, R extends Message> void route(
+      String path, Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<R>> call) {
+    unary.put(path, new Unary<Q>(builder, (q, o) -> call.accept(q, (StreamObserver<R>) o)));
+  }
+
+  GatewayHandler(Gateway g) {
+    this.g = g;
+    route("/v3/kv/range", RangeRequest::newBuilder, g.kv()::range);
+    route("/v3/kv/put", PutRequest::newBuilder, g.kv()::put);
+    route("/v3/kv/deleterange", DeleteRangeRequest::newBuilder, g.kv()::deleteRange);
+    route("/v3/kv/txn", TxnRequest::newBuilder, g.kv()::txn);
+    route("/v3/kv/compaction", CompactionRequest::newBuilder, g.kv()::compact);
+    route("/v3/lease/grant", LeaseGrantRequest::newBuilder, g.lease()::leaseGrant);
+    route("/v3/lease/revoke", LeaseRevokeRequest::newBuilder, g.lease()::leaseRevoke);
+    route("/v3/kv/lease/revoke", LeaseRevokeRequest::newBuilder, g.lease()::leaseRevoke);
+    route("/v3/lease/timetolive", LeaseTimeToLiveRequest::newBuilder, g.lease()::leaseTimeToLive);
+    route("/v3/kv/lease/timetolive", LeaseTimeToLiveRequest::newBuilder, g.lease()::leaseTimeToLive);
+    route("/v3/cluster/member/add", MemberAddRequest::newBuilder, g.cluster()::memberAdd);
+    route("/v3/cluster/member/remove", MemberRemoveRequest::newBuilder, g.cluster()::memberRemove);
+    route("/v3/cluster/member/update", MemberUpdateRequest::newBuilder, g.cluster()::memberUpdate);
+    route("/v3/cluster/member/list", MemberListRequest::newBuilder, g.cluster()::memberList);
+    route("/v3/cluster/member/promote", MemberPromoteRequest::newBuilder, g.cluster()::memberPromote);
+    route("/v3/maintenance/alarm", AlarmRequest::newBuilder, g.maintenance()::alarm);
+    route("/v3/maintenance/status", StatusRequest::newBuilder, g.maintenance()::status);
+    route("/v3/maintenance/defragment", DefragmentRequest::newBuilder, g.maintenance()::defragment);
+    route("/v3/maintenance/hash", HashRequest::newBuilder, g.maintenance()::hash);
+    route("/v3/maintenance/hashkv", HashKVRequest::newBuilder, g.maintenance()::hashKV);
+    route("/v3/maintenance/transfer-leadership", MoveLeaderRequest::newBuilder, g.maintenance()::moveLeader);
+  }
+
+  /** etcd 3.4 serves the same API under /v3, /v3beta and /v3alpha. */
+  static String normalize(String uri) {
+    String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    if (path.startsWith("/v3beta/")) {
+      return "/v3/" + path.substring("/v3beta/".length());
+    }
+    if (path.startsWith("/v3alpha/")) {
+      return "/v3/" + path.substring("/v3alpha/".length());
+    }
+    return path;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    if (!req.decoderResult().isSuccess()) {
+      Responses.json(ctx, HttpResponseStatus.BAD_REQUEST,
+          Json.error(Status.INVALID_ARGUMENT.withDescription("malformed HTTP request")), false);
+      return;
+    }
+    String path = normalize(req.uri());
+    if (req.method().equals(HttpMethod.GET)) {
+      get(ctx, path, keepAlive);
+      return;
+    }
+    if (!req.method().equals(HttpMethod.POST)) {
+      Responses.json(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
+          Json.error(Status.UNIMPLEMENTED.withDescription("Method Not Allowed")), keepAlive);
+      return;
+    }
+    byte[] body = ByteBufUtil.getBytes(req.content());
+    try {
+      switch (path) {
+        case "/v3/watch" -> watch(ctx, body, keepAlive);
+        case "/v3/lease/keepalive" -> keepAlive(ctx, body, keepAlive);
+        case "/v3/lease/leases", "/v3/kv/lease/leases" -> leases(ctx, keepAlive);
+        case "/v3/maintenance/snapshot" -> {
+          Json.parse(body, SnapshotRequest.newBuilder());
+          HttpStream<SnapshotResponse> s = open(ctx, keepAlive);
+          g.maintenance().snapshot(SnapshotRequest.getDefaultInstance(), s);
+        }
+        default -> unary(ctx, path, body, keepAlive);
+      }
+    } catch (Json.BadRequest e) {
+      Responses.sendError(ctx, Status.INVALID_ARGUMENT.withDescription(e.getMessage()), keepAlive);
+    }
+  }
+
+  private void get(ChannelHandlerContext ctx, String path, boolean keepAlive) {
+    switch (path) {
+      case "/health" -> {
+        boolean ok = g.healthy().getAsBoolean();
+        Responses.json(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "{\"health\":\"" + ok + "\"}", keepAlive);
+      }
+      case "/version" ->
+          Responses.json(ctx, HttpResponseStatus.OK,
+              "{\"etcdserver\":\"" + MaintenanceService.ETCD_VERSION + "\",\"etcdcluster\":\"3.4.0\"}", keepAlive);
+      case "/metrics" -> {
+        var writer = ExpositionFormats.init().getPrometheusTextFormatWriter();
+        var out = new ByteArrayOutputStream();
+        try {
+          writer.write(out, g.registry().scrape());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        Responses.send(ctx, HttpResponseStatus.OK, writer.getContentType(), out.toByteArray(), keepAlive);
+      }
+      default ->
+          Responses.json(ctx, HttpResponseStatus.NOT_FOUND, Json.error(Status.NOT_FOUND.withDescription("Not Found")), keepAlive);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void unary(ChannelHandlerContext ctx, String path, byte[] body, boolean keepAlive) throws Json.BadRequest {
+    Unary route = unary.get(path);
+    if (route == null) {
+      String what = path.startsWith("/v3/auth/") ? "authentication is not supported by cairn yet" : "Not Found";
+      Status s = path.startsWith("/v3/auth/") ? Status.UNIMPLEMENTED.withDescription(what) : Status.NOT_FOUND.withDescription(what);
+      Responses.sendError(ctx, s, keepAlive);
+      return;
+    }
+    Message request = Json.parse(body, (Message.Builder) route.builder().get()).build();
+    route.call().accept(request, new StreamObserver<Message>() {
+      @Override
+      public void onNext(Message value) {
+        Responses.json(ctx, HttpResponseStatus.OK, Json.print(value), keepAlive);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        Responses.sendError(ctx, Status.fromThrowable(t), keepAlive);
+      }
+
+      @Override
+      public void onCompleted() {}
+    });
+  }
+
+  private void leases(ChannelHandlerContext ctx, boolean keepAlive) {
+    LeaseLeases.Response r = g.lease().leases();
+    StringBuilder json = new StringBuilder("{\"header\":").append(Json.print(r.header())).append(",\"leases\":[");
+    for (int i = 0; i < r.ids().size(); i++) {
+      json.append(i == 0 ? "" : ",").append("{\"ID\":\"").append(r.ids().get(i)).append("\"}");
+    }
+    Responses.json(ctx, HttpResponseStatus.OK, json.append("]}").toString(), keepAlive);
+  }
+
+  private <T extends Message> HttpStream<T> open(ChannelHandlerContext ctx, boolean keepAlive) {
+    HttpStream<T> s = new HttpStream<>(ctx, keepAlive);
+    stream = s;
+    return s;
+  }
+
+  private void watch(ChannelHandlerContext ctx, byte[] body, boolean keepAlive) throws Json.BadRequest {
+    WatchRequest request = Json.parse(body, WatchRequest.newBuilder()).build();
+    HttpStream<WatchResponse> s = open(ctx, keepAlive);
+    StreamObserver<WatchRequest> in = g.watch().watch(s);
+    in.onNext(request);
+    in.onCompleted();
+  }
+
+  private void keepAlive(ChannelHandlerContext ctx, byte[] body, boolean keepAlive) throws Json.BadRequest {
+    LeaseKeepAliveRequest request = Json.parse(body, LeaseKeepAliveRequest.newBuilder()).build();
+    HttpStream<LeaseKeepAliveResponse> s = open(ctx, keepAlive);
+    StreamObserver<LeaseKeepAliveRequest> in = g.lease().leaseKeepAlive(s);
+    in.onNext(request);
+    in.onCompleted();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (stream != null) {
+      stream.writable();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (stream != null) {
+      stream.cancel();
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent && stream == null) {
+      ctx.close();
+      return;
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,77 @@
+package io.cairn.kv.gateway;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * grpc-gateway's JSON mapping as etcd 3.4 configures it: proto field names ({@code range_end},
+ * {@code TTL}), int64 as strings, bytes as base64, default values left out; requests may use either
+ * proto or camelCase names, and unknown fields are an error.
+ */
+final class Json {
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
+  private static final JsonFormat.Parser PARSER = JsonFormat.parser();
+
+  private Json() {}
+
+  static String print(Message m) {
+    try {
+      return PRINTER.print(m);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("cannot render " + m.getDescriptorForType().getFullName(), e);
+    }
+  }
+
+  /** Parses a request body; an empty body is the empty message. */
+  static <B extends Message.Builder> B parse(byte[] body, B builder) throws BadRequest {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      return builder;
+    }
+    try {
+      PARSER.merge(text, builder);
+      return builder;
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      String why = e.getMessage() == null ? "malformed JSON" : e.getMessage().lines().findFirst().orElse("");
+      throw new BadRequest(why);
+    }
+  }
+
+  /** grpc-gateway's error body. */
+  static String error(Status status) {
+    String msg = status.getDescription() == null ? status.getCode().name() : status.getDescription();
+    return "{\"error\":" + quote(msg) + ",\"message\":" + quote(msg) + ",\"code\":" + status.getCode().value() + "}";
+  }
+
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /** A request body that is not valid JSON for the message. */
+  static final class BadRequest extends Exception {
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

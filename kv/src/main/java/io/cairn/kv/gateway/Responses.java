@@ -1,0 +1,55 @@
+package io.cairn.kv.gateway;
+
+import io.grpc.Status;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/** Whole HTTP responses of the gateway. */
+final class Responses {
+  private Responses() {}
+
+  static void send(ChannelHandlerContext ctx, HttpResponseStatus status, String contentType, byte[] body, boolean keepAlive) {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    HttpUtil.setContentLength(r, body.length);
+    HttpUtil.setKeepAlive(r, keepAlive);
+    var f = ctx.writeAndFlush(r);
+    if (!keepAlive) {
+      f.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  static void json(ChannelHandlerContext ctx, HttpResponseStatus status, String json, boolean keepAlive) {
+    send(ctx, status, "application/json", json.getBytes(StandardCharsets.UTF_8), keepAlive);
+  }
+
+  static void sendError(ChannelHandlerContext ctx, Status s, boolean keepAlive) {
+    json(ctx, httpStatus(s.getCode()), Json.error(s), keepAlive);
+  }
+
+  /** grpc-gateway's mapping of gRPC codes to HTTP statuses. */
+  static HttpResponseStatus httpStatus(Status.Code code) {
+    return switch (code) {
+      case OK -> HttpResponseStatus.OK;
+      case CANCELLED -> HttpResponseStatus.REQUEST_TIMEOUT;
+      case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> HttpResponseStatus.BAD_REQUEST;
+      case DEADLINE_EXCEEDED -> HttpResponseStatus.GATEWAY_TIMEOUT;
+      case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+      case ALREADY_EXISTS, ABORTED -> HttpResponseStatus.CONFLICT;
+      case PERMISSION_DENIED -> HttpResponseStatus.FORBIDDEN;
+      case UNAUTHENTICATED -> HttpResponseStatus.UNAUTHORIZED;
+      case RESOURCE_EXHAUSTED -> HttpResponseStatus.TOO_MANY_REQUESTS;
+      case UNIMPLEMENTED -> HttpResponseStatus.NOT_IMPLEMENTED;
+      case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+      default -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+}
