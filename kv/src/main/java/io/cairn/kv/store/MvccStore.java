@@ -1,0 +1,279 @@
+package io.cairn.kv.store;
+
+import com.google.protobuf.ByteString;
+import io.cairn.kv.store.backend.Backend;
+import io.cairn.kv.store.backend.Bucket;
+import io.cairn.kv.store.backend.WriteBatch;
+import io.etcd.jetcd.api.AlarmMember;
+import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RangeResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link KvStore}: etcd 3.4's MVCC store, lessor state and alarm store over a {@link Backend}.
+ *
+ * <h2>Concurrency</h2>
+ *
+ * One read-write lock. {@link #apply} holds the write lock while it changes the in-memory state
+ * (key index, leases, alarms, counters) and commits the command's batch, so readers see the state
+ * before or after each apply. Readers hold the read lock only to consult the in-memory state (e.g.
+ * resolve a range to revisions); they read values from the backend after releasing it, which is safe
+ * because a stored revision never changes: only compaction removes revisions, and a read that finds
+ * one gone reports COMPACTED, as if it had run after the compaction. The physical part of a
+ * compaction and the listener calls run on the applier thread after the lock is released.
+ *
+ * <h2>Failure</h2>
+ *
+ * An unexpected exception during apply (a backend I/O error, a bug) may leave memory and storage
+ * apart; the store then refuses every further call with {@link IllegalStateException} and must be
+ * reopened, which rebuilds memory from storage (the failed command was not committed).
+ */
+final class MvccStore implements KvStore {
+  private static final Logger log = LoggerFactory.getLogger(MvccStore.class);
+
+  private final StoreState s;
+  private final Applier applier;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final History history;
+  private volatile boolean closed;
+  private volatile Throwable failure;
+
+  /**
+   * @param quotaBytes the NOSPACE threshold on {@link #sizeInUseBytes()}; 0 or less means none
+   */
+  MvccStore(Backend backend, long quotaBytes) {
+    this.s = new StoreState(backend, quotaBytes);
+    StoreLoader.load(s);
+    this.applier = new Applier(s);
+    this.history = new History(s, lock);
+  }
+
+  private void ensureUsable() {
+    if (closed) {
+      throw new IllegalStateException("store closed");
+    }
+    if (failure != null) {
+      throw new IllegalStateException("store failed and must be reopened: " + failure, failure);
+    }
+  }
+
+  private void readLock() {
+    lock.readLock().lock();
+    try {
+      ensureUsable();
+    } catch (RuntimeException e) {
+      lock.readLock().unlock();
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<ApplyResult> apply(long index, KvCommand command) {
+    Applier.Outcome out;
+    lock.writeLock().lock();
+    try {
+      ensureUsable();
+    } catch (RuntimeException e) {
+      lock.writeLock().unlock();
+      throw e;
+    }
+    try {
+      if (index <= s.appliedIndex) {
+        return Optional.empty();
+      }
+      WriteBatch batch = new WriteBatch();
+      out = applier.apply(command, batch);
+      commit(index, batch);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    try {
+      if (out.compaction() != null) {
+        Compactor.run(s, out.compaction().revision(), out.compaction().keep());
+      }
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    }
+    if (!out.events().isEmpty()) {
+      long rev = s.revision;
+      for (Listener l : listeners) {
+        try {
+          l.applied(rev, out.events());
+        } catch (RuntimeException e) {
+          log.warn("store listener {} failed at revision {}", l, rev, e);
+        }
+      }
+    }
+    return Optional.of(out.result());
+  }
+
+  /** Adds the applied index and revision to the batch and commits it; caller holds the write lock. */
+  private void commit(long index, WriteBatch batch) {
+    batch.put(Bucket.META, Meta.CONSISTENT_INDEX, Meta.longBytes(index));
+    batch.put(Bucket.META, Meta.CURRENT_REVISION, Meta.longBytes(s.revision));
+    s.backend.commit(batch);
+    s.appliedIndex = index;
+  }
+
+  @Override
+  public void applyNoop(long index) {
+    lock.writeLock().lock();
+    try {
+      ensureUsable();
+    } catch (RuntimeException e) {
+      lock.writeLock().unlock();
+      throw e;
+    }
+    try {
+      if (index > s.appliedIndex) {
+        commit(index, new WriteBatch());
+      }
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public long appliedIndex() {
+    return s.appliedIndex;
+  }
+
+  @Override
+  public long revision() {
+    return s.revision;
+  }
+
+  @Override
+  public long compactRevision() {
+    return s.compactRevision;
+  }
+
+  @Override
+  public RangeResponse range(RangeRequest request) throws EtcdException {
+    RangeQuery.Plan plan;
+    readLock();
+    try {
+      plan = RangeQuery.plan(request, s.index, s.revision, s.compactRevision);
+    } finally {
+      lock.readLock().unlock();
+    }
+    return RangeQuery.finish(
+        request,
+        plan,
+        rev -> {
+          var kv = s.readValue(rev);
+          if (kv == null) {
+            if (s.compactRevision > plan.atRevision()) {
+              throw EtcdError.COMPACTED.exception();
+            }
+            throw new IllegalStateException("key index points at missing revision " + rev);
+          }
+          return kv;
+        });
+  }
+
+  @Override
+  public List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
+      throws EtcdException {
+    return history.events(fromRevision, KeyRange.of(key, rangeEnd), withPrevKv, maxEvents);
+  }
+
+  @Override
+  public Optional<LeaseInfo> lease(long id) {
+    readLock();
+    try {
+      return Optional.ofNullable(s.leases.info(id));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<LeaseInfo> leases() {
+    readLock();
+    try {
+      return s.leases.all();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<AlarmMember> alarms() {
+    readLock();
+    try {
+      return s.alarms.get(Alarms.NONE);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public HashResult hashKv(long revision) throws EtcdException {
+    return history.hash(revision);
+  }
+
+  @Override
+  public long sizeBytes() {
+    ensureUsable();
+    return Math.max(s.backend.sizeBytes(), sizeInUseBytes());
+  }
+
+  /** Exact logical bytes (keys and values in all buckets), the same on every member; see the quota. */
+  @Override
+  public long sizeInUseBytes() {
+    ensureUsable();
+    return s.usageBytes();
+  }
+
+  @Override
+  public void defragment() throws IOException {
+    ensureUsable();
+    s.backend.defragment();
+  }
+
+  /** Holds the read lock (so blocks the applier) while the backend writes the checkpoint. */
+  @Override
+  public void checkpoint(Path dir) throws IOException {
+    readLock();
+    try {
+      s.backend.checkpoint(dir);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        s.backend.close();
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}
