@@ -1,0 +1,294 @@
+package io.cairn.raft;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.protocol.TransferLeadershipRequest;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+
+/**
+ * {@link RaftGroupHandle} over one Ratis division.
+ *
+ * <ul>
+ *   <li>propose: a write request to the leader (the local server directly when this member leads),
+ *       then a wait until this member applied the entry's index.
+ *   <li>readBarrier: a linearizable read-only request to the local server with an empty query.
+ *       Ratis obtains the leader's commit index (ReadIndex, answered from the leader lease when it
+ *       is valid, else confirmed by a heartbeat round) and waits until this member applied it; the
+ *       query itself does nothing.
+ *   <li>membership: a read barrier (so the local configuration is current), then a
+ *       compare-and-set configuration change sent to the leader.
+ * </ul>
+ *
+ * <p>Every returned future is completed on the node's callback executor and is bounded by the
+ * request timeout. {@link #stop} fails every pending one with {@link RaftException.Stopped}.
+ */
+final class GroupHandle implements RaftGroupHandle {
+  private final String name;
+  private final RaftGroupId groupId;
+  private final NodeContext ctx;
+  private final GroupAdapter adapter;
+  private final Calls calls;
+  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+
+  GroupHandle(String name, RaftGroupId groupId, NodeContext ctx, GroupAdapter adapter) {
+    this.name = name;
+    this.groupId = groupId;
+    this.ctx = ctx;
+    this.adapter = adapter;
+    this.calls = new Calls(name, groupId, ctx);
+  }
+
+  String name() {
+    return name;
+  }
+
+  void stop() {
+    calls.stop();
+    RaftException.Stopped stopped = new RaftException.Stopped("group " + name + " is stopped");
+    new ArrayList<>(pending).forEach(f -> f.completeExceptionally(stopped));
+  }
+
+  @Override
+  public String memberId() {
+    return ctx.self().toString();
+  }
+
+  @Override
+  public CompletableFuture<byte[]> propose(byte[] command) {
+    Message message = Message.valueOf(ByteString.copyFrom(command));
+    long deadline = calls.deadline();
+    ctx.metrics().proposalStarted();
+    CompletableFuture<byte[]> f =
+        track(
+            deadline,
+            "proposal",
+            calls
+                .call("proposal", true, deadline, request(RaftClientRequest.writeRequestType(), message))
+                .thenCompose(
+                    reply ->
+                        adapter
+                            .applied()
+                            .await(reply.getLogIndex())
+                            .thenApply(v -> reply.getMessage().getContent().toByteArray())));
+    f.whenComplete((v, e) -> ctx.metrics().proposalEnded(e == null));
+    return ctx.deliver(f);
+  }
+
+  @Override
+  public CompletableFuture<Void> readBarrier() {
+    long deadline = calls.deadline();
+    return ctx.deliver(track(deadline, "read barrier", barrier(deadline)));
+  }
+
+  private CompletableFuture<Void> barrier(long deadline) {
+    return calls
+        .call("read barrier", false, deadline, request(RaftClientRequest.readRequestType(), Message.EMPTY))
+        .thenApply(reply -> null);
+  }
+
+  private Calls.RequestFactory request(RaftClientRequest.Type type, Message message) {
+    return (target, callId, timeoutMs) ->
+        RaftClientRequest.newBuilder()
+            .setClientId(ctx.clientId())
+            .setServerId(target)
+            .setGroupId(groupId)
+            .setCallId(callId)
+            .setMessage(message)
+            .setType(type)
+            .setTimeoutMs(timeoutMs)
+            .build();
+  }
+
+  private <T> CompletableFuture<T> track(long deadline, String what, CompletableFuture<T> f) {
+    if (calls.stopped()) {
+      f.completeExceptionally(new RaftException.Stopped("group " + name + " is stopped"));
+      return f;
+    }
+    CompletableFuture<T> out = calls.within(f, deadline, what);
+    pending.add(out);
+    out.whenComplete((v, e) -> pending.remove(out));
+    return out;
+  }
+
+  private RaftServer.Division division() {
+    try {
+      return calls.division();
+    } catch (IOException e) {
+      throw new IllegalStateException("group " + name + " is not running", e);
+    }
+  }
+
+  @Override
+  public boolean isLeader() {
+    return !calls.stopped() && division().getInfo().isLeader();
+  }
+
+  @Override
+  public Optional<RaftMember> leader() {
+    RaftServer.Division d = division();
+    return Peers.find(d.getRaftConf().getAllPeers(), d.getInfo().getLeaderId());
+  }
+
+  @Override
+  public long term() {
+    return division().getInfo().getCurrentTerm();
+  }
+
+  @Override
+  public long commitIndex() {
+    return Math.max(0, division().getRaftLog().getLastCommittedIndex());
+  }
+
+  @Override
+  public long appliedIndex() {
+    return Math.max(0, adapter.applied().get());
+  }
+
+  @Override
+  public List<RaftMember> members() {
+    return sorted(division().getRaftConf().getCurrentPeers());
+  }
+
+  private static List<RaftMember> sorted(java.util.Collection<RaftPeer> peers) {
+    return Peers.toMembers(peers).stream().sorted(Comparator.comparing(RaftMember::id)).toList();
+  }
+
+  @Override
+  public CompletableFuture<List<RaftMember>> addMember(RaftMember member) {
+    return changeMembers(
+        "add member " + member.id(),
+        current -> {
+          for (RaftPeer p : current) {
+            if (p.getId().toString().equals(member.id())) {
+              throw new IllegalArgumentException(member.id() + " is already a member");
+            }
+            if (p.getAddress().equals(member.peerAddress())) {
+              throw new IllegalArgumentException(p.getId() + " already uses " + member.peerAddress());
+            }
+          }
+          List<RaftPeer> next = new ArrayList<>(current);
+          next.add(Peers.toPeer(member));
+          return next;
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<RaftMember>> removeMember(String memberId) {
+    return changeMembers(
+        "remove member " + memberId,
+        current -> {
+          List<RaftPeer> next =
+              current.stream().filter(p -> !p.getId().toString().equals(memberId)).toList();
+          if (next.size() == current.size()) {
+            throw new IllegalArgumentException(memberId + " is not a member");
+          }
+          if (next.isEmpty()) {
+            throw new IllegalArgumentException("cannot remove the last member");
+          }
+          return next;
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<RaftMember>> updateMember(RaftMember member) {
+    return changeMembers(
+        "update member " + member.id(),
+        current -> {
+          if (current.stream().noneMatch(p -> p.getId().toString().equals(member.id()))) {
+            throw new IllegalArgumentException(member.id() + " is not a member");
+          }
+          return current.stream()
+              .map(p -> p.getId().toString().equals(member.id()) ? Peers.toPeer(member) : p)
+              .toList();
+        });
+  }
+
+  /** Read barrier, then a compare-and-set of the configuration computed from the local one. */
+  private CompletableFuture<List<RaftMember>> changeMembers(
+      String what, Function<List<RaftPeer>, List<RaftPeer>> change) {
+    long deadline = calls.deadline();
+    CompletableFuture<List<RaftMember>> f =
+        barrier(deadline)
+            .thenCompose(
+                v -> {
+                  List<RaftPeer> current = List.copyOf(division().getRaftConf().getCurrentPeers());
+                  List<RaftPeer> next;
+                  try {
+                    next = change.apply(current);
+                  } catch (IllegalArgumentException e) {
+                    return CompletableFuture.failedFuture(
+                        new RaftException.BadConfiguration(e.getMessage()));
+                  }
+                  SetConfigurationRequest.Arguments args =
+                      SetConfigurationRequest.Arguments.newBuilder()
+                          .setServersInCurrentConf(current)
+                          .setServersInNewConf(next)
+                          .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET)
+                          .build();
+                  return calls
+                      .call(
+                          what,
+                          true,
+                          deadline,
+                          (target, callId, timeoutMs) ->
+                              new SetConfigurationRequest(
+                                  ctx.clientId(), target, groupId, callId, args))
+                      .thenApply(reply -> sorted(next));
+                });
+    return ctx.deliver(track(deadline, what, f));
+  }
+
+  @Override
+  public CompletableFuture<Void> transferLeadership(String memberId) {
+    long deadline = calls.deadline();
+    RaftPeerId to = Peers.peerId(memberId);
+    if (Peers.find(division().getRaftConf().getCurrentPeers(), to).isEmpty()) {
+      return ctx.deliver(
+          CompletableFuture.failedFuture(
+              new RaftException.BadConfiguration(memberId + " is not a member")));
+    }
+    CompletableFuture<Void> f =
+        calls
+            .call(
+                "transfer leadership to " + memberId,
+                true,
+                deadline,
+                (target, callId, timeoutMs) ->
+                    new TransferLeadershipRequest(
+                        ctx.clientId(), target, groupId, callId, to, timeoutMs))
+            .thenApply(reply -> null);
+    return ctx.deliver(track(deadline, "transfer leadership", f));
+  }
+
+  @Override
+  public CompletableFuture<Long> takeSnapshot() {
+    long deadline = calls.deadline();
+    CompletableFuture<Long> f =
+        calls
+            .call(
+                "snapshot",
+                false,
+                deadline,
+                (target, callId, timeoutMs) ->
+                    SnapshotManagementRequest.newCreate(
+                        ctx.clientId(), target, groupId, callId, timeoutMs, 1))
+            .thenApply(RaftClientReply::getLogIndex);
+    return ctx.deliver(track(deadline, "snapshot", f));
+  }
+}
