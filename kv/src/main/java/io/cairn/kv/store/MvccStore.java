@@ -155,6 +155,17 @@ final class MvccStore implements KvStore {
   }
 
   @Override
+  public void resetForNewCluster() {
+    lock.writeLock().lock();
+    try {
+      ensureUsable();
+      commit(0, new WriteBatch()); // applied index 0: the new cluster's log starts from scratch
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
   public long revision() {
     return s.revision;
   }
