@@ -36,8 +36,12 @@ final class Json {
       PARSER.merge(text, builder);
       return builder;
     } catch (InvalidProtocolBufferException | RuntimeException e) {
-      String why = e.getMessage() == null ? "malformed JSON" : e.getMessage().lines().findFirst().orElse("");
-      throw new BadRequest(why);
+      Throwable root = e;
+      while (root.getCause() != null && root.getMessage() != null && root.getMessage().startsWith("java.")) {
+        root = root.getCause();
+      }
+      String why = root.getMessage() == null ? "malformed JSON" : root.getMessage().lines().findFirst().orElse("");
+      throw new BadRequest("malformed request body: " + why);
     }
   }
 

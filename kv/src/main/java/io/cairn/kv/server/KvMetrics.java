@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * kv's metrics under etcd's names, so etcd dashboards work: server and Raft state, MVCC size and
  * keys, and go-grpc-prometheus' request counters. Values are read from the live objects at scrape
- * time. (etcd exports proposals_committed_total as a gauge; client_java reserves the _total suffix
- * for counters, so cairn exports it as a counter.)
+ * time. (etcd exports proposals_committed_total and debugging_mvcc_keys_total as gauges;
+ * client_java reserves the _total suffix for counters, so cairn exports them as counters.)
  */
 final class KvMetrics {
   private static final com.google.protobuf.ByteString ZERO = com.google.protobuf.ByteString.copyFrom(new byte[] {0});
@@ -102,7 +102,7 @@ final class KvMetrics {
         .help("The revision of the last compaction in store.")
         .callback(cb -> cb.call(store.compactRevision()))
         .register(registry);
-    GaugeWithCallback.builder()
+    CounterWithCallback.builder() // a gauge in etcd; see the class comment
         .name("etcd_debugging_mvcc_keys_total")
         .help("Total number of keys.")
         .callback(cb -> cb.call(keyCount(store)))
@@ -132,11 +132,26 @@ final class KvMetrics {
             new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
               @Override
               public void close(Status status, Metadata trailers) {
-                handled.labelValues(type, service, name, status.getCode().name()).inc();
+                handled.labelValues(type, service, name, goCodeName(status.getCode())).inc();
                 super.close(status, trailers);
               }
             },
             headers);
+      }
+    };
+  }
+
+  /** The code as Go's grpc prints it, which go-grpc-prometheus (and so etcd's dashboards) use. */
+  static String goCodeName(Status.Code code) {
+    return switch (code) {
+      case OK -> "OK";
+      case CANCELLED -> "Canceled";
+      default -> {
+        StringBuilder b = new StringBuilder();
+        for (String part : code.name().split("_")) {
+          b.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+        }
+        yield b.toString();
       }
     };
   }
