@@ -221,6 +221,12 @@ public final class KvServer implements Service {
     return out;
   }
 
+  /** Whether this member leads its Raft group now. */
+  public boolean isLeader() {
+    RaftGroupHandle r = raft;
+    return r != null && r.isLeader();
+  }
+
   /** The bound client port of the first client URL (tests listen on port 0). */
   public int clientPort() {
     return servers.get(0).getPort();
