@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * What one step must print, the way etcd's own e2e tests check it: each expected substring must
- * appear in a line, in order, each consuming the lines up to and including the one it matched.
+ * What one step must print, the way etcd's own e2e tests check it: expected substrings appear in
+ * order, each searched after the end of the previous one's match (etcd's tests consume whole lines;
+ * this also allows several expected parts of one line, such as fields of one JSON object).
  *
  * @param errors substrings of an {@code Error: ...} line on standard error; any makes the step one
  *     that must fail (non-zero exit)
@@ -56,21 +57,16 @@ record Expect(List<String> stdout, List<String> stderr, List<String> errors, Lis
 
   private static void inOrder(
       String where, List<String> expected, List<String> lines, UnaryOperator<String> resolve, List<String> problems) {
-    int next = 0;
-    for (String text : expected) {
-      String wanted = resolve.apply(text);
-      int found = -1;
-      for (int i = next; i < lines.size(); i++) {
-        if (lines.get(i).contains(wanted)) {
-          found = i;
-          break;
-        }
-      }
-      if (found < 0) {
-        problems.add(where + ": no line containing '" + wanted + "'" + (next > 0 ? " after line " + next : ""));
+    String text = String.join("\n", lines);
+    int from = 0;
+    for (String raw : expected) {
+      String wanted = resolve.apply(raw);
+      int at = text.indexOf(wanted, from);
+      if (at < 0) {
+        problems.add(where + ": no '" + wanted + "'" + (from > 0 ? " after the previous expected text" : ""));
         return;
       }
-      next = found + 1;
+      from = at + wanted.length();
     }
   }
 }

@@ -15,7 +15,8 @@ import org.opentest4j.AssertionFailedError;
  * against a candidate, and the normalized transcripts must be identical, so etcd's own answer is the
  * expected output. The candidate is cairn when {@code -Dkv.targets} selects it, and a second,
  * independent etcd when it selects etcd: that run proves the normalizer hides only what legitimately
- * differs between two correct servers.
+ * differs between two correct servers. Both normalized transcripts of every pair are written under
+ * {@code server/target/kv-transcripts/} for reading and diffing.
  */
 class KvDifferentialIT {
   private static final TargetPool POOL = new TargetPool();
@@ -55,6 +56,7 @@ class KvDifferentialIT {
     Transcript actual = ScenarioRunner.run(candidate, scenario);
     String want = expected.normalized();
     String got = actual.normalized();
+    TranscriptFiles.write(candidate.kind(), scenario, want, got);
     if (!want.equals(got)) {
       throw new AssertionFailedError(
           candidate + " printed something else than " + etcd + " for '" + scenario + "'\n"

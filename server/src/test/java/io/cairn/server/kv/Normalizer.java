@@ -1,8 +1,8 @@
 package io.cairn.server.kv;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,15 +12,27 @@ import java.util.regex.Pattern;
  * raft term and index, database sizes, server version, durations, remaining lease TTLs and (only where
  * the history contains lease ids) KV hashes. Revisions are kept, written relative to the revision the
  * scenario started at ({@code {rev+2}}), so that an earlier failing scenario cannot shift them.
- * Ids are replaced by stable names ({@code <lease-1>}), so a wrong id in one place still shows.
+ *
+ * <p>Ids are replaced only where etcdctl prints an id (so that a small id such as 1 cannot hide other
+ * numbers), and by stable names: the target's own member and cluster ids become {@code <member-id>}
+ * and {@code <cluster-id>} (a different id in their place stays visible), leases become
+ * {@code <lease-1>}, {@code <lease-2>}... in order of first appearance, in hex and decimal alike.
  */
 final class Normalizer {
-  /** A lease id: 16 hex digits in simple output, or a decimal id field in json / fields output. */
-  private static final Pattern LEASE_ID = Pattern.compile("\\b([0-9a-f]{16})\\b|\"(?:ID|id)\" ?: ?(\\d+)");
+  /** Where etcdctl prints a member id in decimal: json headers and members, json status, fields, alarms. */
+  private static final Pattern MEMBER_DECIMAL =
+      Pattern.compile("(\"member_id\":|\"ID\":|\"leader\":|\"MemberID\" : |memberID:)(\\d+)");
+  /** Where it prints one in hex ({@code %x}): member list lines and endpoint status lines. */
+  private static final Pattern MEMBER_HEX =
+      Pattern.compile("(?m)(^|^<client-url>, |^<client-host-port>, )([0-9a-f]+)(, (?:started|unstarted), |, \\d)");
+  private static final Pattern CLUSTER_DECIMAL = Pattern.compile("(\"cluster_id\":|\"ClusterID\" : )(\\d+)");
+  /** Lease ids: {@code %016x} in simple output, decimal in json and fields output. */
+  private static final Pattern LEASE_HEX = Pattern.compile("()\\b([0-9a-f]{16})\\b");
+  private static final Pattern LEASE_DECIMAL = Pattern.compile("(\"ID\":|\"id\":|\"ID\" : )(\\d+)");
+
   private static final Pattern REVISION_FIELD =
       Pattern.compile("\"(revision|create_revision|mod_revision|compact_revision)\":(\\d+)");
-  private static final Pattern FIELDS_REVISION =
-      Pattern.compile("\"(Revision|CreateRevision|ModRevision)\" : (\\d+)");
+  private static final Pattern FIELDS_REVISION = Pattern.compile("\"(Revision|CreateRevision|ModRevision)\" : (\\d+)");
   private static final Pattern COMPACTED = Pattern.compile("compacted revision (\\d+)");
   private static final Pattern STATUS_LINE =
       Pattern.compile(
@@ -35,10 +47,11 @@ final class Normalizer {
     s = s.replace(facts.peerUrl(), "<peer-url>").replace(hostPort(facts.peerUrl()), "<peer-host-port>");
     Identity id = facts.identity();
     if (id.memberIdDecimal() != null) {
-      s = replaceId(s, id.memberIdDecimal(), id.memberIdHex(), "<member-id>");
+      s = replaceIds(s, MEMBER_DECIMAL, v -> v.equals(id.memberIdDecimal()) ? "<member-id>" : v);
+      s = replaceIds(s, MEMBER_HEX, v -> v.equals(id.memberIdHex()) ? "<member-id>" : v);
     }
     if (id.clusterIdDecimal() != null) {
-      s = replaceNumber(s, id.clusterIdDecimal(), "<cluster-id>");
+      s = replaceIds(s, CLUSTER_DECIMAL, v -> v.equals(id.clusterIdDecimal()) ? "<cluster-id>" : v);
     }
     s = replaceLeaseIds(s);
     s = relativeRevisions(s, baseRevision);
@@ -62,36 +75,24 @@ final class Normalizer {
     return url.substring(url.indexOf("://") + 3);
   }
 
-  /**
-   * Lease ids (what is left once the member id is replaced), named in order of first appearance, in
-   * all their forms.
-   */
+  /** Replaces group 2 of each match of {@code context} by {@code rename} of it, keeping groups 1 and 3. */
+  private static String replaceIds(String s, Pattern context, UnaryOperator<String> rename) {
+    return context.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
+        m.group(1) + rename.apply(m.group(2)) + (m.groupCount() >= 3 ? m.group(3) : "")));
+  }
+
+  /** Names lease ids in order of first appearance, whether printed in hex or in decimal. */
   private static String replaceLeaseIds(String s) {
-    Map<String, String> names = new LinkedHashMap<>();
-    Matcher m = LEASE_ID.matcher(s);
+    Map<Long, String> names = new HashMap<>();
+    Matcher m = Pattern.compile(LEASE_HEX.pattern() + "|" + LEASE_DECIMAL.pattern()).matcher(s);
     while (m.find()) {
-      String hex = m.group(1) != null ? m.group(1) : Long.toHexString(Long.parseUnsignedLong(m.group(2)));
-      if (Long.parseUnsignedLong(hex, 16) != 0) {
-        names.putIfAbsent(hex, "<lease-" + (names.size() + 1) + ">");
+      long leaseId = m.group(2) != null ? Long.parseUnsignedLong(m.group(2), 16) : Long.parseUnsignedLong(m.group(4));
+      if (leaseId != 0) {
+        names.putIfAbsent(leaseId, "<lease-" + (names.size() + 1) + ">");
       }
     }
-    for (var e : names.entrySet()) {
-      s = replaceId(s, Long.toUnsignedString(Long.parseUnsignedLong(e.getKey(), 16)), e.getKey(), e.getValue());
-    }
-    return s;
-  }
-
-  /** Replaces an id written in decimal and in hex, both {@code %x} and {@code %016x}. */
-  private static String replaceId(String s, String decimal, String hex, String name) {
-    String padded = "0".repeat(Math.max(0, 16 - hex.length())) + hex;
-    for (String form : List.of(decimal, hex, padded)) {
-      s = replaceNumber(s, form, name);
-    }
-    return s;
-  }
-
-  private static String replaceNumber(String s, String token, String name) {
-    return s.replaceAll("(?<![0-9A-Za-z])" + Pattern.quote(token) + "(?![0-9A-Za-z])", Matcher.quoteReplacement(name));
+    s = replaceIds(s, LEASE_HEX, v -> names.getOrDefault(Long.parseUnsignedLong(v, 16), v));
+    return replaceIds(s, LEASE_DECIMAL, v -> names.getOrDefault(Long.parseUnsignedLong(v), v));
   }
 
   private static String relativeRevisions(String s, long base) {

@@ -39,9 +39,9 @@ record Transcript(Scenario scenario, String target, TargetFacts facts, Templates
         s.append("stderr: ").append(line).append('\n');
       }
       if (o.step().streamed() && o.result().stdout().size() < o.step().streamLines()) {
-        s.append("[stream printed ").append(o.result().stdout().size()).append(" of ")
-            .append(o.step().streamLines()).append(" lines within ")
-            .append(ScenarioRunner.STREAM_DEADLINE.toSeconds()).append("s]\n");
+        s.append("[stream ").append(o.result().ending() == EtcdctlResult.Ending.STOPPED ? "stopped" : "ended")
+            .append(" after ").append(o.result().stdout().size()).append(" of ")
+            .append(o.step().streamLines()).append(" lines]\n");
       }
       String note = o.result().endingNote();
       if (!note.isEmpty() && !(o.step().streamed() && o.result().ending() == EtcdctlResult.Ending.STOPPED)) {
