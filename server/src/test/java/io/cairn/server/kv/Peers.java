@@ -30,7 +30,10 @@ final class Peers {
   }
 
   private static Path find(String command, String debianPackage) {
-    String path = System.getenv().getOrDefault("PATH", "");
+    return find(command, debianPackage, System.getenv().getOrDefault("PATH", ""));
+  }
+
+  static Path find(String command, String debianPackage, String path) {
     for (String dir : path.split(File.pathSeparator)) {
       if (dir.isEmpty()) {
         continue;

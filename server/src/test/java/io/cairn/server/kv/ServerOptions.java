@@ -24,6 +24,10 @@ record ServerOptions(
     return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention);
   }
 
+  ServerOptions withAutoCompactionRetention(String retention) {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention);
+  }
+
   List<String> flags() {
     List<String> flags = new ArrayList<>();
     if (quotaBackendBytes != null) {
