@@ -7,9 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +20,11 @@ import java.util.stream.Stream;
  */
 final class KvTarget implements AutoCloseable {
   static final String MEMBER_NAME = "kv1";
-  private static final Duration ETCD_START = Duration.ofSeconds(30);
-  private static final Duration CAIRN_START = Duration.ofSeconds(90);
   /** A start that failed is not retried in this JVM: every later test fails at once with its message. */
   private static final Map<String, AssertionError> FAILED_STARTS = new ConcurrentHashMap<>();
 
   private final TargetKind kind;
+  private final ServerCommand server;
   private final ServerOptions options;
   private final String clientUrl;
   private final String peerUrl;
@@ -39,6 +36,7 @@ final class KvTarget implements AutoCloseable {
   private KvTarget(
       TargetKind kind, ServerOptions options, int clientPort, int peerPort, Path workDir) throws IOException {
     this.kind = kind;
+    this.server = ServerCommand.of(kind);
     this.options = options;
     this.clientUrl = "http://127.0.0.1:" + clientPort;
     this.peerUrl = "http://127.0.0.1:" + peerPort;
@@ -85,39 +83,12 @@ final class KvTarget implements AutoCloseable {
   }
 
   private ProcessBuilder command() {
-    Path dataDir = workDir.resolve("data");
-    List<String> etcdFlags =
-        List.of(
-            "--name", MEMBER_NAME,
-            "--data-dir", dataDir.toString(),
-            "--listen-client-urls", clientUrl,
-            "--advertise-client-urls", clientUrl,
-            "--listen-peer-urls", peerUrl,
-            "--initial-advertise-peer-urls", peerUrl,
-            "--initial-cluster", MEMBER_NAME + "=" + peerUrl,
-            "--initial-cluster-state", "new");
-    List<String> command = new ArrayList<>();
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-    switch (kind) {
-      case ETCD -> {
-        command.add(Peers.etcd().toString());
-        command.addAll(etcdFlags);
-      }
-      case CAIRN -> {
-        command.add(Peers.repoRoot().resolve("cairn").toString());
-        command.add("kv");
-        command.addAll(etcdFlags);
-        command.addAll(List.of("--admin-address", "127.0.0.1:0"));
-        builder.environment().put("CAIRN_SKIP_BUILD", "1");
-        builder.environment().put("CAIRN_JAVA_HOME", System.getProperty("java.home"));
-      }
-    }
-    command.addAll(options.flags());
-    return builder;
+    var layout = new ServerCommand.Layout(MEMBER_NAME, workDir.resolve("data"), clientUrl, peerUrl);
+    return server.build(layout, options, workDir);
   }
 
   private void awaitHealthy() {
-    Duration limit = kind == TargetKind.CAIRN ? CAIRN_START : ETCD_START;
+    Duration limit = server.startLimit();
     Etcdctl probe = etcdctl().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
     long deadline = System.nanoTime() + limit.toNanos();
     EtcdctlResult last = null;
@@ -210,7 +181,6 @@ final class KvTarget implements AutoCloseable {
 
   @Override
   public String toString() {
-    String name = kind == TargetKind.CAIRN ? "cairn kv" : "etcd";
-    return name + " at " + clientUrl + " (" + options + ")";
+    return server.displayName() + " at " + clientUrl + " (" + options + ")";
   }
 }
