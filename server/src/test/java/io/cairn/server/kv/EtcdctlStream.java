@@ -1,0 +1,71 @@
+package io.cairn.server.kv;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A running streaming etcdctl command whose output is read as it arrives; closing kills it. */
+final class EtcdctlStream implements AutoCloseable {
+  private final List<String> args;
+  private final Process process;
+  private final LineCollector out;
+  private final LineCollector err;
+
+  EtcdctlStream(List<String> args, Process process) {
+    this.args = List.copyOf(args);
+    this.process = process;
+    this.out = LineCollector.all(process.getInputStream());
+    this.err = LineCollector.all(process.getErrorStream());
+  }
+
+  /** Waits until standard output satisfies {@code done} or {@code timeout} passes; returns whether it does. */
+  boolean awaitStdout(Predicate<List<String>> done, Duration timeout) {
+    try {
+      return out.awaitLines(done, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  boolean awaitStdoutLines(int count, Duration timeout) {
+    return awaitStdout(lines -> lines.size() >= count, timeout);
+  }
+
+  List<String> stdout() {
+    return out.lines();
+  }
+
+  List<String> stderr() {
+    return err.lines();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the command (if still running) and returns everything it printed. */
+  EtcdctlResult stop() {
+    boolean wasRunning = process.isAlive();
+    ChildProcesses.stop(process, 2_000);
+    try {
+      out.awaitEnd(Duration.ofSeconds(5));
+      err.awaitEnd(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return wasRunning
+        ? new EtcdctlResult(args, EtcdctlResult.Ending.STOPPED, 0, out.lines(), err.lines())
+        : new EtcdctlResult(args, EtcdctlResult.Ending.EXITED, process.exitValue(), out.lines(), err.lines());
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String toString() {
+    return "etcdctl " + String.join(" ", args) + "\nstdout: " + stdout() + "\nstderr: " + stderr();
+  }
+}

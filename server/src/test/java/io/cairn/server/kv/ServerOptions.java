@@ -1,0 +1,52 @@
+package io.cairn.server.kv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The optional etcd flags a scenario needs its server started with; both etcd and {@code cairn kv}
+ * take them under the same names. {@code null} leaves a flag at the server's default.
+ */
+record ServerOptions(
+    Long quotaBackendBytes, Long maxRequestBytes, Integer maxTxnOps, String autoCompactionRetention) {
+
+  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null);
+
+  ServerOptions withQuotaBackendBytes(long bytes) {
+    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention);
+  }
+
+  ServerOptions withMaxRequestBytes(long bytes) {
+    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention);
+  }
+
+  ServerOptions withMaxTxnOps(int ops) {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention);
+  }
+
+  ServerOptions withAutoCompactionRetention(String retention) {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention);
+  }
+
+  List<String> flags() {
+    List<String> flags = new ArrayList<>();
+    if (quotaBackendBytes != null) {
+      flags.addAll(List.of("--quota-backend-bytes", quotaBackendBytes.toString()));
+    }
+    if (maxRequestBytes != null) {
+      flags.addAll(List.of("--max-request-bytes", maxRequestBytes.toString()));
+    }
+    if (maxTxnOps != null) {
+      flags.addAll(List.of("--max-txn-ops", maxTxnOps.toString()));
+    }
+    if (autoCompactionRetention != null) {
+      flags.addAll(List.of("--auto-compaction-retention", autoCompactionRetention));
+    }
+    return List.copyOf(flags);
+  }
+
+  @Override
+  public String toString() {
+    return flags().isEmpty() ? "default flags" : String.join(" ", flags());
+  }
+}
