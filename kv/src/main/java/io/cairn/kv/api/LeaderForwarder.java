@@ -32,14 +32,19 @@ public final class LeaderForwarder implements AutoCloseable {
 
   private Optional<ManagedChannel> leaderChannel() {
     Optional<RaftMember> leader = raft.leader();
-    if (leader.isEmpty() || leader.get().clientAddress().isEmpty()) {
+    if (leader.isEmpty()) {
       return Optional.empty();
     }
-    String first = leader.get().clientAddress().split(",")[0].strip();
-    URI uri = URI.create(first);
-    String target = uri.getHost() + ":" + uri.getPort();
+    var urls = Members.clientUrls(leader.get());
+    if (urls.isEmpty()) {
+      return Optional.empty(); // the leader has not published its client URLs yet
+    }
+    URI uri = URI.create(urls.get(0));
+    String host = uri.getHost().equals("localhost") ? "127.0.0.1" : uri.getHost();
+    String target = host + ":" + uri.getPort();
     return Optional.of(
-        channels.computeIfAbsent(target, t -> NettyChannelBuilder.forTarget(t).usePlaintext().build()));
+        channels.computeIfAbsent(
+            target, t -> NettyChannelBuilder.forAddress(host, uri.getPort()).usePlaintext().build()));
   }
 
   CompletableFuture<LeaseTimeToLiveResponse> timeToLive(LeaseTimeToLiveRequest request) {
