@@ -183,7 +183,7 @@ final class GroupHandle implements RaftGroupHandle {
             }
           }
           List<RaftPeer> next = new ArrayList<>(current);
-          next.add(Peers.toPeer(member));
+          next.add(Peers.toPeer(member, priority(current)));
           return next;
         });
   }
@@ -213,10 +213,18 @@ final class GroupHandle implements RaftGroupHandle {
           if (current.stream().noneMatch(p -> p.getId().toString().equals(member.id()))) {
             throw new IllegalArgumentException(member.id() + " is not a member");
           }
+          // Ratis 3.3 sees no change in a configuration with the same IDs and priorities, so the
+          // (uniform) priority is flipped to make it replace the addresses.
+          int flipped = priority(current) == 0 ? 1 : 0;
           return current.stream()
-              .map(p -> p.getId().toString().equals(member.id()) ? Peers.toPeer(member) : p)
+              .map(p -> p.getId().toString().equals(member.id()) ? member : Peers.toMember(p))
+              .map(m -> Peers.toPeer(m, flipped))
               .toList();
         });
+  }
+
+  private static int priority(List<RaftPeer> current) {
+    return current.isEmpty() ? 0 : current.getFirst().getPriority();
   }
 
   /** Read barrier, then a compare-and-set of the configuration computed from the local one. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.google.protobuf.Message;
 import io.cairn.kv.store.backend.Backend;
+import io.etcd.jetcd.api.AlarmRequest.AlarmAction;
 import io.etcd.jetcd.api.DeleteRangeRequest;
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.KeyValue;
@@ -28,6 +29,7 @@ abstract class StoreTestBase {
   final BackendKind kind;
   @TempDir Path tmp;
   private KvStore store;
+  private Backend backend;
   private long nextIndex = 1;
 
   StoreTestBase(BackendKind kind) {
@@ -44,7 +46,7 @@ abstract class StoreTestBase {
   /** A fresh store with this quota, replacing the current one. */
   KvStore open(long quotaBytes) {
     closeStore();
-    Backend backend = kind.open(tmp.resolve("db"));
+    backend = kind.open(tmp.resolve("db"));
     store = KvStores.over(backend, quotaBytes);
     nextIndex = store.appliedIndex() + 1;
     return store;
@@ -53,9 +55,16 @@ abstract class StoreTestBase {
   /** Closes the store and opens the same directory again (RocksDB only: memory does not persist). */
   KvStore reopen() {
     store.close();
-    store = KvStores.over(kind.open(tmp.resolve("db")), -1);
+    backend = kind.open(tmp.resolve("db"));
+    store = KvStores.over(backend, -1);
     nextIndex = store.appliedIndex() + 1;
     return store;
+  }
+
+  /** The current store's backend, for inspection. */
+  Backend backend() {
+    store();
+    return backend;
   }
 
   @AfterEach
@@ -72,6 +81,11 @@ abstract class StoreTestBase {
     // every result must survive the trip to the proposer
     assertThat(ApplyResult.decode(c, r.get().encode())).isEqualTo(r.get());
     return r.get();
+  }
+
+  /** Applies a Raft entry without a kv command at the next index. */
+  void noop() {
+    store().applyNoop(nextIndex++);
   }
 
   @SuppressWarnings("unchecked")
@@ -120,6 +134,29 @@ abstract class StoreTestBase {
       return e.error();
     }
     throw new AssertionError("range succeeded");
+  }
+
+  /** Leases with keys, a checkpoint, a txn, deletes, alarms, a compaction and no-ops. */
+  void mixedHistory() {
+    ok(Req.grant(100, 60));
+    ok(Req.grant(200, 30));
+    put(Req.put("lease/a", "1", 100));
+    put(Req.put("lease/b", "1", 100));
+    put(Req.put("lease/c", "1", 200));
+    for (int i = 0; i < 10; i++) {
+      put("k" + (i % 3), "v" + i);
+    }
+    txn(Req.txn(List.of(), List.of(Req.op(Req.put("t1", "x")), Req.op(Req.del("k0"))), List.of()));
+    delete(Req.del("lease/c"));
+    ok(new KvCommand.LeaseCheckpoint(List.of(new KvCommand.LeaseCheckpoint.Remaining(100, 42))));
+    ok(Req.alarm(AlarmAction.ACTIVATE, 9, Alarms.NOSPACE));
+    ok(Req.alarm(AlarmAction.ACTIVATE, 9, Alarms.NOSPACE));
+    ok(Req.alarm(AlarmAction.DEACTIVATE, 9, Alarms.NOSPACE));
+    ok(Req.compact(8));
+    put("k1", "after-compaction");
+    ok(Req.alarm(AlarmAction.ACTIVATE, 4, Alarms.NOSPACE));
+    noop();
+    noop();
   }
 
   /** The single KeyValue of a key, or null. */
