@@ -205,7 +205,12 @@ abstract class KvBehaviourTest {
   void membersAndStatus() throws Exception {
     var members = client.getClusterClient().listMember().get().getMembers();
     assertThat(members).hasSize(cluster.size);
-    assertThat(members).allSatisfy(m -> assertThat(m.getClientURIs()).isNotEmpty());
+    // Like etcd, a member's client URLs are known to the others once it has published them.
+    await().atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(client.getClusterClient().listMember().get().getMembers())
+                    .allSatisfy(m -> assertThat(m.getClientURIs()).isNotEmpty()));
     var status = client.getMaintenanceClient().statusMember(cluster.clientUrl(0)).get();
     assertThat(status.getVersion()).isEqualTo("3.4.23");
     assertThat(status.getLeader()).isNotZero();
