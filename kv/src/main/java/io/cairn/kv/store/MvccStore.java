@@ -6,6 +6,7 @@ import io.cairn.kv.store.backend.Bucket;
 import io.cairn.kv.store.backend.WriteBatch;
 import io.etcd.jetcd.api.AlarmMember;
 import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import java.io.IOException;
@@ -79,6 +80,7 @@ final class MvccStore implements KvStore {
   @Override
   public Optional<ApplyResult> apply(long index, KvCommand command) {
     Applier.Outcome out;
+    long revisionAfter;
     lock.writeLock().lock();
     try {
       ensureUsable();
@@ -93,6 +95,7 @@ final class MvccStore implements KvStore {
       WriteBatch batch = new WriteBatch();
       out = applier.apply(command, batch);
       commit(index, batch);
+      revisionAfter = s.revision;
     } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
@@ -108,12 +111,11 @@ final class MvccStore implements KvStore {
       throw e;
     }
     if (!out.events().isEmpty()) {
-      long rev = s.revision;
       for (Listener l : listeners) {
         try {
-          l.applied(rev, out.events());
+          l.applied(revisionAfter, out.events());
         } catch (RuntimeException e) {
-          log.warn("store listener {} failed at revision {}", l, rev, e);
+          log.warn("store listener {} failed at revision {}", l, revisionAfter, e);
         }
       }
     }
@@ -164,33 +166,46 @@ final class MvccStore implements KvStore {
     return s.compactRevision;
   }
 
+  /**
+   * Resolves revisions under the read lock, then reads values without it. If a compaction removed a
+   * value meanwhile, a read at an explicit revision fails with COMPACTED (as if it ran after the
+   * compaction) and a read at the current revision starts over at the new current revision.
+   */
   @Override
   public RangeResponse range(RangeRequest request) throws EtcdException {
-    RangeQuery.Plan plan;
-    readLock();
-    try {
-      plan = RangeQuery.plan(request, s.index, s.revision, s.compactRevision);
-    } finally {
-      lock.readLock().unlock();
+    while (true) {
+      RangeQuery.Plan plan;
+      readLock();
+      try {
+        plan = RangeQuery.plan(request, s.index, s.revision, s.compactRevision);
+      } finally {
+        lock.readLock().unlock();
+      }
+      try {
+        return RangeQuery.finish(request, plan, rev -> storedValue(rev, plan.atRevision()));
+      } catch (EtcdException e) {
+        if (e.error() != EtcdError.COMPACTED || request.getRevision() > 0) {
+          throw e;
+        }
+      }
     }
-    return RangeQuery.finish(
-        request,
-        plan,
-        rev -> {
-          var kv = s.readValue(rev);
-          if (kv == null) {
-            if (s.compactRevision > plan.atRevision()) {
-              throw EtcdError.COMPACTED.exception();
-            }
-            throw new IllegalStateException("key index points at missing revision " + rev);
-          }
-          return kv;
-        });
+  }
+
+  private KeyValue storedValue(Revision rev, long readAt) throws EtcdException {
+    KeyValue kv = s.readValue(rev);
+    if (kv == null) {
+      if (s.compactRevision > readAt) {
+        throw EtcdError.COMPACTED.exception();
+      }
+      throw new IllegalStateException("key index points at missing revision " + rev);
+    }
+    return kv;
   }
 
   @Override
   public List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
       throws EtcdException {
+    ensureUsable();
     return history.events(fromRevision, KeyRange.of(key, rangeEnd), withPrevKv, maxEvents);
   }
 
@@ -226,6 +241,7 @@ final class MvccStore implements KvStore {
 
   @Override
   public HashResult hashKv(long revision) throws EtcdException {
+    ensureUsable();
     return history.hash(revision);
   }
 
