@@ -27,15 +27,18 @@ import org.slf4j.LoggerFactory;
  * (key index, leases, alarms, counters) and commits the command's batch, so readers see the state
  * before or after each apply. Readers hold the read lock only to consult the in-memory state (e.g.
  * resolve a range to revisions); they read values from the backend after releasing it, which is safe
- * because a stored revision never changes: only compaction removes revisions, and a read that finds
- * one gone reports COMPACTED, as if it had run after the compaction. The physical part of a
- * compaction and the listener calls run on the applier thread after the lock is released.
+ * because a stored revision never changes: only compaction removes revisions, and only ones that no
+ * read at or above the compact revision needs. A read at an older revision that finds a value gone
+ * reports COMPACTED, as if it had run after the compaction; a read at the current revision starts
+ * over. The physical part of a compaction and the listener calls run on the applier thread after the
+ * lock is released. Listeners are called in apply order, never concurrently.
  *
  * <h2>Failure</h2>
  *
  * An unexpected exception during apply (a backend I/O error, a bug) may leave memory and storage
  * apart; the store then refuses every further call with {@link IllegalStateException} and must be
- * reopened, which rebuilds memory from storage (the failed command was not committed).
+ * reopened, which rebuilds memory from storage: a command whose batch failed was not applied (its
+ * index is replayed), an interrupted compaction is finished.
  */
 final class MvccStore implements KvStore {
   private static final Logger log = LoggerFactory.getLogger(MvccStore.class);
