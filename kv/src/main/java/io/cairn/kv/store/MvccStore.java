@@ -257,8 +257,12 @@ final class MvccStore implements KvStore {
   /** Exact logical bytes (keys and values in all buckets), the same on every member; see the quota. */
   @Override
   public long sizeInUseBytes() {
-    ensureUsable();
-    return s.usageBytes();
+    readLock();
+    try {
+      return s.usageBytes();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
