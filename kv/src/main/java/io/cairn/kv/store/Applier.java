@@ -110,43 +110,18 @@ final class Applier {
     }
   }
 
-  private EtcdError gate(KvCommand command) {
-    if (s.alarms.active(Alarms.CORRUPT)) {
-      switch (command) {
-        case KvCommand.Put p -> {
-          return EtcdError.CORRUPT;
-        }
-        case KvCommand.DeleteRange d -> {
-          return EtcdError.CORRUPT;
-        }
-        case KvCommand.Txn t -> {
-          return EtcdError.CORRUPT;
-        }
-        case KvCommand.Compact c -> {
-          return EtcdError.CORRUPT;
-        }
-        case KvCommand.LeaseGrant g -> {
-          return EtcdError.CORRUPT;
-        }
-        case KvCommand.LeaseRevoke r -> {
-          return EtcdError.CORRUPT;
-        }
-        default -> {}
-      }
+  /** The error an alarm imposes on this command, or null. */
+  private EtcdError gate(KvCommand c) {
+    boolean kvOrLeaseWrite = !(c instanceof KvCommand.Alarm || c instanceof KvCommand.LeaseCheckpoint);
+    if (s.alarms.active(Alarms.CORRUPT) && kvOrLeaseWrite) {
+      return EtcdError.CORRUPT;
     }
-    if (s.alarms.active(Alarms.NOSPACE)) {
-      switch (command) {
-        case KvCommand.Put p -> {
-          return EtcdError.NO_SPACE;
-        }
-        case KvCommand.Txn t when TxnApplier.hasPuts(t.request()) -> {
-          return EtcdError.NO_SPACE;
-        }
-        case KvCommand.LeaseGrant g -> {
-          return EtcdError.NO_SPACE;
-        }
-        default -> {}
-      }
+    boolean adds =
+        c instanceof KvCommand.Put
+            || c instanceof KvCommand.LeaseGrant
+            || (c instanceof KvCommand.Txn t && TxnApplier.hasPuts(t.request()));
+    if (s.alarms.active(Alarms.NOSPACE) && adds) {
+      return EtcdError.NO_SPACE;
     }
     return null;
   }

@@ -79,9 +79,12 @@ public interface KvStore extends AutoCloseable {
    * History for watchers: the events with revision {@code >= fromRevision} on keys in {@code [key,
    * rangeEnd)} (empty rangeEnd: just {@code key}; {@code "\0"}: to the end), in revision order then
    * sub-revision order, at most {@code maxEvents} (whole revisions may be cut; the caller resumes from
-   * the last returned revision's successor or from that revision's next event). Each event's {@code
-   * prev_kv} is set when {@code withPrevKv} and the key had a previous version that is not compacted.
-   * A DELETE event's kv holds the key with {@code mod_revision} set to the deletion's revision.
+   * the last returned revision's successor or from that revision's next event; {@code maxEvents <= 0}
+   * returns none). {@code fromRevision <= 0} means all retained history, from {@link
+   * #compactRevision()} + 1. Each event's {@code prev_kv} is set when {@code withPrevKv} and the key
+   * had a previous version that is not compacted (its value at the event's revision - 1, as etcd's
+   * watch server reads it). A DELETE event's kv holds the key with {@code mod_revision} set to the
+   * deletion's revision.
    *
    * @throws EtcdException {@link EtcdError#COMPACTED} if {@code fromRevision <= compactRevision()}
    *     (and fromRevision > 0)

@@ -6,6 +6,7 @@ import io.cairn.kv.store.backend.Bucket;
 import io.cairn.kv.store.backend.WriteBatch;
 import io.etcd.jetcd.api.AlarmMember;
 import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import java.io.IOException;
@@ -26,15 +27,18 @@ import org.slf4j.LoggerFactory;
  * (key index, leases, alarms, counters) and commits the command's batch, so readers see the state
  * before or after each apply. Readers hold the read lock only to consult the in-memory state (e.g.
  * resolve a range to revisions); they read values from the backend after releasing it, which is safe
- * because a stored revision never changes: only compaction removes revisions, and a read that finds
- * one gone reports COMPACTED, as if it had run after the compaction. The physical part of a
- * compaction and the listener calls run on the applier thread after the lock is released.
+ * because a stored revision never changes: only compaction removes revisions, and only ones that no
+ * read at or above the compact revision needs. A read at an older revision that finds a value gone
+ * reports COMPACTED, as if it had run after the compaction; a read at the current revision starts
+ * over. The physical part of a compaction and the listener calls run on the applier thread after the
+ * lock is released. Listeners are called in apply order, never concurrently.
  *
  * <h2>Failure</h2>
  *
  * An unexpected exception during apply (a backend I/O error, a bug) may leave memory and storage
  * apart; the store then refuses every further call with {@link IllegalStateException} and must be
- * reopened, which rebuilds memory from storage (the failed command was not committed).
+ * reopened, which rebuilds memory from storage: a command whose batch failed was not applied (its
+ * index is replayed), an interrupted compaction is finished.
  */
 final class MvccStore implements KvStore {
   private static final Logger log = LoggerFactory.getLogger(MvccStore.class);
@@ -79,6 +83,7 @@ final class MvccStore implements KvStore {
   @Override
   public Optional<ApplyResult> apply(long index, KvCommand command) {
     Applier.Outcome out;
+    long revisionAfter;
     lock.writeLock().lock();
     try {
       ensureUsable();
@@ -93,6 +98,7 @@ final class MvccStore implements KvStore {
       WriteBatch batch = new WriteBatch();
       out = applier.apply(command, batch);
       commit(index, batch);
+      revisionAfter = s.revision;
     } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
@@ -108,12 +114,11 @@ final class MvccStore implements KvStore {
       throw e;
     }
     if (!out.events().isEmpty()) {
-      long rev = s.revision;
       for (Listener l : listeners) {
         try {
-          l.applied(rev, out.events());
+          l.applied(revisionAfter, out.events());
         } catch (RuntimeException e) {
-          log.warn("store listener {} failed at revision {}", l, rev, e);
+          log.warn("store listener {} failed at revision {}", l, revisionAfter, e);
         }
       }
     }
@@ -175,33 +180,46 @@ final class MvccStore implements KvStore {
     return s.compactRevision;
   }
 
+  /**
+   * Resolves revisions under the read lock, then reads values without it. If a compaction removed a
+   * value meanwhile, a read at an explicit revision fails with COMPACTED (as if it ran after the
+   * compaction) and a read at the current revision starts over at the new current revision.
+   */
   @Override
   public RangeResponse range(RangeRequest request) throws EtcdException {
-    RangeQuery.Plan plan;
-    readLock();
-    try {
-      plan = RangeQuery.plan(request, s.index, s.revision, s.compactRevision);
-    } finally {
-      lock.readLock().unlock();
+    while (true) {
+      RangeQuery.Plan plan;
+      readLock();
+      try {
+        plan = RangeQuery.plan(request, s.index, s.revision, s.compactRevision);
+      } finally {
+        lock.readLock().unlock();
+      }
+      try {
+        return RangeQuery.finish(request, plan, rev -> storedValue(rev, plan.atRevision()));
+      } catch (EtcdException e) {
+        if (e.error() != EtcdError.COMPACTED || request.getRevision() > 0) {
+          throw e;
+        }
+      }
     }
-    return RangeQuery.finish(
-        request,
-        plan,
-        rev -> {
-          var kv = s.readValue(rev);
-          if (kv == null) {
-            if (s.compactRevision > plan.atRevision()) {
-              throw EtcdError.COMPACTED.exception();
-            }
-            throw new IllegalStateException("key index points at missing revision " + rev);
-          }
-          return kv;
-        });
+  }
+
+  private KeyValue storedValue(Revision rev, long readAt) throws EtcdException {
+    KeyValue kv = s.readValue(rev);
+    if (kv == null) {
+      if (s.compactRevision > readAt) {
+        throw EtcdError.COMPACTED.exception();
+      }
+      throw new IllegalStateException("key index points at missing revision " + rev);
+    }
+    return kv;
   }
 
   @Override
   public List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
       throws EtcdException {
+    ensureUsable();
     return history.events(fromRevision, KeyRange.of(key, rangeEnd), withPrevKv, maxEvents);
   }
 
@@ -237,6 +255,7 @@ final class MvccStore implements KvStore {
 
   @Override
   public HashResult hashKv(long revision) throws EtcdException {
+    ensureUsable();
     return history.hash(revision);
   }
 
@@ -249,8 +268,12 @@ final class MvccStore implements KvStore {
   /** Exact logical bytes (keys and values in all buckets), the same on every member; see the quota. */
   @Override
   public long sizeInUseBytes() {
-    ensureUsable();
-    return s.usageBytes();
+    readLock();
+    try {
+      return s.usageBytes();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override

@@ -22,11 +22,7 @@ final class StoreLoader {
     Backend b = s.backend;
     byte[] format = b.get(Bucket.META, Meta.STORAGE_FORMAT);
     if (format == null) {
-      boolean[] empty = {true};
-      for (Bucket bucket : Bucket.values()) {
-        b.scan(bucket, null, null, (k, v) -> empty[0] = false);
-      }
-      if (!empty[0]) {
+      if (!isEmpty(b)) {
         throw new IllegalStateException("corrupt store: data without a storage format mark");
       }
       b.commit(new WriteBatch().put(Bucket.META, Meta.STORAGE_FORMAT, Meta.longBytes(Meta.FORMAT_VERSION)));
@@ -89,6 +85,17 @@ final class StoreLoader {
     if (scheduled > finished) {
       Compactor.run(s, scheduled, s.index.compact(scheduled));
     }
+  }
+
+  private static boolean isEmpty(Backend b) {
+    boolean[] empty = {true};
+    for (Bucket bucket : Bucket.values()) {
+      b.scan(bucket, null, null, (k, v) -> {
+        empty[0] = false;
+        return false;
+      });
+    }
+    return empty[0];
   }
 
   private static long metaLong(Backend b, byte[] key, String what) {

@@ -26,7 +26,7 @@ final class TxnApplier {
   }
 
   /** Branch choices in depth-first order of the ops taken, as etcd's {@code txnPath}. */
-  private static final class Path {
+  private static final class TxnPath {
     final List<Boolean> taken = new ArrayList<>();
     int next;
 
@@ -41,7 +41,7 @@ final class TxnApplier {
   }
 
   TxnResponse apply(WriteTxn tx, TxnRequest rt) throws EtcdException {
-    Path path = new Path();
+    TxnPath path = new TxnPath();
     compareToPath(tx, rt, path);
     if (hasWrites(rt)) {
       path.next = 0;
@@ -54,7 +54,7 @@ final class TxnApplier {
     return resp.setHeader(KvOps.header(tx.rev())).build();
   }
 
-  private void compareToPath(WriteTxn tx, TxnRequest rt, Path path) {
+  private void compareToPath(WriteTxn tx, TxnRequest rt, TxnPath path) {
     boolean ok = true;
     for (Compare c : rt.getCompareList()) {
       if (!Compares.holds(c, tx.values(KeyRange.of(c.getKey(), c.getRangeEnd())))) {
@@ -70,7 +70,7 @@ final class TxnApplier {
     }
   }
 
-  private static void check(TxnRequest rt, Path path, Check f) throws EtcdException {
+  private static void check(TxnRequest rt, TxnPath path, Check f) throws EtcdException {
     for (RequestOp op : path.take() ? rt.getSuccessList() : rt.getFailureList()) {
       if (op.getRequestCase() == RequestOp.RequestCase.REQUEST_TXN) {
         check(op.getRequestTxn(), path, f);
@@ -110,7 +110,7 @@ final class TxnApplier {
     }
   }
 
-  private TxnResponse.Builder applyOps(WriteTxn tx, TxnRequest rt, Path path) throws EtcdException {
+  private TxnResponse.Builder applyOps(WriteTxn tx, TxnRequest rt, TxnPath path) throws EtcdException {
     boolean ok = path.take();
     TxnResponse.Builder resp = TxnResponse.newBuilder().setSucceeded(ok);
     for (RequestOp op : ok ? rt.getSuccessList() : rt.getFailureList()) {
