@@ -75,7 +75,7 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
     if (raft.leader().isEmpty()) {
       b.addErrors(EtcdError.NO_LEADER.message());
     }
-    for (AlarmMember a : store.alarms()) {
+    for (AlarmMember a : alarms()) {
       b.addErrors("memberID:" + a.getMemberID() + " alarm:" + a.getAlarm() + " ");
     }
     observer.onNext(b.build());
@@ -86,7 +86,7 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
   public void alarm(AlarmRequest request, StreamObserver<AlarmResponse> observer) {
     if (request.getAction() == AlarmRequest.AlarmAction.GET) {
       AlarmResponse.Builder b = AlarmResponse.newBuilder().setHeader(headers.header(store.revision()));
-      for (AlarmMember a : store.alarms()) {
+      for (AlarmMember a : alarms()) {
         if (request.getAlarm() == AlarmType.NONE || request.getAlarm() == a.getAlarm()) {
           b.addAlarms(a);
         }
@@ -95,10 +95,32 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
       observer.onCompleted();
       return;
     }
+    AlarmRequest proposed = request;
+    boolean storeWide =
+        request.getAction() == AlarmRequest.AlarmAction.DEACTIVATE
+            && AlarmView.heldByStore(store.alarms(), request.getMemberID(), request.getAlarm());
+    if (storeWide) {
+      proposed = request.toBuilder().setMemberID(0).build();
+    }
     Calls.reply(
         observer,
-        proposals.propose(new KvCommand.Alarm(request), AlarmResponse.class)
-            .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build()));
+        proposals.propose(new KvCommand.Alarm(proposed), AlarmResponse.class)
+            .thenApply(
+                r -> {
+                  AlarmResponse.Builder b = r.toBuilder().setHeader(headers.complete(r.getHeader()));
+                  if (storeWide) {
+                    for (int i = 0; i < b.getAlarmsCount(); i++) {
+                      b.setAlarms(i, b.getAlarms(i).toBuilder().setMemberID(request.getMemberID()));
+                    }
+                  }
+                  return b.build();
+                }));
+  }
+
+  /** Raised alarms as clients see them; see {@link AlarmView}. */
+  private java.util.List<AlarmMember> alarms() {
+    return AlarmView.present(
+        store.alarms(), raft.members().stream().map(m -> Long.parseUnsignedLong(m.id(), 16)).toList());
   }
 
   @Override
@@ -138,7 +160,8 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
               HashKVResponse.newBuilder()
                   .setHeader(headers.header(h.revision()))
                   .setHash(h.hash())
-                  .setCompactRevision(h.compactRevision())
+                  // etcd reports -1 before the first compaction (its compactMainRev starts at -1)
+                  .setCompactRevision(h.compactRevision() == 0 ? -1 : h.compactRevision())
                   .build());
         });
   }

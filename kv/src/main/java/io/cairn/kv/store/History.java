@@ -43,10 +43,12 @@ final class History {
     } finally {
       lock.readLock().unlock();
     }
-    if (fromRevision > 0 && fromRevision <= compacted) {
+    // As etcd's watchable store: only a start below the compact revision is compacted; the
+    // revisions kept at the compact revision itself can still be watched.
+    if (fromRevision > 0 && fromRevision < compacted) {
       throw EtcdError.COMPACTED.exception();
     }
-    long from = Math.max(fromRevision, compacted + 1);
+    long from = fromRevision > 0 ? fromRevision : compacted + 1;
     List<Event> events = new ArrayList<>();
     if (maxEvents <= 0 || from > current) {
       return events;
@@ -69,7 +71,7 @@ final class History {
           return events.size() < maxEvents;
         });
     List<Event> out = withPrevKv ? withPrevKvs(events) : events;
-    if (fromRevision > 0 && s.compactRevision >= fromRevision) {
+    if (fromRevision > 0 && s.compactRevision > fromRevision) {
       throw EtcdError.COMPACTED.exception(); // a compaction removed events while we scanned
     }
     return out;

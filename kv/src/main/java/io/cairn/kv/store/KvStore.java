@@ -86,8 +86,8 @@ public interface KvStore extends AutoCloseable {
    * watch server reads it). A DELETE event's kv holds the key with {@code mod_revision} set to the
    * deletion's revision.
    *
-   * @throws EtcdException {@link EtcdError#COMPACTED} if {@code fromRevision <= compactRevision()}
-   *     (and fromRevision > 0)
+   * @throws EtcdException {@link EtcdError#COMPACTED} if {@code 0 < fromRevision < compactRevision()}
+   *     (the revisions kept at the compact revision itself can still be read, as in etcd)
    */
   List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
       throws EtcdException;

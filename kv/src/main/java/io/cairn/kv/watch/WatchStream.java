@@ -54,7 +54,7 @@ public final class WatchStream implements AutoCloseable {
       sink.sendControl(
           WatchResponse.newBuilder().setHeader(hub.header(rev)).setWatchId(id).setCreated(true).build());
       long start = req.getStartRevision();
-      if (start > 0 && start <= hub.compactRevision()) {
+      if (start > 0 && start < hub.compactRevision()) { // etcd: below the compact revision
         sink.sendControl(
             WatchResponse.newBuilder()
                 .setHeader(hub.header(rev))

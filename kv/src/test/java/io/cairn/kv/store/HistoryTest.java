@@ -80,8 +80,11 @@ class HistoryTest extends StoreTestBase {
   void compactedHistoryIsRefusedAndPrevKvsBelowTheCompactionAreDropped() throws EtcdException {
     history();
     ok(Req.compact(4));
-    assertThatThrownBy(() -> events(4, "a", ByteString.EMPTY, true, 10))
+    assertThatThrownBy(() -> events(3, "a", ByteString.EMPTY, true, 10))
         .isInstanceOfSatisfying(EtcdException.class, e -> assertThat(e.error()).isEqualTo(EtcdError.COMPACTED));
+    // as in etcd, a watch may start at the compact revision itself: what compaction kept there is read
+    assertThat(events(4, "\0", Req.ZERO, false, 10)).extracting(e -> e.getKv().getModRevision())
+        .allSatisfy(rev -> assertThat(rev).isGreaterThanOrEqualTo(4L));
     assertThat(events(5, "\0", Req.ZERO, true, 10).stream().map(HistoryTest::describe))
         .containsExactly("DELETE a@5 prev=2", "PUT a@6=3", "PUT b@6=2 prev=1");
     assertThat(events(0, "\0", Req.ZERO, false, 10)).hasSize(3);
