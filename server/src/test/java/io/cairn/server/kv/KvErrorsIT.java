@@ -64,7 +64,14 @@ class KvErrorsIT {
       assertThat(etcdctl.run("compact", Long.toString(revision)).stdout()).containsExactly("compacted revision " + revision);
       assertThat(etcdctl.run("defrag").stdout())
           .containsExactly("Finished defragmenting etcd member[" + server.clientUrl() + "]");
-      assertThat(etcdctl.run("alarm", "disarm").stdout()).singleElement().asString().contains("alarm:NOSPACE");
+      if (target == TargetKind.CAIRN) {
+        // Issue 3 asks cairn to do better than etcd here: once compaction has freed room the alarm
+        // clears itself, so there is nothing left to disarm.
+        assertThat(etcdctl.run("alarm", "list").stdout()).isEmpty();
+        assertThat(etcdctl.run("alarm", "disarm").stdout()).isEmpty();
+      } else {
+        assertThat(etcdctl.run("alarm", "disarm").stdout()).singleElement().asString().contains("alarm:NOSPACE");
+      }
 
       assertThat(etcdctl.run("put", "quota/other", "v").stdout()).containsExactly("OK");
       assertThat(etcdctl.run("alarm", "list").stdout()).isEmpty();
