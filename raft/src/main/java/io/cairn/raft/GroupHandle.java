@@ -80,14 +80,22 @@ final class GroupHandle implements RaftGroupHandle {
             "proposal",
             calls
                 .call("proposal", true, deadline, request(RaftClientRequest.writeRequestType(), message))
-                .thenCompose(
-                    reply ->
-                        adapter
-                            .applied()
-                            .await(reply.getLogIndex())
-                            .thenApply(v -> reply.getMessage().getContent().toByteArray())));
+                .thenCompose(reply -> appliedHere(reply, deadline)));
     f.whenComplete((v, e) -> ctx.metrics().proposalEnded(e == null));
     return ctx.deliver(f);
+  }
+
+  /**
+   * Completes with the reply once this member applied the entry. A remote leader replies once it
+   * applied; Ratis 3.3 then tells followers the new commit index only with the next heartbeat (up
+   * to half an election timeout later). A read barrier makes the leader send one right away.
+   */
+  private CompletableFuture<byte[]> appliedHere(RaftClientReply reply, long deadline) {
+    CompletableFuture<Void> applied = adapter.applied().await(reply.getLogIndex());
+    if (!applied.isDone()) {
+      barrier(deadline);
+    }
+    return applied.thenApply(v -> reply.getMessage().getContent().toByteArray());
   }
 
   @Override

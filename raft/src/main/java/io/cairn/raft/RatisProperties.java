@@ -63,7 +63,11 @@ final class RatisProperties {
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
 
     RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
+    // No leader lease: it would answer ReadIndex without a heartbeat round, and that round is what
+    // tells followers the new commit index promptly (see GroupHandle); it also assumes bounded
+    // clock drift. etcd does the same by default (ReadOnlySafe).
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
+    RaftServerConfigKeys.Read.setLeaderHeartbeatCheckEnabled(p, true);
     RaftServerConfigKeys.Read.setTimeout(p, ms(c.requestTimeout()));
     return p;
   }
