@@ -88,10 +88,14 @@ final class Calls {
       return f;
     }
     long delay = Math.max(0, deadline - System.nanoTime());
-    ScheduledFuture<?> timer =
-        ctx.timer()
-            .schedule(() -> f.completeExceptionally(deadlineError(what)), delay, TimeUnit.NANOSECONDS);
-    f.whenComplete((v, e) -> timer.cancel(false));
+    try {
+      ScheduledFuture<?> timer =
+          ctx.timer()
+              .schedule(() -> f.completeExceptionally(deadlineError(what)), delay, TimeUnit.NANOSECONDS);
+      f.whenComplete((v, e) -> timer.cancel(false));
+    } catch (RuntimeException rejected) {
+      f.completeExceptionally(new RaftException.Stopped("node closed"));
+    }
     return f;
   }
 

@@ -36,7 +36,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * </ul>
  *
  * <p>Every returned future is completed on the node's callback executor and is bounded by the
- * request timeout. {@link #stop} fails every pending one with {@link RaftException.Stopped}.
+ * request timeout. {@link #stop} fails every pending one with {@link RaftException.Stopped}; after
+ * it, {@code isLeader} is false, {@code leader} is empty, futures fail with Stopped and the other
+ * getters throw {@link IllegalStateException}.
  */
 final class GroupHandle implements RaftGroupHandle {
   private final String name;
@@ -149,6 +151,9 @@ final class GroupHandle implements RaftGroupHandle {
 
   @Override
   public Optional<RaftMember> leader() {
+    if (calls.stopped()) {
+      return Optional.empty();
+    }
     RaftServer.Division d = division();
     return Peers.find(d.getRaftConf().getAllPeers(), d.getInfo().getLeaderId());
   }

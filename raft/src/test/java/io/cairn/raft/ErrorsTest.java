@@ -82,6 +82,22 @@ class ErrorsTest {
   }
 
   @Test
+  void refusesAStateMachineAheadOfMissingRaftData() throws Exception {
+    try (TestCluster c = TestCluster.of(dir, 1, TIMEOUT, 1_000)) {
+      TestStateMachine ahead = new TestStateMachine(dir.resolve("elsewhere"));
+      ahead.apply(7, 1, put("a", "1"));
+      // Its entries up to 7 would be skipped although this node never had them.
+      assertThatThrownBy(() -> c.node("n1").startGroup("g", List.of(c.member("n1")), ahead))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("applied index 7");
+      assertThatThrownBy(() -> c.node("n1").joinGroup("g", List.of(c.member("n1")), ahead))
+          .isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(() -> c.node("n1").startGroup("g", List.of(), new TestStateMachine(dir.resolve("x"))))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void badMembershipChangesAreRefused() throws Exception {
     try (TestCluster c = TestCluster.of(dir, 1, TIMEOUT, 1_000)) {
       c.startGroup("g");
