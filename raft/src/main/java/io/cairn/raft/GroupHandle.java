@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -41,6 +42,7 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * getters throw {@link IllegalStateException}.
  */
 final class GroupHandle implements RaftGroupHandle {
+  private static final long NUDGE_AFTER_MS = 5;
   private final String name;
   private final RaftGroupId groupId;
   private final NodeContext ctx;
@@ -89,13 +91,22 @@ final class GroupHandle implements RaftGroupHandle {
 
   /**
    * Completes with the reply once this member applied the entry. A remote leader replies once it
-   * applied; Ratis 3.3 then tells followers the new commit index only with the next heartbeat (up
-   * to half an election timeout later). A read barrier makes the leader send one right away.
+   * applied; Ratis 3.3 then tells followers the new commit index only with its next append or
+   * heartbeat (up to half an election timeout later when idle). If the entry is not applied here
+   * shortly, a read barrier makes the leader send a heartbeat right away.
    */
   private CompletableFuture<byte[]> appliedHere(RaftClientReply reply, long deadline) {
     CompletableFuture<Void> applied = adapter.applied().await(reply.getLogIndex());
     if (!applied.isDone()) {
-      barrier(deadline);
+      try {
+        ctx.timer().schedule(() -> {
+          if (!applied.isDone()) {
+            barrier(deadline);
+          }
+        }, NUDGE_AFTER_MS, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException closing) {
+        // the node is closing; the pending future fails with Stopped
+      }
     }
     return applied.thenApply(v -> reply.getMessage().getContent().toByteArray());
   }
