@@ -195,60 +195,17 @@ final class GroupHandle implements RaftGroupHandle {
 
   @Override
   public CompletableFuture<List<RaftMember>> addMember(RaftMember member) {
-    return changeMembers(
-        "add member " + member.id(),
-        current -> {
-          for (RaftPeer p : current) {
-            if (p.getId().toString().equals(member.id())) {
-              throw new IllegalArgumentException(member.id() + " is already a member");
-            }
-            if (p.getAddress().equals(member.peerAddress())) {
-              throw new IllegalArgumentException(p.getId() + " already uses " + member.peerAddress());
-            }
-          }
-          List<RaftPeer> next = new ArrayList<>(current);
-          next.add(Peers.toPeer(member, priority(current)));
-          return next;
-        });
+    return changeMembers("add member " + member.id(), c -> Configurations.add(c, member));
   }
 
   @Override
   public CompletableFuture<List<RaftMember>> removeMember(String memberId) {
-    return changeMembers(
-        "remove member " + memberId,
-        current -> {
-          List<RaftPeer> next =
-              current.stream().filter(p -> !p.getId().toString().equals(memberId)).toList();
-          if (next.size() == current.size()) {
-            throw new IllegalArgumentException(memberId + " is not a member");
-          }
-          if (next.isEmpty()) {
-            throw new IllegalArgumentException("cannot remove the last member");
-          }
-          return next;
-        });
+    return changeMembers("remove member " + memberId, c -> Configurations.remove(c, memberId));
   }
 
   @Override
   public CompletableFuture<List<RaftMember>> updateMember(RaftMember member) {
-    return changeMembers(
-        "update member " + member.id(),
-        current -> {
-          if (current.stream().noneMatch(p -> p.getId().toString().equals(member.id()))) {
-            throw new IllegalArgumentException(member.id() + " is not a member");
-          }
-          // Ratis 3.3 sees no change in a configuration with the same IDs and priorities, so the
-          // (uniform) priority is flipped to make it replace the addresses.
-          int flipped = priority(current) == 0 ? 1 : 0;
-          return current.stream()
-              .map(p -> p.getId().toString().equals(member.id()) ? member : Peers.toMember(p))
-              .map(m -> Peers.toPeer(m, flipped))
-              .toList();
-        });
-  }
-
-  private static int priority(List<RaftPeer> current) {
-    return current.isEmpty() ? 0 : current.getFirst().getPriority();
+    return changeMembers("update member " + member.id(), c -> Configurations.update(c, member));
   }
 
   /** Read barrier, then a compare-and-set of the configuration computed from the local one. */
