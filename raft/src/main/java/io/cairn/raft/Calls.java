@@ -3,6 +3,7 @@ package io.cairn.raft;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -176,7 +177,13 @@ final class Calls {
     }
 
     void onReply(RaftPeerId target, RaftClientReply reply, Throwable err) {
-      Throwable e = err != null ? unwrap(err) : reply.isSuccess() ? null : reply.getException();
+      Throwable e =
+          err != null
+              ? unwrap(err)
+              : reply.isSuccess()
+                  ? null
+                  : Objects.requireNonNullElseGet(
+                      reply.getException(), () -> new IOException("unsuccessful reply " + reply));
       if (e == null) {
         result.complete(reply);
         return;

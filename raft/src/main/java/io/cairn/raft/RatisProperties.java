@@ -37,9 +37,9 @@ final class RatisProperties {
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, max);
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, min);
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, max);
-    // etcd's CheckQuorum: a leader that has not heard from a majority steps down.
-    RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(
-        p, ms(c.electionTimeoutMin().multipliedBy(4)));
+    // Pre-vote keeps a member that was partitioned away from disrupting the group when it returns.
+    // (Ratis also has etcd's CheckQuorum built in: a leader that has not heard from a majority for
+    // the maximum election timeout steps down.)
     RaftServerConfigKeys.LeaderElection.setPreVote(p, true);
 
     // Durability: keep Ratis' safe defaults (entries are fsynced before they count toward a
