@@ -1,6 +1,9 @@
 package io.cairn.raft;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
@@ -88,10 +92,14 @@ final class Calls {
       return f;
     }
     long delay = Math.max(0, deadline - System.nanoTime());
-    ScheduledFuture<?> timer =
-        ctx.timer()
-            .schedule(() -> f.completeExceptionally(deadlineError(what)), delay, TimeUnit.NANOSECONDS);
-    f.whenComplete((v, e) -> timer.cancel(false));
+    try {
+      ScheduledFuture<?> timer =
+          ctx.timer()
+              .schedule(() -> f.completeExceptionally(deadlineError(what)), delay, TimeUnit.NANOSECONDS);
+      f.whenComplete((v, e) -> timer.cancel(false));
+    } catch (RuntimeException rejected) {
+      f.completeExceptionally(new RaftException.Stopped("node closed"));
+    }
     return f;
   }
 
@@ -130,7 +138,7 @@ final class Calls {
       this.callId = callId;
     }
 
-    void next(RaftPeerId hint, boolean immediate) {
+    void next(RaftPeer hint, boolean immediate) {
       if (result.isDone()) {
         return;
       }
@@ -151,16 +159,16 @@ final class Calls {
       send(hint);
     }
 
-    void send(RaftPeerId hint) {
+    void send(RaftPeer hint) {
       RaftPeerId target = ctx.self();
       CompletableFuture<RaftClientReply> f;
       try {
         if (leaderOnly) {
-          RaftPeerId known = hint != null ? hint : division().getInfo().getLeaderId();
+          RaftPeerId known = hint != null ? hint.getId() : division().getInfo().getLeaderId();
           target = known != null ? known : ctx.self();
         }
         long timeoutMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        f = dispatch(factory.build(target, callId, timeoutMs));
+        f = dispatch(factory.build(target, callId, timeoutMs), hint);
       } catch (IOException | RuntimeException e) {
         f = CompletableFuture.failedFuture(e);
       }
@@ -169,7 +177,13 @@ final class Calls {
     }
 
     void onReply(RaftPeerId target, RaftClientReply reply, Throwable err) {
-      Throwable e = err != null ? unwrap(err) : reply.isSuccess() ? null : reply.getException();
+      Throwable e =
+          err != null
+              ? unwrap(err)
+              : reply.isSuccess()
+                  ? null
+                  : Objects.requireNonNullElseGet(
+                      reply.getException(), () -> new IOException("unsuccessful reply " + reply));
       if (e == null) {
         result.complete(reply);
         return;
@@ -182,8 +196,8 @@ final class Calls {
       }
       failures++;
       if (e instanceof NotLeaderException nle) {
-        RaftPeerId suggested = nle.getSuggestedLeader() == null ? null : nle.getSuggestedLeader().getId();
-        boolean progress = suggested != null && !suggested.equals(target);
+        RaftPeer suggested = nle.getSuggestedLeader();
+        boolean progress = suggested != null && !suggested.getId().equals(target);
         next(progress ? suggested : null, progress && failures % 4 != 0);
         return;
       }
@@ -220,7 +234,9 @@ final class Calls {
     };
   }
 
-  private CompletableFuture<RaftClientReply> dispatch(RaftClientRequest r) throws IOException {
+  /** Sends one attempt; {@code hint} is a peer the local configuration may not know yet. */
+  private CompletableFuture<RaftClientReply> dispatch(RaftClientRequest r, RaftPeer hint)
+      throws IOException {
     RaftServer server = ctx.server();
     boolean admin =
         r instanceof SetConfigurationRequest
@@ -234,7 +250,11 @@ final class Calls {
         default -> server.submitClientRequestAsync(r);
       };
     }
-    var rpc = ctx.peerRpc().rpcFor(division().getRaftConf().getAllPeers());
+    List<RaftPeer> peers = new ArrayList<>(division().getRaftConf().getAllPeers());
+    if (hint != null && peers.stream().noneMatch(p -> p.getId().equals(hint.getId()))) {
+      peers.add(hint);
+    }
+    var rpc = ctx.peerRpc().rpcFor(peers);
     if (!admin) {
       return rpc.sendRequestAsyncUnordered(r);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -36,9 +37,12 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * </ul>
  *
  * <p>Every returned future is completed on the node's callback executor and is bounded by the
- * request timeout. {@link #stop} fails every pending one with {@link RaftException.Stopped}.
+ * request timeout. {@link #stop} fails every pending one with {@link RaftException.Stopped}; after
+ * it, {@code isLeader} is false, {@code leader} is empty, futures fail with Stopped and the other
+ * getters throw {@link IllegalStateException}.
  */
 final class GroupHandle implements RaftGroupHandle {
+  private static final long NUDGE_AFTER_MS = 5;
   private final String name;
   private final RaftGroupId groupId;
   private final NodeContext ctx;
@@ -80,14 +84,31 @@ final class GroupHandle implements RaftGroupHandle {
             "proposal",
             calls
                 .call("proposal", true, deadline, request(RaftClientRequest.writeRequestType(), message))
-                .thenCompose(
-                    reply ->
-                        adapter
-                            .applied()
-                            .await(reply.getLogIndex())
-                            .thenApply(v -> reply.getMessage().getContent().toByteArray())));
+                .thenCompose(reply -> appliedHere(reply, deadline)));
     f.whenComplete((v, e) -> ctx.metrics().proposalEnded(e == null));
     return ctx.deliver(f);
+  }
+
+  /**
+   * Completes with the reply once this member applied the entry. A remote leader replies once it
+   * applied; Ratis 3.3 then tells followers the new commit index only with its next append or
+   * heartbeat (up to half an election timeout later when idle). If the entry is not applied here
+   * shortly, a read barrier makes the leader send a heartbeat right away.
+   */
+  private CompletableFuture<byte[]> appliedHere(RaftClientReply reply, long deadline) {
+    CompletableFuture<Void> applied = adapter.applied().await(reply.getLogIndex());
+    if (!applied.isDone()) {
+      try {
+        ctx.timer().schedule(() -> {
+          if (!applied.isDone()) {
+            barrier(deadline);
+          }
+        }, NUDGE_AFTER_MS, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException closing) {
+        // the node is closing; the pending future fails with Stopped
+      }
+    }
+    return applied.thenApply(v -> reply.getMessage().getContent().toByteArray());
   }
 
   @Override
@@ -141,6 +162,9 @@ final class GroupHandle implements RaftGroupHandle {
 
   @Override
   public Optional<RaftMember> leader() {
+    if (calls.stopped()) {
+      return Optional.empty();
+    }
     RaftServer.Division d = division();
     return Peers.find(d.getRaftConf().getAllPeers(), d.getInfo().getLeaderId());
   }
@@ -171,60 +195,17 @@ final class GroupHandle implements RaftGroupHandle {
 
   @Override
   public CompletableFuture<List<RaftMember>> addMember(RaftMember member) {
-    return changeMembers(
-        "add member " + member.id(),
-        current -> {
-          for (RaftPeer p : current) {
-            if (p.getId().toString().equals(member.id())) {
-              throw new IllegalArgumentException(member.id() + " is already a member");
-            }
-            if (p.getAddress().equals(member.peerAddress())) {
-              throw new IllegalArgumentException(p.getId() + " already uses " + member.peerAddress());
-            }
-          }
-          List<RaftPeer> next = new ArrayList<>(current);
-          next.add(Peers.toPeer(member, priority(current)));
-          return next;
-        });
+    return changeMembers("add member " + member.id(), c -> Configurations.add(c, member));
   }
 
   @Override
   public CompletableFuture<List<RaftMember>> removeMember(String memberId) {
-    return changeMembers(
-        "remove member " + memberId,
-        current -> {
-          List<RaftPeer> next =
-              current.stream().filter(p -> !p.getId().toString().equals(memberId)).toList();
-          if (next.size() == current.size()) {
-            throw new IllegalArgumentException(memberId + " is not a member");
-          }
-          if (next.isEmpty()) {
-            throw new IllegalArgumentException("cannot remove the last member");
-          }
-          return next;
-        });
+    return changeMembers("remove member " + memberId, c -> Configurations.remove(c, memberId));
   }
 
   @Override
   public CompletableFuture<List<RaftMember>> updateMember(RaftMember member) {
-    return changeMembers(
-        "update member " + member.id(),
-        current -> {
-          if (current.stream().noneMatch(p -> p.getId().toString().equals(member.id()))) {
-            throw new IllegalArgumentException(member.id() + " is not a member");
-          }
-          // Ratis 3.3 sees no change in a configuration with the same IDs and priorities, so the
-          // (uniform) priority is flipped to make it replace the addresses.
-          int flipped = priority(current) == 0 ? 1 : 0;
-          return current.stream()
-              .map(p -> p.getId().toString().equals(member.id()) ? member : Peers.toMember(p))
-              .map(m -> Peers.toPeer(m, flipped))
-              .toList();
-        });
-  }
-
-  private static int priority(List<RaftPeer> current) {
-    return current.isEmpty() ? 0 : current.getFirst().getPriority();
+    return changeMembers("update member " + member.id(), c -> Configurations.update(c, member));
   }
 
   /** Read barrier, then a compare-and-set of the configuration computed from the local one. */

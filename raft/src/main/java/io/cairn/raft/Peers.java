@@ -29,10 +29,7 @@ final class Peers {
     return toPeer(m, 0);
   }
 
-  /**
-   * All members of a group carry the same priority (so Ratis never prefers one as leader); it is
-   * flipped between 0 and 1 to make Ratis accept a change of addresses only, see GroupHandle.
-   */
+  /** See {@link Configurations} for why the priority matters. */
   static RaftPeer toPeer(RaftMember m, int priority) {
     RaftPeer.Builder b =
         RaftPeer.newBuilder().setId(m.id()).setAddress(m.peerAddress()).setPriority(priority);

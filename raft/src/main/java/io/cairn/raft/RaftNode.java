@@ -53,9 +53,9 @@ public final class RaftNode implements AutoCloseable {
   private final RaftMetrics metrics = new RaftMetrics();
   private final Map<RaftGroupId, GroupAdapter> adapters = new ConcurrentHashMap<>();
   private final Map<String, GroupHandle> handles = new ConcurrentHashMap<>();
-  private RaftServer server;
-  private NodeContext ctx;
-  private boolean closed;
+  private volatile RaftServer server;
+  private volatile NodeContext ctx;
+  private volatile boolean closed;
 
   public RaftNode(RaftNodeConfig config) {
     this(config, p -> {});
@@ -125,7 +125,7 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /** The port the Raft server is bound to (useful with port 0). */
-  public synchronized int peerPort() {
+  public int peerPort() {
     requireRunning();
     return server.getServerRpc().getInetSocketAddress().getPort();
   }
@@ -139,6 +139,10 @@ public final class RaftNode implements AutoCloseable {
    * Starts (or restarts from its stored data) a group this member belongs to. {@code
    * initialMembers} is used only when the group has no stored state on this node (bootstrap; it
    * must then include this member); afterwards the stored configuration wins.
+   *
+   * @throws IOException also when the group has no Raft data here but {@code sm.appliedIndex()} is
+   *     positive: its entries would be skipped, so the state machine must be wiped first
+   * @throws IllegalStateException if the group is already started on this node
    */
   public RaftGroupHandle startGroup(
       String groupName, List<RaftMember> initialMembers, GroupStateMachine sm) throws IOException {

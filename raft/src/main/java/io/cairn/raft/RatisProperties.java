@@ -37,9 +37,9 @@ final class RatisProperties {
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, max);
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, min);
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, max);
-    // etcd's CheckQuorum: a leader that has not heard from a majority steps down.
-    RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(
-        p, ms(c.electionTimeoutMin().multipliedBy(4)));
+    // Pre-vote keeps a member that was partitioned away from disrupting the group when it returns.
+    // (Ratis also has etcd's CheckQuorum built in: a leader that has not heard from a majority for
+    // the maximum election timeout steps down.)
     RaftServerConfigKeys.LeaderElection.setPreVote(p, true);
 
     // Durability: keep Ratis' safe defaults (entries are fsynced before they count toward a
@@ -63,7 +63,11 @@ final class RatisProperties {
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
 
     RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
+    // No leader lease: it would answer ReadIndex without a heartbeat round, and that round is what
+    // tells followers the new commit index promptly (see GroupHandle); it also assumes bounded
+    // clock drift. etcd does the same by default (ReadOnlySafe).
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
+    RaftServerConfigKeys.Read.setLeaderHeartbeatCheckEnabled(p, true);
     RaftServerConfigKeys.Read.setTimeout(p, ms(c.requestTimeout()));
     return p;
   }

@@ -41,6 +41,8 @@ class MembershipTest {
         await().atMost(TestCluster.WAIT)
             .untilAsserted(() -> assertThat(c.handle(id, "g").members()).hasSize(4));
       }
+      // The leader had a snapshot: the new member started from it, then followed the log.
+      assertThat(c.sm("n4", "g").installs()).isPositive();
       get(c.handle("n4", "g").propose(put("from-n4", "yes")));
       expected.put("from-n4", "yes");
       c.awaitConverged("g", expected);
