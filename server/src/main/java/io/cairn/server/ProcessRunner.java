@@ -23,10 +23,23 @@ final class ProcessRunner {
   /** How long a clean stop may take before the process halts. */
   static final Duration STOP_DEADLINE = Duration.ofMillis(4500);
 
+  /** The running group's stop request, so a service can ask the process to shut down. */
+  private static volatile CountDownLatch current;
+
   private ProcessRunner() {}
+
+  /** Stops the running process as SIGTERM would (no-op when nothing runs). */
+  static void requestStop(String why) {
+    CountDownLatch l = current;
+    if (l != null && l.getCount() > 0) {
+      log.info("stopping: {}", why);
+      l.countDown();
+    }
+  }
 
   static int run(ServiceGroup group, String what, PrintWriter out) throws Exception {
     CountDownLatch stopRequested = new CountDownLatch(1);
+    current = stopRequested;
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
           new Signal(name),

@@ -28,20 +28,24 @@ final class Stack {
   }
 
   private static Service kvService(Config config, Metrics metrics) {
-    return new KvServer(config, config.get(CommonKeys.DATA_DIR).resolve("kv"), metrics);
+    return new KvServer(
+        config, config.get(CommonKeys.DATA_DIR).resolve("kv"), metrics, () -> ProcessRunner.requestStop("kv member removed"));
   }
 
-  /** The data directory first, then the services, then the admin endpoint that reports on them. */
+  /**
+   * The data directory first, then the admin endpoint (cheap to start, so a busy port fails before
+   * the services do any work; /readyz answers 503 until they are ready), then the services.
+   */
   private static ServiceGroup withAdmin(Config config, Metrics metrics, List<Service> middle) {
     AtomicReference<ServiceGroup> group = new AtomicReference<>();
     List<Service> services = new ArrayList<>();
     services.add(new DataDirectory(config.get(CommonKeys.DATA_DIR)));
-    services.addAll(middle);
     services.add(
         new AdminServer(
             config.get(CommonKeys.ADMIN_ADDRESS),
             metrics.registry(),
             () -> group.get().notReady()));
+    services.addAll(middle);
     group.set(new ServiceGroup(services));
     return group.get();
   }

@@ -30,6 +30,32 @@ class CairnUpIT {
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** {@code cairn up} with its data under {@code data} and every listener on a free port. */
+  private CairnProcess up(Path data, String... more) throws IOException {
+    int client = freePort();
+    int peer = freePort();
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "up", "--data-dir", data.toString(),
+                "--listen-client-urls", "http://127.0.0.1:" + client,
+                "--advertise-client-urls", "http://127.0.0.1:" + client,
+                "--listen-peer-urls", "http://127.0.0.1:" + peer,
+                "--initial-advertise-peer-urls", "http://127.0.0.1:" + peer,
+                "--initial-cluster", "default=http://127.0.0.1:" + peer));
+    args.addAll(java.util.List.of(more));
+    if (!args.contains("--admin-address")) {
+      args.addAll(java.util.List.of("--admin-address", "127.0.0.1:0"));
+    }
+    return CairnProcess.start(args.toArray(String[]::new));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   @AfterEach
   void closeClient() {
     http.close();
@@ -56,8 +82,7 @@ class CairnUpIT {
 
   @Test
   void upServesMetricsThatPromtoolAcceptsAndStopsOnSigterm() throws Exception {
-    try (CairnProcess cairn =
-        CairnProcess.start("up", "--data-dir", tmp.resolve("data").toString(), "--admin-address", "127.0.0.1:0")) {
+    try (CairnProcess cairn = up(tmp.resolve("data"))) {
       String base = cairn.awaitAdminUrl(START);
       assertThat(awaitReady(base)).isEqualTo("ok\n");
       assertThat(get(base + "/healthz").statusCode()).isEqualTo(200);
@@ -65,7 +90,10 @@ class CairnUpIT {
 
       HttpResponse<String> metrics = get(base + "/metrics");
       assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.body()).contains("cairn_build_info{").contains("jvm_threads_current");
+      assertThat(metrics.body())
+          .contains("cairn_build_info{")
+          .contains("jvm_threads_current")
+          .contains("etcd_server_has_leader 1");
       PromtoolResult check = promtoolCheckMetrics(metrics.body());
       assertThat(check.output()).as("promtool check metrics output").isEmpty();
       assertThat(check.exitCode()).as("promtool check metrics exit code").isZero();
@@ -78,8 +106,7 @@ class CairnUpIT {
 
   @Test
   void sigintAlsoStopsCleanly() throws Exception {
-    try (CairnProcess cairn =
-        CairnProcess.start("up", "--data-dir", tmp.resolve("data").toString(), "--admin-address", "127.0.0.1:0")) {
+    try (CairnProcess cairn = up(tmp.resolve("data"))) {
       awaitReady(cairn.awaitAdminUrl(START));
       cairn.signal("INT");
       assertThat(cairn.awaitExit(STOP)).as("exit code after SIGINT; %s", cairn).isZero();
@@ -89,10 +116,9 @@ class CairnUpIT {
   @Test
   void secondProcessOnTheSameDataDirectoryIsRefused() throws Exception {
     Path data = tmp.resolve("shared");
-    try (CairnProcess first = CairnProcess.start("up", "--data-dir", data.toString(), "--admin-address", "127.0.0.1:0")) {
+    try (CairnProcess first = up(data)) {
       awaitReady(first.awaitAdminUrl(START));
-      try (CairnProcess second =
-          CairnProcess.start("up", "--data-dir", data.toString(), "--admin-address", "127.0.0.1:0")) {
+      try (CairnProcess second = up(data)) {
         assertThat(second.awaitExit(START)).isEqualTo(1);
         assertThat(second.err)
             .as("stderr")
@@ -106,13 +132,12 @@ class CairnUpIT {
   @Test
   void busyAdminPortIsAOneLineFailure() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        CairnProcess cairn =
-            CairnProcess.start(
-                "up", "--data-dir", tmp.resolve("data").toString(),
-                "--admin-address", "127.0.0.1:" + taken.getLocalPort())) {
+        CairnProcess cairn = up(tmp.resolve("data"), "--admin-address", "127.0.0.1:" + taken.getLocalPort())) {
       assertThat(cairn.awaitExit(START)).isEqualTo(1);
-      assertThat(cairn.err).singleElement().asString()
+      assertThat(cairn.err.getLast())
           .startsWith("cairn: cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for the admin endpoint");
+      assertThat(cairn.err).as("one error line, no stack trace").filteredOn(l -> l.startsWith("cairn:")).hasSize(1);
+      assertThat(cairn.err).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception"));
     }
   }
 

@@ -44,8 +44,9 @@ class MainTest {
     assertThat(top.out()).contains("up", "version");
     Result up = run("up", "--help");
     assertThat(up.code()).isZero();
+    String compact = up.out().replaceAll("\\s+", ""); // help text wraps long names across lines
     for (ConfigKey<?> key : UpCommand.KEYS) {
-      assertThat(up.out()).contains(key.flag()).contains(key.path());
+      assertThat(compact).contains(key.flag()).contains(key.path());
     }
     assertThat(up.out()).contains("--config", "Default: 127.0.0.1:9901");
   }
@@ -93,7 +94,7 @@ class MainTest {
     Path unknown = Files.writeString(tmp.resolve("a.yaml"), "kv:\n  port: 1\n");
     Result r1 = run("up", "--config", unknown.toString());
     assertThat(r1.code()).isEqualTo(2);
-    assertThat(r1.err()).startsWith("cairn: config file").contains("unknown field 'kv'");
+    assertThat(r1.err()).startsWith("cairn: config file").contains("unknown field 'kv.port'");
     assertThat(r1.err().lines()).hasSize(1);
 
     Path broken = Files.writeString(tmp.resolve("b.yaml"), "admin: {address: \"x\n");

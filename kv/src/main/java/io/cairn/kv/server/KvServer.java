@@ -53,6 +53,7 @@ public final class KvServer implements Service {
   private final Config config;
   private final Path dir;
   private final Metrics metrics;
+  private final Runnable stopProcess;
 
   private KvSettings settings;
   private SwappableStore store;
@@ -69,11 +70,14 @@ public final class KvServer implements Service {
 
   /**
    * @param dir the kv data directory ({@code <data-dir>/kv})
+   * @param stopProcess asks the process to shut down (called when this member learns it was removed
+   *     from the cluster, as etcd then stops)
    */
-  public KvServer(Config config, Path dir, Metrics metrics) {
+  public KvServer(Config config, Path dir, Metrics metrics, Runnable stopProcess) {
     this.config = config;
     this.dir = dir;
     this.metrics = metrics;
+    this.stopProcess = stopProcess;
   }
 
   @Override
@@ -183,7 +187,7 @@ public final class KvServer implements Service {
       }
       servers.add(server);
     }
-    publisher = new MemberPublisher(raft, settings.self().toRaft(), selfHex);
+    publisher = new MemberPublisher(raft, settings.self().toRaft(), selfHex, stopProcess);
     publisher.start();
     log.info("kv member {} ({}) of cluster {} started", settings.self().name(), selfHex, Members.hex(clusterId));
   }

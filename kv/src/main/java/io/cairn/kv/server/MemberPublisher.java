@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * etcd's "publish": once the group has a leader, makes sure the cluster's record of this member
  * carries its name and client URLs (a member added with {@code member add} is recorded without them,
  * and other members learn them only this way). Retries every second until done.
+ *
+ * <p>It also watches for this member's removal: once it has been a member and the configuration no
+ * longer lists it, it calls {@code onRemoved}, as an etcd member stops itself when it learns it was
+ * removed.
  */
 final class MemberPublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MemberPublisher.class);
@@ -21,12 +25,16 @@ final class MemberPublisher implements AutoCloseable {
   private final String selfId;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("kv-publish").daemon().factory());
+  private final Runnable onRemoved;
   private volatile boolean inFlight;
+  private volatile boolean published;
+  private volatile boolean wasMember;
 
-  MemberPublisher(RaftGroupHandle raft, RaftMember self, String selfId) {
+  MemberPublisher(RaftGroupHandle raft, RaftMember self, String selfId, Runnable onRemoved) {
     this.raft = raft;
     this.self = self;
     this.selfId = selfId;
+    this.onRemoved = onRemoved;
   }
 
   void start() {
@@ -39,10 +47,16 @@ final class MemberPublisher implements AutoCloseable {
     }
     RaftMember recorded = raft.members().stream().filter(m -> m.id().equals(selfId)).findFirst().orElse(null);
     if (recorded == null) {
+      if (wasMember) {
+        log.error("this member ({}) was removed from the cluster; stopping", selfId);
+        timer.shutdown();
+        onRemoved.run();
+      }
       return; // not (yet) a member: the leader has not added us
     }
-    if (recorded.clientAddress().equals(self.clientAddress())) {
-      timer.shutdown();
+    wasMember = true;
+    if (published || recorded.clientAddress().equals(self.clientAddress())) {
+      published = true;
       return;
     }
     inFlight = true;
@@ -53,6 +67,7 @@ final class MemberPublisher implements AutoCloseable {
               if (failure != null) {
                 log.debug("publishing this member's attributes failed; retrying", failure);
               } else {
+                published = true;
                 log.info("published member attributes");
               }
             });

@@ -90,7 +90,7 @@ final class KvTestCluster implements AutoCloseable {
 
   void start(int i) throws Exception {
     Config c = config(i);
-    servers[i] = new KvServer(c, c.get(CommonKeys.DATA_DIR).resolve("kv"), Metrics.create());
+    servers[i] = new KvServer(c, c.get(CommonKeys.DATA_DIR).resolve("kv"), Metrics.create(), () -> {});
     servers[i].start();
   }
 
