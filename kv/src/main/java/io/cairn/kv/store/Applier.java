@@ -94,7 +94,7 @@ final class Applier {
    * no longer does (etcd needs an operator's disarm). Uses {@link StoreState#usageBytes()}, not the
    * file size, so that every member decides the same.
    */
-  private void enforceQuota(WriteBatch batch) {
+  void enforceQuota(WriteBatch batch) {
     if (s.quotaBytes <= 0) {
       return;
     }

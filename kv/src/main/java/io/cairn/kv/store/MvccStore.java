@@ -108,6 +108,7 @@ final class MvccStore implements KvStore {
     try {
       if (out.compaction() != null) {
         Compactor.run(s, out.compaction().revision(), out.compaction().keep());
+        clearQuotaAlarmIfRoom();
       }
     } catch (RuntimeException | Error e) {
       failure = e;
@@ -123,6 +124,23 @@ final class MvccStore implements KvStore {
       }
     }
     return Optional.of(out.result());
+  }
+
+  /**
+   * A compaction that freed enough room clears the store's NOSPACE alarm at once, at the same log
+   * index on every member (so {@code alarm list} right after the compaction is already empty).
+   */
+  private void clearQuotaAlarmIfRoom() {
+    lock.writeLock().lock();
+    try {
+      WriteBatch batch = new WriteBatch();
+      applier.enforceQuota(batch);
+      if (!batch.isEmpty()) {
+        s.backend.commit(batch);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Adds the applied index and revision to the batch and commits it; caller holds the write lock. */
