@@ -1,0 +1,54 @@
+package io.cairn.server.kv;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP response as {@code curl -i} prints it: status line, headers, a blank line, the body. Interim
+ * {@code 1xx} responses are skipped. Header names are lower-cased; body lines keep their text without
+ * line ends.
+ *
+ * @param status 0 when curl printed no status line (no response at all)
+ */
+record HttpResponse(int status, Map<String, String> headers, List<String> body) {
+  static final HttpResponse NONE = new HttpResponse(0, Map.of(), List.of());
+
+  HttpResponse {
+    headers = Map.copyOf(headers);
+    body = List.copyOf(body);
+  }
+
+  static HttpResponse parse(List<String> lines) {
+    int i = 0;
+    while (i < lines.size() && lines.get(i).startsWith("HTTP/")) {
+      int status = Integer.parseInt(lines.get(i).split(" ")[1]);
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (i++; i < lines.size() && !lines.get(i).isEmpty(); i++) {
+        String line = lines.get(i);
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        }
+      }
+      i++; // the blank line
+      if (status >= 200) {
+        return new HttpResponse(status, headers, new ArrayList<>(lines.subList(Math.min(i, lines.size()), lines.size())));
+      }
+    }
+    return NONE;
+  }
+
+  /** The media type of {@code Content-Type} without parameters, or {@code -} without one. */
+  String mediaType() {
+    String type = headers.getOrDefault("content-type", "-");
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  String bodyText() {
+    return String.join("\n", body);
+  }
+}
