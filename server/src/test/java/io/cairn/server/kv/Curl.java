@@ -2,17 +2,22 @@ package io.cairn.server.kv;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real curl against one kv server's client URL, the way etcd's documentation calls the
- * JSON gateway ({@code curl -X POST -d '{...}'}, no extra headers), with {@code -i} so that the status
- * and headers are read too. Bodies go through standard input, so a large one needs no temporary file.
- * Every run is bounded twice: by curl's own {@code --max-time} and by a harness limit above it.
+ * JSON gateway ({@code curl -X POST -d '{...}'}, no extra headers). The status line and headers go to
+ * a file ({@code --dump-header}), the body to standard output; bodies go through standard input, so
+ * a large one needs no temporary file. Every run is bounded twice: by curl's own {@code --max-time}
+ * and by a harness limit above it.
  */
 final class Curl {
   /** curl's {@code --max-time} for a call that answers with one response. */
@@ -26,12 +31,9 @@ final class Curl {
     this.baseUrl = baseUrl;
   }
 
-  String baseUrl() {
-    return baseUrl;
-  }
-
   CurlResult call(HttpCall call) {
-    Process process = start(call, MAX_TIME, false);
+    Path headers = headerFile();
+    Process process = start(call, MAX_TIME, false, headers);
     LineCollector out = LineCollector.all(process.getInputStream());
     LineCollector err = LineCollector.all(process.getErrorStream());
     try {
@@ -45,7 +47,7 @@ final class Curl {
           call,
           exited ? CurlResult.Ending.EXITED : CurlResult.Ending.TIMED_OUT,
           exited ? process.exitValue() : -1,
-          HttpResponse.parse(out.lines()),
+          HttpResponse.parse(readAndDelete(headers), out.lines()),
           err.lines());
     } catch (InterruptedException e) {
       ChildProcesses.stop(process, 0);
@@ -56,13 +58,14 @@ final class Curl {
 
   /** A POST whose response streams ({@code /v3/watch}), read as it arrives; curl gives up after {@code maxTime}. */
   CurlStream stream(HttpCall call, Duration maxTime) {
-    return new CurlStream(call, start(call, maxTime, true), maxTime.plus(EXIT_GRACE));
+    Path headers = headerFile();
+    return new CurlStream(call, start(call, maxTime, true, headers), headers, maxTime.plus(EXIT_GRACE));
   }
 
-  private Process start(HttpCall call, Duration maxTime, boolean noBuffer) {
+  private Process start(HttpCall call, Duration maxTime, boolean noBuffer, Path headers) {
     List<String> command = new ArrayList<>();
     command.add(Peers.curl().toString());
-    command.addAll(List.of("--silent", "--show-error", "--include"));
+    command.addAll(List.of("--silent", "--show-error", "--dump-header", headers.toString()));
     if (noBuffer) {
       command.add("--no-buffer");
     }
@@ -74,7 +77,7 @@ final class Curl {
     }
     command.add(baseUrl + call.path());
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
+    builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
     Process process;
     try {
       process = ChildProcesses.start(builder);
@@ -89,5 +92,24 @@ final class Curl {
       // curl exited before reading its input; its exit code and output tell why
     }
     return process;
+  }
+
+  private static Path headerFile() {
+    try {
+      return Files.createTempFile("kv-it-curl-headers-", ".txt");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a file for curl's headers", e);
+    }
+  }
+
+  /** The lines curl dumped (empty if it dumped nothing), deleting the file. */
+  static List<String> readAndDelete(Path headers) {
+    try {
+      List<String> lines = Files.readAllLines(headers, StandardCharsets.ISO_8859_1);
+      Files.deleteIfExists(headers);
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read curl's headers from " + headers, e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.server.kv;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,27 +13,29 @@ import java.util.function.Predicate;
 final class CurlStream implements AutoCloseable {
   private final HttpCall call;
   private final Process process;
+  private final Path headers;
   private final Duration exitLimit;
   private final LineCollector out;
   private final LineCollector err;
 
-  CurlStream(HttpCall call, Process process, Duration exitLimit) {
+  CurlStream(HttpCall call, Process process, Path headers, Duration exitLimit) {
     this.call = call;
     this.process = process;
+    this.headers = headers;
     this.exitLimit = exitLimit;
     this.out = LineCollector.all(process.getInputStream());
     this.err = LineCollector.all(process.getErrorStream());
   }
 
-  /** The response body lines so far (after the status line and headers). */
+  /** The response body lines so far. */
   List<String> bodyLines() {
-    return HttpResponse.parse(out.lines()).body();
+    return out.lines();
   }
 
   /** Waits until the body lines satisfy {@code done} or {@code timeout} passes; returns whether they do. */
   boolean awaitBody(Predicate<List<String>> done, Duration timeout) {
     try {
-      return out.awaitLines(lines -> done.test(HttpResponse.parse(lines).body()), timeout);
+      return out.awaitLines(done, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -82,7 +85,7 @@ final class CurlStream implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new CurlResult(call, ending, exitCode, HttpResponse.parse(out.lines()), err.lines());
+    return new CurlResult(call, ending, exitCode, HttpResponse.parse(Curl.readAndDelete(headers), out.lines()), err.lines());
   }
 
   @Override

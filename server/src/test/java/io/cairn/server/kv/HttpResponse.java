@@ -1,27 +1,24 @@
 package io.cairn.server.kv;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP response as {@code curl -i} prints it: status line, headers, a blank line, the body. Interim
- * {@code 1xx} responses are skipped. Header names are lower-cased; body lines keep their text without
- * line ends.
+ * An HTTP response as curl reports it: the status line and headers it dumps ({@code --dump-header};
+ * interim {@code 1xx} responses are skipped, trailers after the headers ignored) and the body it
+ * prints. Header names are lower-cased; body lines keep their text without line ends.
  *
  * @param status 0 when curl printed no status line (no response at all)
  */
 record HttpResponse(int status, Map<String, String> headers, List<String> body) {
-  static final HttpResponse NONE = new HttpResponse(0, Map.of(), List.of());
-
   HttpResponse {
     headers = Map.copyOf(headers);
     body = List.copyOf(body);
   }
 
-  static HttpResponse parse(List<String> lines) {
+  static HttpResponse parse(List<String> lines, List<String> body) {
     int i = 0;
     while (i < lines.size() && lines.get(i).startsWith("HTTP/")) {
       int status = Integer.parseInt(lines.get(i).split(" ")[1]);
@@ -35,10 +32,10 @@ record HttpResponse(int status, Map<String, String> headers, List<String> body) 
       }
       i++; // the blank line
       if (status >= 200) {
-        return new HttpResponse(status, headers, new ArrayList<>(lines.subList(Math.min(i, lines.size()), lines.size())));
+        return new HttpResponse(status, headers, body);
       }
     }
-    return NONE;
+    return new HttpResponse(0, Map.of(), body);
   }
 
   /** The media type of {@code Content-Type} without parameters, or {@code -} without one. */
