@@ -87,14 +87,11 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/maintenance/transfer-leadership", MoveLeaderRequest::newBuilder, g.maintenance()::moveLeader);
   }
 
-  /** etcd 3.4 serves the same API under /v3, /v3beta and /v3alpha. */
+  /** etcd 3.4 serves the same API under /v3 and /v3beta (/v3alpha is gone: 404). */
   static String normalize(String uri) {
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
     if (path.startsWith("/v3beta/")) {
       return "/v3/" + path.substring("/v3beta/".length());
-    }
-    if (path.startsWith("/v3alpha/")) {
-      return "/v3/" + path.substring("/v3alpha/".length());
     }
     return path;
   }
