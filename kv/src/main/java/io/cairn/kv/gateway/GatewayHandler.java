@@ -185,11 +185,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private void leases(ChannelHandlerContext ctx, boolean keepAlive) {
     LeaseLeases.Response r = g.lease().leases();
-    StringBuilder json = new StringBuilder("{\"header\":").append(Json.print(r.header())).append(",\"leases\":[");
+    StringBuilder json = new StringBuilder("{\"header\":").append(Json.print(r.header()));
+    // an empty repeated field is left out, as grpc-gateway's marshaler does
     for (int i = 0; i < r.ids().size(); i++) {
-      json.append(i == 0 ? "" : ",").append("{\"ID\":\"").append(r.ids().get(i)).append("\"}");
+      json.append(i == 0 ? ",\"leases\":[" : ",").append("{\"ID\":\"").append(r.ids().get(i)).append("\"}");
     }
-    Responses.json(ctx, HttpResponseStatus.OK, json.append("]}").toString(), keepAlive);
+    Responses.json(ctx, HttpResponseStatus.OK, json.append(r.ids().isEmpty() ? "}" : "]}").toString(), keepAlive);
   }
 
   private <T extends Message> HttpStream<T> open(ChannelHandlerContext ctx, boolean keepAlive) {
