@@ -75,7 +75,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   public void memberList(MemberListRequest request, StreamObserver<MemberListResponse> observer) {
     observer.onNext(
         MemberListResponse.newBuilder()
-            .setHeader(headers.header(store.revision()))
+            .setHeader(headers.withoutRevision())
             .addAllMembers(members())
             .build());
     observer.onCompleted();
@@ -109,7 +109,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     addInBackground(added, 0);
     observer.onNext(
         MemberAddResponse.newBuilder()
-            .setHeader(headers.header(store.revision()))
+            .setHeader(headers.withoutRevision())
             .setMember(added.toEtcd())
             .addAllMembers(members())
             .build());
@@ -139,7 +139,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     if (pendingAdds.remove(request.getID()) != null) {
       observer.onNext(
           MemberRemoveResponse.newBuilder()
-              .setHeader(headers.header(store.revision()))
+              .setHeader(headers.withoutRevision())
               .addAllMembers(members())
               .build());
       observer.onCompleted();
@@ -155,7 +155,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
             .thenApply(
                 ms ->
                     MemberRemoveResponse.newBuilder()
-                        .setHeader(headers.header(store.revision()))
+                        .setHeader(headers.withoutRevision())
                         .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
                         .build()));
   }
@@ -181,7 +181,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
             .thenApply(
                 ms ->
                     MemberUpdateResponse.newBuilder()
-                        .setHeader(headers.header(store.revision()))
+                        .setHeader(headers.withoutRevision())
                         .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
                         .build()));
   }
