@@ -85,7 +85,8 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
   @Override
   public void alarm(AlarmRequest request, StreamObserver<AlarmResponse> observer) {
     if (request.getAction() == AlarmRequest.AlarmAction.GET) {
-      AlarmResponse.Builder b = AlarmResponse.newBuilder().setHeader(headers.header(store.revision()));
+      // etcd 3.4 answers alarm requests without a header (the applier's empty AlarmResponse)
+      AlarmResponse.Builder b = AlarmResponse.newBuilder();
       for (AlarmMember a : store.alarms()) {
         if (request.getAlarm() == AlarmType.NONE || request.getAlarm() == a.getAlarm()) {
           b.addAlarms(a);
@@ -98,7 +99,7 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
     Calls.reply(
         observer,
         proposals.propose(new KvCommand.Alarm(request), AlarmResponse.class)
-            .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build()));
+            .thenApply(r -> r.toBuilder().clearHeader().build()));
   }
 
   @Override
@@ -112,7 +113,8 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
               } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
               }
-              return DefragmentResponse.newBuilder().setHeader(headers.header(store.revision())).build();
+              // etcd 3.4 answers an empty DefragmentResponse, without a header
+              return DefragmentResponse.getDefaultInstance();
             },
             executor));
   }
