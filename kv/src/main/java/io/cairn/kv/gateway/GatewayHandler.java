@@ -136,8 +136,10 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     switch (path) {
       case "/health" -> {
         boolean ok = g.healthy().getAsBoolean();
-        Responses.json(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "{\"health\":\"" + ok + "\"}", keepAlive);
+        // etcd's health handler sets no Content-Type, so Go sniffs its JSON as text/plain
+        Responses.send(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "text/plain; charset=utf-8", ("{\"health\":\"" + ok + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            keepAlive);
       }
       case "/version" ->
           Responses.json(ctx, HttpResponseStatus.OK,
