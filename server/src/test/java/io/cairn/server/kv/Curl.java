@@ -72,6 +72,9 @@ final class Curl {
     command.addAll(List.of("--max-time", Long.toString(maxTime.toSeconds())));
     // an explicit empty Expect: curl would otherwise wait for "100 Continue" before large bodies
     command.addAll(List.of("-X", call.method(), "-H", "Expect:"));
+    if (!call.authorization().isEmpty()) {
+      command.addAll(List.of("-H", "Authorization: " + call.authorization()));
+    }
     if (call.sendsBody()) {
       command.addAll(List.of("--data-binary", "@-"));
     }
@@ -104,6 +107,9 @@ final class Curl {
 
   /** The lines curl dumped (empty if it dumped nothing), deleting the file. */
   static List<String> readAndDelete(Path headers) {
+    if (!Files.exists(headers)) {
+      return List.of();
+    }
     try {
       List<String> lines = Files.readAllLines(headers, StandardCharsets.ISO_8859_1);
       Files.deleteIfExists(headers);

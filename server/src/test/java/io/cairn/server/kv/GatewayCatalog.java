@@ -12,7 +12,8 @@ final class GatewayCatalog {
             GatewayKvScenarios.ALL,
             GatewayWatchLeaseScenarios.ALL,
             GatewayClusterScenarios.ALL,
-            GatewayBadInputScenarios.ALL)
+            GatewayBadInputScenarios.ALL,
+            GatewayAuthElectionScenarios.ALL)
         .flatMap(List::stream)
         .toList();
   }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *   <li>the remaining TTL of a time-to-live answer (the one followed by {@code grantedTTL}): it
  *       depends on when the call lands; the granted TTL is compared;
  *   <li>{@code "hash"}: {@code /v3/maintenance/hash} hashes the backend's physical bbolt pages,
- *       which no other storage engine reproduces.
+ *       which no other storage engine reproduces;
+ *   <li>auth tokens: etcd's simple tokens are random.
  * </ul>
  *
  * The order of fields is never normalized: etcd and a candidate must print the proto fields in field
@@ -42,6 +43,7 @@ final class GatewayNormalizer {
       Pattern.compile("\"(raft_term|raftTerm|raftIndex|raftAppliedIndex|dbSize|dbSizeInUse)\":\"\\d+\"");
   private static final Pattern REMAINING_TTL = Pattern.compile("\"TTL\":\"-?\\d+\",\"grantedTTL\"");
   private static final Pattern HASH = Pattern.compile("\"hash\":\\d+");
+  private static final Pattern TOKEN = Pattern.compile("\"token\":\"[^\"]*\"");
 
   private GatewayNormalizer() {}
 
@@ -59,6 +61,7 @@ final class GatewayNormalizer {
     s = REVISION.matcher(s).replaceAll(m -> "\"" + m.group(1) + "\":\"" + relative(m.group(2), baseRevision) + "\"");
     s = RAFT_AND_SIZES.matcher(s).replaceAll("\"$1\":\"<$1>\"");
     s = REMAINING_TTL.matcher(s).replaceAll("\"TTL\":\"<remaining>\",\"grantedTTL\"");
+    s = TOKEN.matcher(s).replaceAll("\"token\":\"<token>\"");
     return HASH.matcher(s).replaceAll("\"hash\":<hash>");
   }
 

@@ -96,6 +96,12 @@ record GatewayScenario(String name, String source, boolean freshStore, ServerOpt
       return add(HttpCall.post(path, json), lines);
     }
 
+    /** Sends the last call with this token ({@code {token}} for a captured one) in the Authorization header. */
+    Builder authorized(String token) {
+      call = call.withAuthorization(token);
+      return this;
+    }
+
     Builder status(int httpStatus) {
       this.status = httpStatus;
       return this;

@@ -5,12 +5,17 @@ import java.util.Base64;
 import java.util.function.UnaryOperator;
 
 /**
- * One HTTP request curl sends to the JSON gateway: a method, a path on the client URL and, for every
- * method but GET, a body sent as is ({@code --data-binary}), possibly empty.
+ * One HTTP request curl sends to the JSON gateway: a method, a path on the client URL, for every
+ * method but GET a body sent as is ({@code --data-binary}), possibly empty, and an auth token for the
+ * {@code Authorization} header ({@code ""} for none).
  */
-record HttpCall(String method, String path, String body) {
+record HttpCall(String method, String path, String body, String authorization) {
   /** Bodies longer than this show abbreviated in transcripts. */
   private static final int SHOWN_BODY_CHARS = 200;
+
+  HttpCall(String method, String path, String body) {
+    this(method, path, body, "");
+  }
 
   static HttpCall post(String path, String body) {
     return new HttpCall("POST", path, body);
@@ -26,7 +31,11 @@ record HttpCall(String method, String path, String body) {
 
   /** This call with {@code resolve} applied to its path and body (placeholders such as {@code {lease}}). */
   HttpCall resolved(UnaryOperator<String> resolve) {
-    return new HttpCall(method, resolve.apply(path), resolve.apply(body));
+    return new HttpCall(method, resolve.apply(path), resolve.apply(body), resolve.apply(authorization));
+  }
+
+  HttpCall withAuthorization(String token) {
+    return new HttpCall(method, path, body, token);
   }
 
   /** The call as a transcript shows it: {@code > POST /v3/kv/put {"key":...}}. */
@@ -35,7 +44,8 @@ record HttpCall(String method, String path, String body) {
         body.length() > SHOWN_BODY_CHARS
             ? "<" + body.length() + " bytes: " + body.substring(0, 40) + "...>"
             : body;
-    return "> " + method + " " + path + (sendsBody() ? " " + shown : "");
+    return "> " + method + " " + path + (sendsBody() ? " " + shown : "")
+        + (authorization.isEmpty() ? "" : "    [Authorization: " + authorization + "]");
   }
 
   /** grpc-gateway's JSON for bytes fields: standard base64 of the UTF-8 text. */
