@@ -30,7 +30,14 @@ final class GatewayRunner {
     List<GatewayTranscript.Outcome> outcomes = new ArrayList<>();
     for (GatewayStep step : scenario.steps()) {
       Templates templates = new Templates(base, captured);
-      HttpCall call = step.call().resolved(templates::resolve);
+      HttpCall call;
+      try {
+        call = step.call().resolved(templates::resolve);
+      } catch (AssertionError missing) {
+        GatewayTranscript sofar = new GatewayTranscript(scenario, target.toString(), TargetFacts.of(target), templates, outcomes);
+        throw new AssertionError("'" + scenario + "' against " + target + ": cannot send `" + step.display() + "`: "
+            + missing.getMessage() + "; transcript so far:\n" + sofar.render(), missing);
+      }
       CurlResult result = step.streamed() ? stream(curl, call, step.streamLines()) : curl.call(call);
       outcomes.add(new GatewayTranscript.Outcome(step, result));
       step.captures().forEach((name, regex) -> {
