@@ -1,5 +1,6 @@
 package io.cairn.kv.server;
 
+import io.cairn.kv.api.Members;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftMember;
 import java.util.concurrent.Executors;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * etcd's "publish": once the group has a leader, makes sure the cluster's record of this member
  * carries its name and client URLs (a member added with {@code member add} is recorded without them,
- * and other members learn them only this way). Retries every second until done.
+ * and other members learn them only this way). Checks every second for as long as the member runs:
+ * cheap when the record is right, and a member's first view of the configuration may be its own
+ * bootstrap one rather than the leader's.
  */
 final class MemberPublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MemberPublisher.class);
@@ -41,12 +44,17 @@ final class MemberPublisher implements AutoCloseable {
     if (recorded == null) {
       return; // not (yet) a member: the leader has not added us
     }
-    if (recorded.clientAddress().equals(self.clientAddress())) {
-      timer.shutdown();
+    Members.Info have = Members.fromRaft(recorded);
+    Members.Info want = Members.fromRaft(self);
+    if (have.name().equals(want.name()) && have.clientUrls().equals(want.clientUrls())) {
+      // Keep checking rather than stopping: the configuration seen here can still be this member's
+      // own bootstrap one (which lists its own client URLs) until the leader's reaches it.
       return;
     }
     inFlight = true;
-    raft.updateMember(new RaftMember(selfId, recorded.peerAddress(), self.clientAddress()))
+    // the recorded peer URLs stay: `member update` may have changed them since this member started
+    Members.Info published = new Members.Info(have.id(), want.name(), have.peerUrls(), want.clientUrls());
+    raft.updateMember(new RaftMember(selfId, recorded.peerAddress(), published.toRaft().clientAddress()))
         .whenComplete(
             (ok, failure) -> {
               inFlight = false;
