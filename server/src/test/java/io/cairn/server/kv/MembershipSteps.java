@@ -39,10 +39,14 @@ final class MembershipSteps implements AutoCloseable {
   void threeMembersStart() {
     cluster = KvCluster.start(kind, 3);
     Etcdctl etcdctl = cluster.member(0).etcdctl().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
-    EtcdctlResult list =
-        Poll.until("member list showing three started members with client URLs" + " (" + kind + ")", CLUSTER_READY,
-            () -> etcdctl.run("member", "list"),
-            r -> r.ok() && MemberLine.parseAll(r.stdout()).stream().filter(m -> m.started() && !m.clientUrls().isEmpty()).count() == 3);
+    EtcdctlResult list;
+    try {
+      list = Poll.until("member list showing three started members with client URLs (" + kind + ")", CLUSTER_READY,
+          () -> etcdctl.run("member", "list"),
+          r -> r.ok() && MemberLine.parseAll(r.stdout()).stream().filter(m -> m.started() && !m.clientUrls().isEmpty()).count() == 3);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + cluster.logs(), e);
+    }
     List<String> expected = new ArrayList<>();
     for (ClusterMember m : cluster.members()) {
       expected.add(", started, " + m.name() + ", " + m.peerUrl() + ", " + m.clientUrl() + ", false");
