@@ -41,6 +41,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -138,7 +139,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         boolean ok = g.healthy().getAsBoolean();
         // etcd's health handler sets no Content-Type, so Go sniffs its JSON as text/plain
         Responses.send(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "text/plain; charset=utf-8", ("{\"health\":\"" + ok + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/plain; charset=utf-8", ("{\"health\":\"" + ok + "\"}").getBytes(StandardCharsets.UTF_8),
             keepAlive);
       }
       case "/version" ->

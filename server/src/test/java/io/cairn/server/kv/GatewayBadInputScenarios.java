@@ -4,6 +4,7 @@ import static io.cairn.server.kv.GatewayScenario.b64;
 import static io.cairn.server.kv.GatewayScenario.json;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Requests the gateway refuses, each with an error body, after which the server keeps serving (every
@@ -85,7 +86,7 @@ final class GatewayBadInputScenarios {
               .build());
 
   /** A put and a range of {@code key} that must work: the server keeps serving after refusing requests. */
-  private static java.util.function.UnaryOperator<GatewayScenario.Builder> stillServing(String key) {
+  private static UnaryOperator<GatewayScenario.Builder> stillServing(String key) {
     return b -> b.post("/v3/kv/put", json("{\"key\":\"%s\",\"value\":\"%s\"}", key, "still-serving"))
         .body("\"revision\":\"")
         .post("/v3/kv/range", json("{\"key\":\"%s\"}", key))

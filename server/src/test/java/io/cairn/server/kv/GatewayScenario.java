@@ -1,9 +1,11 @@
 package io.cairn.server.kv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +39,7 @@ record GatewayScenario(String name, String source, boolean freshStore, ServerOpt
 
   /** {@code template} with each {@code %s} replaced by the base64 of the next text: keys and values in JSON. */
   static String json(String template, String... texts) {
-    Object[] encoded = java.util.Arrays.stream(texts).map(HttpCall::b64).toArray();
+    Object[] encoded = Arrays.stream(texts).map(HttpCall::b64).toArray();
     return template.formatted(encoded);
   }
 
@@ -141,7 +143,7 @@ record GatewayScenario(String name, String source, boolean freshStore, ServerOpt
     }
 
     /** Adds the calls {@code more} adds: a sequence several scenarios share. */
-    Builder then(java.util.function.UnaryOperator<Builder> more) {
+    Builder then(UnaryOperator<Builder> more) {
       return more.apply(this);
     }
 
