@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code etcdserverpb.Cluster}: member list, add, remove, update.
  *
- * <p>Headers carry no revision, as etcd's cluster server's do not.
- *
  * <p>etcd adds a member to its configuration at once and the new member starts afterwards. Ratis only
  * commits a configuration once the new peer is reachable, so {@code MemberAdd} answers right away
  * (the member is listed as unstarted, as etcd lists it) and the Raft change completes in the
@@ -77,7 +75,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   public void memberList(MemberListRequest request, StreamObserver<MemberListResponse> observer) {
     observer.onNext(
         MemberListResponse.newBuilder()
-            .setHeader(headers.header(0))
+            .setHeader(headers.withoutRevision())
             .addAllMembers(members())
             .build());
     observer.onCompleted();
@@ -111,7 +109,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     addInBackground(added, 0);
     observer.onNext(
         MemberAddResponse.newBuilder()
-            .setHeader(headers.header(0))
+            .setHeader(headers.withoutRevision())
             .setMember(added.toEtcd())
             .addAllMembers(members())
             .build());
@@ -141,7 +139,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     if (pendingAdds.remove(request.getID()) != null) {
       observer.onNext(
           MemberRemoveResponse.newBuilder()
-              .setHeader(headers.header(0))
+              .setHeader(headers.withoutRevision())
               .addAllMembers(members())
               .build());
       observer.onCompleted();
@@ -157,7 +155,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
             .thenApply(
                 ms ->
                     MemberRemoveResponse.newBuilder()
-                        .setHeader(headers.header(0))
+                        .setHeader(headers.withoutRevision())
                         .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
                         .build()));
   }
@@ -183,7 +181,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
             .thenApply(
                 ms ->
                     MemberUpdateResponse.newBuilder()
-                        .setHeader(headers.header(0))
+                        .setHeader(headers.withoutRevision())
                         .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
                         .build()));
   }

@@ -35,6 +35,14 @@ public final class Headers {
         .build();
   }
 
+  /**
+   * The header etcd 3.4's cluster RPCs (member list, add, remove, update, promote) answer with:
+   * cluster, member and term, no revision.
+   */
+  public ResponseHeader withoutRevision() {
+    return header(0);
+  }
+
   /** The store's header (revision only) completed with cluster, member and term. */
   ResponseHeader complete(ResponseHeader fromStore) {
     return header(fromStore.getRevision());

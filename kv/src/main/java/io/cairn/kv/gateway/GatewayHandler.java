@@ -41,6 +41,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -87,14 +88,11 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/maintenance/transfer-leadership", MoveLeaderRequest::newBuilder, g.maintenance()::moveLeader);
   }
 
-  /** etcd 3.4 serves the same API under /v3, /v3beta and /v3alpha. */
+  /** etcd 3.4 serves the same API under /v3 and /v3beta (/v3alpha is gone: 404). */
   static String normalize(String uri) {
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
     if (path.startsWith("/v3beta/")) {
       return "/v3/" + path.substring("/v3beta/".length());
-    }
-    if (path.startsWith("/v3alpha/")) {
-      return "/v3/" + path.substring("/v3alpha/".length());
     }
     return path;
   }
@@ -139,8 +137,10 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     switch (path) {
       case "/health" -> {
         boolean ok = g.healthy().getAsBoolean();
-        Responses.json(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "{\"health\":\"" + ok + "\"}", keepAlive);
+        // etcd's health handler sets no Content-Type, so Go sniffs its JSON as text/plain
+        Responses.send(ctx, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "text/plain; charset=utf-8", ("{\"health\":\"" + ok + "\"}").getBytes(StandardCharsets.UTF_8),
+            keepAlive);
       }
       case "/version" ->
           Responses.json(ctx, HttpResponseStatus.OK,
@@ -188,11 +188,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private void leases(ChannelHandlerContext ctx, boolean keepAlive) {
     LeaseLeases.Response r = g.lease().leases();
-    StringBuilder json = new StringBuilder("{\"header\":").append(Json.print(r.header())).append(",\"leases\":[");
+    StringBuilder json = new StringBuilder("{\"header\":").append(Json.print(r.header()));
+    // an empty repeated field is left out, as grpc-gateway's marshaler does
     for (int i = 0; i < r.ids().size(); i++) {
-      json.append(i == 0 ? "" : ",").append("{\"ID\":\"").append(r.ids().get(i)).append("\"}");
+      json.append(i == 0 ? ",\"leases\":[" : ",").append("{\"ID\":\"").append(r.ids().get(i)).append("\"}");
     }
-    Responses.json(ctx, HttpResponseStatus.OK, json.append("]}").toString(), keepAlive);
+    Responses.json(ctx, HttpResponseStatus.OK, json.append(r.ids().isEmpty() ? "}" : "]}").toString(), keepAlive);
   }
 
   private <T extends Message> HttpStream<T> open(ChannelHandlerContext ctx, boolean keepAlive) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class Json {
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
-  private static final JsonFormat.Parser PARSER = JsonFormat.parser();
+  private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
   private Json() {}
 

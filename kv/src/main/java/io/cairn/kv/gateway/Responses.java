@@ -35,12 +35,13 @@ final class Responses {
     json(ctx, httpStatus(s.getCode()), Json.error(s), keepAlive);
   }
 
-  /** grpc-gateway's mapping of gRPC codes to HTTP statuses. */
+  /** grpc-gateway v1's mapping of gRPC codes to HTTP statuses (etcd 3.4: FAILED_PRECONDITION is 412). */
   static HttpResponseStatus httpStatus(Status.Code code) {
     return switch (code) {
       case OK -> HttpResponseStatus.OK;
       case CANCELLED -> HttpResponseStatus.REQUEST_TIMEOUT;
-      case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> HttpResponseStatus.BAD_REQUEST;
+      case INVALID_ARGUMENT, OUT_OF_RANGE -> HttpResponseStatus.BAD_REQUEST;
+      case FAILED_PRECONDITION -> HttpResponseStatus.PRECONDITION_FAILED;
       case DEADLINE_EXCEEDED -> HttpResponseStatus.GATEWAY_TIMEOUT;
       case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
       case ALREADY_EXISTS, ABORTED -> HttpResponseStatus.CONFLICT;

@@ -158,7 +158,8 @@ public final class Lessor implements AutoCloseable {
       return Optional.of(lease.get().remainingTtlSeconds());
     }
     long left = at - clock.getAsLong();
-    return Optional.of(Math.max(0, (left + SECOND - 1) / SECOND));
+    // whole seconds, rounded down as etcd's int64(Remaining().Seconds()): 29 just after a 30 s grant
+    return Optional.of(Math.max(0, left / SECOND));
   }
 
   /** Adds leases the store has and this leader does not track; drops those the store no longer has. */

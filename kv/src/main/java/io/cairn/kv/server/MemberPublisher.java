@@ -1,5 +1,6 @@
 package io.cairn.kv.server;
 
+import io.cairn.kv.api.Members;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftMember;
 import java.util.concurrent.Executors;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * etcd's "publish": once the group has a leader, makes sure the cluster's record of this member
  * carries its name and client URLs (a member added with {@code member add} is recorded without them,
- * and other members learn them only this way). Retries every second until done.
+ * and other members learn them only this way). Checks every second for as long as the member runs:
+ * cheap when the record is right, and a member's first view of the configuration may be its own
+ * bootstrap one rather than the leader's.
  *
  * <p>It also watches for this member's removal: once it has been a member and the configuration no
  * longer lists it, it calls {@code onRemoved}, as an etcd member stops itself when it learns it was
@@ -27,7 +30,6 @@ final class MemberPublisher implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("kv-publish").daemon().factory());
   private final Runnable onRemoved;
   private volatile boolean inFlight;
-  private volatile boolean published;
   private volatile boolean wasMember;
 
   MemberPublisher(RaftGroupHandle raft, RaftMember self, String selfId, Runnable onRemoved) {
@@ -55,19 +57,23 @@ final class MemberPublisher implements AutoCloseable {
       return; // not (yet) a member: the leader has not added us
     }
     wasMember = true;
-    if (published || recorded.clientAddress().equals(self.clientAddress())) {
-      published = true;
+    Members.Info have = Members.fromRaft(recorded);
+    Members.Info want = Members.fromRaft(self);
+    if (have.name().equals(want.name()) && have.clientUrls().equals(want.clientUrls())) {
+      // Keep checking rather than stopping: the configuration seen here can still be this member's
+      // own bootstrap one (which lists its own client URLs) until the leader's reaches it.
       return;
     }
     inFlight = true;
-    raft.updateMember(new RaftMember(selfId, recorded.peerAddress(), self.clientAddress()))
+    // the recorded peer URLs stay: `member update` may have changed them since this member started
+    Members.Info published = new Members.Info(have.id(), want.name(), have.peerUrls(), want.clientUrls());
+    raft.updateMember(new RaftMember(selfId, recorded.peerAddress(), published.toRaft().clientAddress()))
         .whenComplete(
             (ok, failure) -> {
               inFlight = false;
               if (failure != null) {
                 log.debug("publishing this member's attributes failed; retrying", failure);
               } else {
-                published = true;
                 log.info("published member attributes");
               }
             });

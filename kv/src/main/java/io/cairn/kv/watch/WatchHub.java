@@ -252,7 +252,8 @@ public final class WatchHub implements KvStore.Listener, AutoCloseable {
     w.stream.sink()
         .sendControl(
             WatchResponse.newBuilder()
-                .setHeader(header(store.revision()))
+                // etcd's compaction cancel carries no revision in its header (mvcc sends revision 0)
+                .setHeader(header(0))
                 .setWatchId(w.id)
                 .setCompactRevision(store.compactRevision())
                 .setCanceled(true)

@@ -57,7 +57,8 @@ public final class WatchStream implements AutoCloseable {
       if (start > 0 && start < hub.compactRevision()) { // etcd: below the compact revision
         sink.sendControl(
             WatchResponse.newBuilder()
-                .setHeader(hub.header(rev))
+                // etcd's compaction cancel carries no revision in its header (mvcc sends revision 0)
+                .setHeader(hub.header(0))
                 .setWatchId(id)
                 .setCompactRevision(hub.compactRevision())
                 .setCanceled(true)

@@ -53,6 +53,18 @@ class KvConformanceDocIT {
   }
 
   @Test
+  void everyGatewayScenarioNamesASectionOfTheConformanceFiles() throws IOException {
+    List<String> headings = lines(Sources.EXPECTED_OUTPUTS);
+    List<GatewayScenario> scenarios = GatewayCatalog.all();
+    assertThat(scenarios).isNotEmpty();
+    for (GatewayScenario scenario : scenarios) {
+      assertThat(headings)
+          .as("a heading starting with '%s' (source of '%s')", scenario.source(), scenario)
+          .anyMatch(line -> line.startsWith(scenario.source()));
+    }
+  }
+
+  @Test
   void everyKvServerErrorOfTheExpectedOutputsIsExpectedByAScenario() throws IOException {
     List<String> errors = new ArrayList<>();
     for (String line : lines(Sources.EXPECTED_OUTPUTS)) {

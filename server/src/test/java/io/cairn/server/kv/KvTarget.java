@@ -126,7 +126,8 @@ final class KvTarget implements AutoCloseable {
     return String.join("\n", log.lines());
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port free right now (another process may still take it before the server binds it). */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
@@ -166,7 +167,7 @@ final class KvTarget implements AutoCloseable {
     deleteRecursively(workDir);
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -56,6 +56,11 @@ final class LineCollector {
     notifyAll();
   }
 
+  /** Whether the stream has ended (the process closed it or exited). */
+  synchronized boolean ended() {
+    return ended;
+  }
+
   synchronized List<String> lines() {
     return List.copyOf(lines);
   }

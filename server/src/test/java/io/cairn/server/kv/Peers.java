@@ -21,6 +21,11 @@ final class Peers {
     return find("etcdctl", "etcd-client");
   }
 
+  /** The real curl, Debian package {@code curl}: the client of the JSON gateway checks. */
+  static Path curl() {
+    return find("curl", "curl");
+  }
+
   static Path repoRoot() {
     String root = System.getProperty("cairn.repo.root");
     if (root == null) {

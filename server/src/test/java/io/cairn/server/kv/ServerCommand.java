@@ -5,10 +5,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How to start each kind of single-member kv server with etcd's flags. */
+/** How to start each kind of kv server (one member) with etcd's flags. */
 sealed interface ServerCommand {
-  /** Where a single-member server listens and keeps its data. */
-  record Layout(String memberName, Path dataDir, String clientUrl, String peerUrl) {
+  /**
+   * Where a member listens and keeps its data, and the cluster it starts in: {@code initialCluster}
+   * ({@code name=peerUrl,...}) with {@code clusterState} {@code new} or {@code existing}.
+   */
+  record Layout(
+      String memberName, Path dataDir, String clientUrl, String peerUrl, String initialCluster, String clusterState) {
+    /** A single-member cluster of its own. */
+    Layout(String memberName, Path dataDir, String clientUrl, String peerUrl) {
+      this(memberName, dataDir, clientUrl, peerUrl, memberName + "=" + peerUrl, "new");
+    }
+
     /** The etcd flags both servers take for this layout. */
     List<String> etcdFlags() {
       return List.of(
@@ -18,8 +27,8 @@ sealed interface ServerCommand {
           "--advertise-client-urls", clientUrl,
           "--listen-peer-urls", peerUrl,
           "--initial-advertise-peer-urls", peerUrl,
-          "--initial-cluster", memberName + "=" + peerUrl,
-          "--initial-cluster-state", "new");
+          "--initial-cluster", initialCluster,
+          "--initial-cluster-state", clusterState);
     }
   }
 

@@ -11,6 +11,16 @@
  *   <li>{@link io.cairn.server.kv.KvDifferentialIT}: every deterministic scenario against etcd and a
  *       candidate; the normalized transcripts must be identical, so etcd's answer is the expected
  *       output. Transcripts land in {@code server/target/kv-transcripts/}.
+ *   <li>{@link io.cairn.server.kv.KvGatewayIT}: the JSON gRPC-gateway with the real {@code curl}
+ *       (status, media type, body substrings of etcd's answers; {@link io.cairn.server.kv.GatewayCatalog}),
+ *       plus a running watch, the remaining TTL of a fresh lease and etcd's CORS headers;
+ *       {@link io.cairn.server.kv.KvGatewayDifferentialIT} compares whole normalized answers with
+ *       etcd's ({@link io.cairn.server.kv.GatewayNormalizer} says what is normalized and why), into
+ *       {@code server/target/kv-transcripts/gateway-etcd-vs-KIND/}.
+ *   <li>{@link io.cairn.server.kv.KvMembershipIT}: three-member clusters of each target with etcdctl:
+ *       member list / add / update / remove, the fourth member joining with
+ *       {@code --initial-cluster-state existing}, endpoint status and health {@code --cluster},
+ *       move-leader.
  * </ul>
  *
  * <p>Choose the targets with {@code -Dkv.targets=etcd}, {@code cairn} or {@code etcd,cairn} (the
@@ -21,7 +31,15 @@
  *     '-Dit.test=Kv*IT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dkv.targets=etcd
  * </pre>
  *
- * <p>etcd and etcdctl come from the Debian packages listed in {@code scripts/peers.txt}; without
- * them the tests fail, saying to run {@code ./cairn test}.
+ * <p>Only the gateway and membership tests:
+ *
+ * <pre>
+ * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -pl server -am verify \
+ *     '-Dit.test=KvGateway*IT,KvMembershipIT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dkv.targets=etcd,cairn
+ * </pre>
+ *
+ * <p>etcd, etcdctl and curl come from the Debian packages listed in {@code scripts/peers.txt};
+ * without them the tests fail, saying to run {@code ./cairn test}.
  */
 package io.cairn.server.kv;
