@@ -19,7 +19,6 @@ import io.etcd.jetcd.api.MemberUpdateRequest;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,15 +45,13 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private final KvStore store;
   private final Headers headers;
   private final String clusterToken;
-  private final Clock clock;
   private final Map<Long, Members.Info> pendingAdds = new ConcurrentHashMap<>();
 
-  public ClusterService(RaftGroupHandle raft, KvStore store, Headers headers, String clusterToken, Clock clock) {
+  public ClusterService(RaftGroupHandle raft, KvStore store, Headers headers, String clusterToken) {
     this.raft = raft;
     this.store = store;
     this.headers = headers;
     this.clusterToken = clusterToken;
-    this.clock = clock;
   }
 
   /** Current members, plus added members whose Raft change has not completed yet. */
@@ -103,7 +100,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
       observer.onError(GrpcErrors.of(e));
       return;
     }
-    long id = Members.memberId(peerUrls, clusterToken, clock.instant().getEpochSecond());
+    // etcd mixes the current time into an added member's ID and the new member later asks the
+    // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
+    // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
+    // after a removal gives the same ID).
+    long id = Members.memberId(peerUrls, clusterToken, null);
     Members.Info added = new Members.Info(id, "", peerUrls, List.of());
     pendingAdds.put(id, added);
     addInBackground(added, 0);

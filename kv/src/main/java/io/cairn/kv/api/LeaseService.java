@@ -47,7 +47,11 @@ public final class LeaseService extends LeaseGrpc.LeaseImplBase {
     Calls.reply(
         observer,
         proposals.propose(new KvCommand.LeaseGrant(grant), LeaseGrantResponse.class)
-            .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build()));
+            .thenApply(
+                r -> {
+                  lessor.granted();
+                  return r.toBuilder().setHeader(headers.complete(r.getHeader())).build();
+                }));
   }
 
   @Override

@@ -25,10 +25,6 @@ final class Requests {
     if (r.getKey().isEmpty()) {
       throw EtcdError.EMPTY_KEY.exception();
     }
-    if (r.getSortOrder() == RangeRequest.SortOrder.UNRECOGNIZED
-        || r.getSortTarget() == RangeRequest.SortTarget.UNRECOGNIZED) {
-      throw EtcdError.INVALID_SORT_OPTION.exception();
-    }
   }
 
   static void checkPut(PutRequest r) throws EtcdException {

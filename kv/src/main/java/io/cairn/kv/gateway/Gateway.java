@@ -6,7 +6,6 @@ import io.cairn.kv.api.LeaseService;
 import io.cairn.kv.api.MaintenanceService;
 import io.cairn.kv.api.WatchService;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -37,10 +36,7 @@ public record Gateway(
     var p = ctx.pipeline();
     p.addAfter(after, "gateway-idle", new IdleStateHandler(0, 0, IDLE_SECONDS));
     p.addAfter("gateway-idle", "gateway-codec", new HttpServerCodec(4096, 8192, 8192));
-    p.addAfter(
-        "gateway-codec",
-        "gateway-aggregator",
-        new HttpObjectAggregator((int) Math.min(Integer.MAX_VALUE, maxBodyBytes)));
+    p.addAfter("gateway-codec", "gateway-aggregator", new BodyLimit((int) Math.min(Integer.MAX_VALUE, maxBodyBytes)));
     p.addAfter("gateway-aggregator", "gateway", new GatewayHandler(this));
   }
 

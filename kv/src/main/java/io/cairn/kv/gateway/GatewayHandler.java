@@ -7,7 +7,6 @@ import io.etcd.jetcd.api.AlarmRequest;
 import io.etcd.jetcd.api.CompactionRequest;
 import io.etcd.jetcd.api.DefragmentRequest;
 import io.etcd.jetcd.api.DeleteRangeRequest;
-import io.etcd.jetcd.api.HashKVRequest;
 import io.etcd.jetcd.api.HashRequest;
 import io.etcd.jetcd.api.LeaseGrantRequest;
 import io.etcd.jetcd.api.LeaseKeepAliveRequest;
@@ -84,7 +83,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/maintenance/status", StatusRequest::newBuilder, g.maintenance()::status);
     route("/v3/maintenance/defragment", DefragmentRequest::newBuilder, g.maintenance()::defragment);
     route("/v3/maintenance/hash", HashRequest::newBuilder, g.maintenance()::hash);
-    route("/v3/maintenance/hashkv", HashKVRequest::newBuilder, g.maintenance()::hashKV);
+    // no /v3/maintenance/hashkv: etcd 3.4.23's gateway has no such route (404)
     route("/v3/maintenance/transfer-leadership", MoveLeaderRequest::newBuilder, g.maintenance()::moveLeader);
   }
 
@@ -106,13 +105,23 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     String path = normalize(req.uri());
-    if (req.method().equals(HttpMethod.GET)) {
-      get(ctx, path, keepAlive);
+    HttpMethod method = req.method();
+    if (method.equals(HttpMethod.OPTIONS)) {
+      Responses.send(ctx, HttpResponseStatus.OK, "text/plain; charset=utf-8", new byte[0], keepAlive); // CORS preflight
       return;
     }
-    if (!req.method().equals(HttpMethod.POST)) {
-      Responses.json(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
-          Json.error(Status.UNIMPLEMENTED.withDescription("Method Not Allowed")), keepAlive);
+    boolean getRoute = GET_ROUTES.contains(path);
+    boolean postRoute = unary.containsKey(path) || STREAM_ROUTES.contains(path);
+    if (!getRoute && !postRoute) {
+      notFound(ctx, path, method, keepAlive);
+      return;
+    }
+    if (!method.equals(getRoute ? HttpMethod.GET : HttpMethod.POST)) {
+      Responses.text(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed", keepAlive);
+      return;
+    }
+    if (getRoute) {
+      get(ctx, path, keepAlive);
       return;
     }
     byte[] body = ByteBufUtil.getBytes(req.content());
@@ -130,6 +139,27 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       }
     } catch (Json.BadRequest e) {
       Responses.sendError(ctx, Status.INVALID_ARGUMENT.withDescription(e.getMessage()), keepAlive);
+    }
+  }
+
+  static final java.util.Set<String> GET_ROUTES = java.util.Set.of("/health", "/version", "/metrics");
+  static final java.util.Set<String> STREAM_ROUTES =
+      java.util.Set.of("/v3/watch", "/v3/lease/keepalive", "/v3/lease/leases", "/v3/kv/lease/leases",
+          "/v3/maintenance/snapshot");
+
+  /**
+   * What etcd answers for a path it does not serve: grpc-gateway's "Not Found" under /v3/, Go's
+   * "404 page not found" elsewhere. Auth calls, which etcd serves and cairn does not yet, get a clear
+   * "not supported" error instead.
+   */
+  private static void notFound(ChannelHandlerContext ctx, String path, HttpMethod method, boolean keepAlive) {
+    if (path.startsWith("/v3/auth/") && method.equals(HttpMethod.POST)) {
+      Responses.sendError(
+          ctx, Status.UNIMPLEMENTED.withDescription("authentication is not supported by cairn yet"), keepAlive);
+    } else if (path.startsWith("/v3/")) {
+      Responses.text(ctx, HttpResponseStatus.NOT_FOUND, "Not Found", keepAlive);
+    } else {
+      Responses.text(ctx, HttpResponseStatus.NOT_FOUND, "404 page not found", keepAlive);
     }
   }
 
@@ -155,20 +185,13 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         Responses.send(ctx, HttpResponseStatus.OK, writer.getContentType(), out.toByteArray(), keepAlive);
       }
-      default ->
-          Responses.json(ctx, HttpResponseStatus.NOT_FOUND, Json.error(Status.NOT_FOUND.withDescription("Not Found")), keepAlive);
+      default -> throw new IllegalStateException("not a GET route: " + path);
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void unary(ChannelHandlerContext ctx, String path, byte[] body, boolean keepAlive) throws Json.BadRequest {
     Unary route = unary.get(path);
-    if (route == null) {
-      String what = path.startsWith("/v3/auth/") ? "authentication is not supported by cairn yet" : "Not Found";
-      Status s = path.startsWith("/v3/auth/") ? Status.UNIMPLEMENTED.withDescription(what) : Status.NOT_FOUND.withDescription(what);
-      Responses.sendError(ctx, s, keepAlive);
-      return;
-    }
     Message request = Json.parse(body, (Message.Builder) route.builder().get()).build();
     route.call().accept(request, new StreamObserver<Message>() {
       @Override

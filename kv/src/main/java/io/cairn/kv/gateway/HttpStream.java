@@ -42,6 +42,7 @@ final class HttpStream<T extends Message> extends ServerCallStreamObserver<T> {
       DefaultHttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
       r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      Responses.cors(r.headers());
       ctx.write(r);
     }
   }

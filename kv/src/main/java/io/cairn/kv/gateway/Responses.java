@@ -19,12 +19,25 @@ final class Responses {
   static void send(ChannelHandlerContext ctx, HttpResponseStatus status, String contentType, byte[] body, boolean keepAlive) {
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    cors(r.headers());
     HttpUtil.setContentLength(r, body.length);
     HttpUtil.setKeepAlive(r, keepAlive);
     var f = ctx.writeAndFlush(r);
     if (!keepAlive) {
       f.addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /** etcd's client port allows any origin (its default --cors="*"). */
+  static void cors(io.netty.handler.codec.http.HttpHeaders h) {
+    h.set("Access-Control-Allow-Origin", "*");
+    h.set("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE");
+    h.set("Access-Control-Allow-Headers", "accept, content-type, authorization");
+  }
+
+  /** A plain-text answer as Go's http.Error writes it (the text and a newline). */
+  static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String text, boolean keepAlive) {
+    send(ctx, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), keepAlive);
   }
 
   static void json(ChannelHandlerContext ctx, HttpResponseStatus status, String json, boolean keepAlive) {

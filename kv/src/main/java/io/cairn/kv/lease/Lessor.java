@@ -162,6 +162,18 @@ public final class Lessor implements AutoCloseable {
     return Optional.of(Math.max(0, left / SECOND));
   }
 
+  /**
+   * A grant was applied: the leader starts its countdown now rather than at the next tick, so a
+   * time-to-live asked right after the grant already counts down (etcd answers 29 just after a 30 s
+   * grant).
+   */
+  public synchronized void granted() {
+    syncLeadership();
+    if (leader) {
+      reconcile();
+    }
+  }
+
   /** Adds leases the store has and this leader does not track; drops those the store no longer has. */
   private void reconcile() {
     Set<Long> present = new HashSet<>();

@@ -26,7 +26,6 @@ import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +145,7 @@ public final class KvServer implements Service {
             true);
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
-    ClusterService cluster = new ClusterService(raft, store, headers, settings.clusterToken(), Clock.systemUTC());
+    ClusterService cluster = new ClusterService(raft, store, headers, settings.clusterToken());
     kvMetrics.register(store, raft, proposals);
 
     KvService kv = new KvService(store, proposals, reads, headers, settings.maxTxnOps());

@@ -31,18 +31,10 @@ final class RangeQuery {
   /** The revisions to fetch (at most the pushed-down limit), the total count and header revision. */
   record Plan(List<Revision> revisions, long count, long headerRevision, long atRevision) {}
 
-  static void validateSort(RangeRequest r) throws EtcdException {
-    if (r.getSortOrder() == RangeRequest.SortOrder.UNRECOGNIZED
-        || r.getSortTarget() == RangeRequest.SortTarget.UNRECOGNIZED) {
-      throw EtcdError.INVALID_SORT_OPTION.exception();
-    }
-  }
-
   /**
    * @param curRev the revision of the view read (the store's, or a write txn's own)
    */
   static Plan plan(RangeRequest r, TreeIndex index, long curRev, long compactRev) throws EtcdException {
-    validateSort(r);
     long rev = r.getRevision();
     if (rev > curRev) {
       throw EtcdError.FUTURE_REV.exception();
@@ -122,8 +114,8 @@ final class RangeQuery {
     if (r.getSortTarget() != RangeRequest.SortTarget.KEY && order == RangeRequest.SortOrder.NONE) {
       order = RangeRequest.SortOrder.ASCEND;
     }
-    if (order == RangeRequest.SortOrder.NONE) {
-      return;
+    if (order != RangeRequest.SortOrder.ASCEND && order != RangeRequest.SortOrder.DESCEND) {
+      return; // NONE, or an order etcd 3.4 does not know: it fetches everything and sorts nothing
     }
     Comparator<KeyValue> c =
         switch (r.getSortTarget()) {

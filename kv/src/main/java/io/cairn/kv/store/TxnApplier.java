@@ -98,7 +98,6 @@ final class TxnApplier {
       return;
     }
     RangeRequest r = op.getRequestRange();
-    RangeQuery.validateSort(r);
     if (r.getRevision() == 0) {
       return;
     }

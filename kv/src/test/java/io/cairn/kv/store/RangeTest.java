@@ -147,8 +147,13 @@ class RangeTest extends StoreTestBase {
   }
 
   @Test
-  void unknownSortOptionsAreRejected() {
-    RangeRequest bad = Req.all().toBuilder().setSortTargetValue(42).build();
-    assertThat(rangeError(bad)).isEqualTo(EtcdError.INVALID_SORT_OPTION);
+  void anUnknownSortOrderSortsNothingAsEtcd34Does() {
+    put("b", "1");
+    put("a", "2");
+    RangeRequest odd = Req.all().toBuilder().setSortOrderValue(7).setLimit(1).build();
+    RangeResponse r = range(odd);
+    assertThat(r.getKvsList()).hasSize(1);
+    assertThat(r.getCount()).isEqualTo(2);
+    assertThat(r.getMore()).isTrue();
   }
 }
