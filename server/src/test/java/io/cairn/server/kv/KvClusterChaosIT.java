@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,8 +104,11 @@ class KvClusterChaosIT {
     assertContainsEveryAcknowledgedPut(survivor, acked, "the new leader " + cluster.member(leader).name);
 
     cluster.start(killed);
+    Poll.until(cluster.member(killed).name + " answers Status", KvProcessCluster.START_LIMIT,
+        () -> cluster.member(killed).status().isPresent(), ok -> ok, cluster::describe);
+    phases.done("killed member restarted");
     cluster.awaitConverged(CONVERGE_LIMIT);
-    phases.done("killed member restarted and converged");
+    phases.done("killed member converged");
     assertThat(cluster.member(killed).range("chaos/", true))
         .as("serializable range on the restarted member").isEqualTo(survivor);
   }
@@ -130,6 +135,7 @@ class KvClusterChaosIT {
     phases.done("every member stopped (SIGTERM)");
     cluster.startAll();
     cluster.awaitLeader(KvProcessCluster.START_LIMIT);
+    phases.done("restarted: leader " + cluster.member(cluster.leaderIndex()).name);
     assertThat(cluster.awaitConverged(CONVERGE_LIMIT)).as("revision after the restart").isEqualTo(revision);
     phases.done("restarted and converged");
     for (ClusterMember m : cluster.members()) {
@@ -153,10 +159,17 @@ class KvClusterChaosIT {
     assertThat(follower.stop()).as("exit code of %s after SIGTERM:\n%s", follower.name, follower.logTail()).isZero();
     phases.done("follower " + follower.name + " stopped at index " + followerApplied);
 
-    for (int i = 0; i < 300; i++) {
-      put(writeTo, String.format("lag/%04d", i), "value-" + i, expected);
+    Map<String, String> lagging = new ConcurrentSkipListMap<>();
+    try (var writers = Executors.newFixedThreadPool(4)) {
+      for (int i = 0; i < 300; i++) {
+        String key = String.format("lag/%04d", i);
+        String value = "value-" + i;
+        writers.execute(() -> put(writeTo, key, value, lagging));
+      }
     }
-    phases.done("300 puts");
+    assertThat(lagging).as("puts acknowledged while %s was down", follower.name).hasSize(300);
+    expected.putAll(lagging);
+    phases.done("300 puts (4 writers)");
     // Ratis purges its log only by whole closed segments (32 MiB by default), so with small
     // entries alone --snapshot-count 50 snapshots but never drops the entries the follower needs.
     String bulk = "x".repeat(BULK_VALUE_BYTES);
@@ -172,10 +185,13 @@ class KvClusterChaosIT {
     phases.done(BULK_VALUES + " bulk puts and " + more[0] + " more until the logs were purged");
 
     cluster.start(cluster.members().indexOf(follower));
+    Poll.until(follower.name + " answers Status", KvProcessCluster.START_LIMIT,
+        () -> follower.status().isPresent(), ok -> ok, cluster::describe);
+    phases.done("follower restarted");
     Poll.until(follower.name + " has every key (serializable range)", CONVERGE_LIMIT,
         () -> follower.tryRange("lag/", true).map(Map::size).orElse(-1), n -> n == expected.size(),
         cluster::describe);
-    phases.done("follower restarted and caught up");
+    phases.done("follower caught up");
     assertThat(follower.range("lag/", true)).isEqualTo(expected);
     cluster.awaitConverged(CONVERGE_LIMIT);
     assertThat(follower.storeInUse()).as("store in use after catching up (was %s)", storeBefore)

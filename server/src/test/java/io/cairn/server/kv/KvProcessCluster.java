@@ -15,11 +15,15 @@ import java.util.stream.Stream;
 /**
  * Three (or n) {@code cairn kv} processes forming one cluster on free loopback ports, each with
  * its own data directory under a temporary directory that closing deletes. Members can be killed,
- * stopped and restarted on the same ports and data.
+ * stopped and restarted on the same ports and data. Each member's output goes to {@code
+ * target/kv-chaos-logs/<cluster>/<member>.log}.
  */
 final class KvProcessCluster implements AutoCloseable {
   /** Starting JVMs on a loaded 2-core machine is slow: generous, but bounded. */
   static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+  /** Member logs stay here after the test (relative to the module directory failsafe runs in). */
+  static final Path LOG_ROOT = Path.of("target", "kv-chaos-logs");
 
   private final Path dir;
   private final List<String> flags;
@@ -28,8 +32,9 @@ final class KvProcessCluster implements AutoCloseable {
   private KvProcessCluster(Path dir, int size, List<String> flags) throws IOException {
     this.dir = dir;
     this.flags = flags;
+    Path logs = LOG_ROOT.resolve(dir.getFileName());
     for (int i = 0; i < size; i++) {
-      members.add(new ClusterMember("n" + i, dir.resolve("n" + i)));
+      members.add(new ClusterMember("n" + i, dir.resolve("n" + i), logs.resolve("n" + i + ".log")));
     }
   }
 
