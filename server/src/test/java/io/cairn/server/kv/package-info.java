@@ -11,6 +11,11 @@
  *   <li>{@link io.cairn.server.kv.KvDifferentialIT}: every deterministic scenario against etcd and a
  *       candidate; the normalized transcripts must be identical, so etcd's answer is the expected
  *       output. Transcripts land in {@code server/target/kv-transcripts/}.
+ *   <li>{@link io.cairn.server.kv.KvClusterChaosIT}: fault tolerance of a three-member cluster of
+ *       {@code cairn kv} processes ({@link io.cairn.server.kv.KvProcessCluster}): {@code kill -9}
+ *       of the leader under write load, a restart of the whole cluster, a lagging follower caught up
+ *       by snapshot; no acknowledged put may be lost. Member logs land in {@code
+ *       server/target/kv-chaos-logs/}. It needs no real peer.
  * </ul>
  *
  * <p>Choose the targets with {@code -Dkv.targets=etcd}, {@code cairn} or {@code etcd,cairn} (the
