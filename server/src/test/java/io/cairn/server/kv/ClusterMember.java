@@ -195,6 +195,15 @@ final class ClusterMember implements AutoCloseable {
     return Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : "store.0";
   }
 
+  /** The names in the member's store directory ({@code store.<n>} directories and {@code store.current}). */
+  List<String> storeDirectoryEntries() {
+    try (Stream<Path> entries = Files.list(dataDir.resolve("kv").resolve("store"))) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      return List.of("(unreadable: " + e + ")");
+    }
+  }
+
   /**
    * The first index still in this member's Raft log, from the names of its segment files ({@code
    * log_<first>-<last>}, {@code log_inprogress_<first>}), or -1 if it cannot tell (no segment, or

@@ -194,8 +194,11 @@ class KvClusterChaosIT {
     phases.done("follower caught up");
     assertThat(follower.range("lag/", true)).isEqualTo(expected);
     cluster.awaitConverged(CONVERGE_LIMIT);
-    assertThat(follower.storeInUse()).as("store in use after catching up (was %s)", storeBefore)
-        .isNotEqualTo(storeBefore);
+    String storeAfter = follower.storeInUse();
+    assertThat(storeAfter).as("store in use after catching up (was %s)", storeBefore).isNotEqualTo(storeBefore);
+    // The replaced store is deleted once closed (5 s after the install).
+    Poll.until(follower.name + "'s replaced store directory deleted", CONVERGE_LIMIT,
+        follower::storeDirectoryEntries, names -> names.equals(List.of(storeAfter, "store.current")));
   }
 
   /** Puts through {@code member}, retrying (same key and value) while the cluster is unavailable. */
