@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.HashKVResponse;
 import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.MaintenanceGrpc;
+import io.etcd.jetcd.api.MoveLeaderRequest;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.StatusRequest;
 import io.etcd.jetcd.api.StatusResponse;
@@ -145,6 +146,17 @@ final class ClusterMember implements AutoCloseable {
     } catch (StatusRuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** This member's ID, from its Status header. */
+  long memberId() {
+    return status().orElseThrow(() -> new AssertionError(name + " does not answer Status")).getHeader().getMemberId();
+  }
+
+  /** Asks this member, the leader, to hand leadership to {@code target} (etcd's MoveLeader). */
+  void moveLeaderTo(ClusterMember target) {
+    MaintenanceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .moveLeader(MoveLeaderRequest.newBuilder().setTargetID(target.memberId()).build());
   }
 
   /** Whether the member answers Status and says that it is the leader. */
