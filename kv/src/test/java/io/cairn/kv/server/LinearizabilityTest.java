@@ -26,12 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * LinearizabilityChecker} (Wing–Gong–Lowe per key). A call that fails or times out is recorded with
  * an unknown outcome: it may or may not have taken effect.
  *
- * <p>Timing (about 40 s on a 2-core machine): cluster start a few seconds; then {@value #RESTARTS}
+ * <p>Timing (about 25–40 s on a 2-core machine): cluster start a few seconds; then {@value #RESTARTS}
  * rounds of 2 s of load on the full cluster, stop the leader, wait for a new one (election timeout
  * 1 s, so 1–3 s), 1 s of load on two members, restart the old leader; then 2 s more of load. Five
- * clients with a 2 s call deadline; the history is capped at {@value #MAX_OPERATIONS} operations
- * (clients stop early if they reach it) so the check stays within seconds (the checker handles 3000
- * operations with many unknown outcomes in about a second, see LinearizabilityCheckerScaleTest).
+ * clients with a 2 s call deadline record 700–2000 operations (30–60 with unknown outcome); the
+ * history is capped at {@value #MAX_OPERATIONS} operations (clients stop early if they reach it) so
+ * the check stays within seconds (the checker handles 3000 operations with many unknown outcomes in
+ * about a second, see LinearizabilityCheckerScaleTest).
+ *
+ * <p>The test is sensitive: with serializable gets (served from a member's own, possibly stale,
+ * state) instead of linearizable ones, the checker reports a stale read.
  */
 class LinearizabilityTest {
   private static final int CLIENTS = 5;
@@ -82,9 +86,14 @@ class LinearizabilityTest {
           .anyMatch(op -> !op.unknown() && !(op.input() instanceof Get) && op.invoked() > stop);
     }
     long unknown = ops.stream().filter(Operation::unknown).count();
+    long swapped = ops.stream().filter(op -> op.output() instanceof Swapped s && s.succeeded()).count();
+    long started = System.nanoTime();
     var result = LinearizabilityChecker.check(ops, CHECK_BUDGET);
-    System.out.printf("linearizability: %d operations (%d puts, %d gets, %d swaps; %d unknown outcomes): %s%n",
-        ops.size(), count(ops, Put.class), count(ops, Get.class), count(ops, Cas.class), unknown, result);
+    System.out.printf(
+        "linearizability: %d operations (%d puts, %d gets, %d swaps of which %d swapped; %d unknown outcomes), "
+            + "checked in %d ms: %s%n",
+        ops.size(), count(ops, Put.class), count(ops, Get.class), count(ops, Cas.class), swapped, unknown,
+        (System.nanoTime() - started) / 1_000_000, result.verdict());
     assertThat(result.verdict()).as(result.explanation()).isEqualTo(LinearizabilityChecker.Verdict.LINEARIZABLE);
   }
 
