@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writer that gets an error moves to the next member, as etcd clients fail over between endpoints.
  * Unacknowledged puts may or may not have taken effect; only acknowledged ones must survive.
  */
-final class AcknowledgedPuts {
+final class AcknowledgedPuts implements AutoCloseable {
   /** A put the server answered, with when it was sent and answered ({@link System#nanoTime()}). */
   record Ack(String key, String value, long sentNanos, long ackedNanos, String member) {}
 
@@ -42,7 +42,7 @@ final class AcknowledgedPuts {
     AcknowledgedPuts load = new AcknowledgedPuts(members, prefix);
     for (int w = 0; w < writers; w++) {
       int id = w;
-      load.writers.add(Thread.ofPlatform().name("put-writer-" + w).start(() -> load.write(id)));
+      load.writers.add(Thread.ofPlatform().name("put-writer-" + w).daemon().start(() -> load.write(id)));
     }
     return load;
   }
@@ -80,6 +80,12 @@ final class AcknowledgedPuts {
         throw new AssertionError(t.getName() + " did not stop");
       }
     }
+  }
+
+  /** Stops the writers if a test ends early; they are daemons and each ends within a call deadline. */
+  @Override
+  public void close() {
+    stopping = true;
   }
 
   int acknowledged() {
