@@ -63,8 +63,17 @@ final class KvStateMachine implements GroupStateMachine {
 
   @Override
   public void install(Path dir) throws IOException {
-    store.replace(directory.install(dir));
+    String previous = directory.inUse();
+    store.replace(directory.install(dir), () -> deleteReplaced(previous));
     onInstall.run();
+  }
+
+  private void deleteReplaced(String name) {
+    try {
+      directory.deleteUnlessInUse(name);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not delete the replaced store directory {}; it goes at the next start", name, e);
+    }
   }
 
   @Override

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * Where the member's store lives: {@code <kv>/store.<n>} directories, the one in use named by the file
  * {@code <kv>/store.current} (replaced atomically). Installing a Raft snapshot moves the received
  * checkpoint to a new {@code store.<n+1>}, points {@code store.current} at it, and deletes the
- * previous directory, so a crash at any point leaves one complete store in use.
+ * previous directory once the previous store is closed ({@link #deleteUnlessInUse}), so a crash at
+ * any point leaves one complete store in use. Whatever a crash left behind is deleted at {@link
+ * #open}.
  */
 final class StoreDirectory {
   private final Path root;
@@ -25,9 +27,16 @@ final class StoreDirectory {
     this.quotaBytes = quotaBytes;
   }
 
+  /** Opens the store in use, after deleting every other store directory (nothing else has them open). */
   KvStore open() throws IOException {
     Files.createDirectories(root);
+    cleanUp();
     return KvStores.open(root.resolve(currentName()), quotaBytes);
+  }
+
+  /** The name of the store directory in use ({@code store.<n>}). */
+  String inUse() throws IOException {
+    return currentName();
   }
 
   private String currentName() throws IOException {
@@ -73,8 +82,18 @@ final class StoreDirectory {
     return store;
   }
 
-  /** Deletes store directories no longer in use (call after the old store is closed). */
-  void cleanUp() throws IOException {
+  /**
+   * Deletes the store directory {@code name} (replaced by an install, its store closed) unless it is
+   * the one in use. Safe while another install runs: that one only creates higher numbers.
+   */
+  void deleteUnlessInUse(String name) throws IOException {
+    if (!name.equals(currentName())) {
+      deleteRecursively(root.resolve(name));
+    }
+  }
+
+  /** Deletes store directories not in use, and staging left by an interrupted install. */
+  private void cleanUp() throws IOException {
     String inUse = currentName();
     try (Stream<Path> s = Files.list(root)) {
       for (Path p : s.toList()) {

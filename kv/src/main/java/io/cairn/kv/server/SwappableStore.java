@@ -40,12 +40,21 @@ final class SwappableStore implements KvStore {
     }
   }
 
-  /** Puts {@code next} in place; the previous store is closed after a grace period. */
-  void replace(KvStore next) {
+  /**
+   * Puts {@code next} in place; the previous store is closed after a grace period, then {@code
+   * afterOldClosed} runs (on the closer thread).
+   */
+  void replace(KvStore next, Runnable afterOldClosed) {
     KvStore old = current;
     next.addListener(this::fire);
     current = next;
-    closer.schedule(old::close, 5, TimeUnit.SECONDS);
+    closer.schedule(
+        () -> {
+          old.close();
+          afterOldClosed.run();
+        },
+        5,
+        TimeUnit.SECONDS);
   }
 
   @Override

@@ -15,11 +15,17 @@ final class Poll {
    * if none does within {@code limit}.
    */
   static <T> T until(String what, Duration limit, Supplier<T> observe, Predicate<T> done) {
+    return until(what, limit, observe, done, () -> "");
+  }
+
+  /** As {@link #until(String, Duration, Supplier, Predicate)}, adding {@code context} to a failure. */
+  static <T> T until(String what, Duration limit, Supplier<T> observe, Predicate<T> done, Supplier<String> context) {
     long deadline = System.nanoTime() + limit.toNanos();
     T last = observe.get();
     while (!done.test(last)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + " did not happen within " + limit.toSeconds() + "s; last observed: " + last);
+        throw new AssertionError(
+            what + " did not happen within " + limit.toSeconds() + "s; last observed: " + last + context.get());
       }
       try {
         Thread.sleep(INTERVAL_MILLIS);

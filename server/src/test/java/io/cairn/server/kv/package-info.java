@@ -21,6 +21,11 @@
  *       member list / add / update / remove, the fourth member joining with
  *       {@code --initial-cluster-state existing}, endpoint status and health {@code --cluster},
  *       move-leader.
+ *   <li>{@link io.cairn.server.kv.KvClusterChaosIT}: fault tolerance of a three-member cluster of
+ *       {@code cairn kv} processes ({@link io.cairn.server.kv.KvProcessCluster}): {@code kill -9}
+ *       of the leader under write load, a restart of the whole cluster, a lagging follower caught up
+ *       by snapshot; no acknowledged put may be lost. Member logs land in {@code
+ *       server/target/kv-chaos-logs/}. It needs no real peer.
  * </ul>
  *
  * <p>Choose the targets with {@code -Dkv.targets=etcd}, {@code cairn} or {@code etcd,cairn} (the
