@@ -25,20 +25,20 @@ final class AcknowledgedPuts implements AutoCloseable {
   private static final long DEADLINE_MILLIS = 2_000;
   private static final long BACKOFF_MILLIS = 50;
 
-  private final List<ClusterMember> members;
+  private final List<ChaosMember> members;
   private final String prefix;
   private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean stopping;
 
-  private AcknowledgedPuts(List<ClusterMember> members, String prefix) {
+  private AcknowledgedPuts(List<ChaosMember> members, String prefix) {
     this.members = members;
     this.prefix = prefix;
   }
 
   /** Starts {@code writers} threads putting keys under {@code prefix}. */
-  static AcknowledgedPuts start(List<ClusterMember> members, String prefix, int writers) {
+  static AcknowledgedPuts start(List<ChaosMember> members, String prefix, int writers) {
     AcknowledgedPuts load = new AcknowledgedPuts(members, prefix);
     for (int w = 0; w < writers; w++) {
       int id = w;
@@ -50,7 +50,7 @@ final class AcknowledgedPuts implements AutoCloseable {
   private void write(int writer) {
     int member = writer % members.size();
     for (int seq = 0; !stopping; seq++) {
-      ClusterMember target = members.get(member);
+      ChaosMember target = members.get(member);
       String key = String.format("%sw%d/%06d", prefix, writer, seq);
       String value = "value-" + writer + "-" + seq;
       long sent = System.nanoTime();

@@ -5,7 +5,12 @@ import static io.cairn.server.kv.GatewayScenario.json;
 
 import java.util.List;
 
-/** The election and auth calls of v3_curl_test through the JSON gateway. */
+/**
+ * The election and auth calls of v3_curl_test through the JSON gateway. cairn implements neither yet
+ * (see the README status table), so against cairn {@link #CAIRN} checks that it says so clearly
+ * instead: election paths are unknown there (etcd's gateway "Not Found"), auth calls answer 501 with
+ * a grpc-gateway error body, and the server keeps serving.
+ */
 final class GatewayAuthElectionScenarios {
   private GatewayAuthElectionScenarios() {}
 
@@ -42,5 +47,18 @@ final class GatewayAuthElectionScenarios {
               .body("\"revision\":\"")
               .post("/v3/kv/range", json("{\"key\":\"%s\"}", "foo"))
               .body("\"value\":\"" + b64("bar") + "\"")
+              .build());
+
+  static final List<GatewayScenario> CAIRN =
+      List.of(
+          GatewayScenario.shared("cairn: election and auth are not implemented yet, and answers say so")
+              .post("/v3/election/proclaim", json("{\"value\":\"%s\"}", "v1"))
+              .status(404).type("text/plain").body("Not Found")
+              .post("/v3/auth/user/add", "{\"name\":\"root\",\"password\":\"toor\"}")
+              .error(501, 12, "authentication is not supported by cairn yet")
+              .post("/v3/auth/enable", "{}")
+              .error(501, 12, "authentication is not supported by cairn yet")
+              .post("/v3/kv/put", json("{\"key\":\"%s\",\"value\":\"%s\"}", "unsupported/after", "v"))
+              .body("\"revision\":\"")
               .build());
 }

@@ -15,6 +15,12 @@ final class GatewayCases {
     return TargetKind.selected().stream().flatMap(kind -> scenarios.stream().map(s -> Arguments.of(kind, s)));
   }
 
+  /** Every (target, scenario) pair with each target's own scenario list. */
+  static Stream<Arguments> perTarget() {
+    return TargetKind.selected().stream()
+        .flatMap(kind -> GatewayCatalog.forTarget(kind).stream().map(s -> Arguments.of(kind, s)));
+  }
+
   /** Runs {@code scenario} on the pool's shared server, or on a fresh one if it needs an empty store. */
   static void check(TargetPool pool, TargetKind kind, GatewayScenario scenario) {
     if (scenario.freshStore()) {

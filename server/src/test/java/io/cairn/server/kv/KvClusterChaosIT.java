@@ -138,9 +138,9 @@ class KvClusterChaosIT {
     Map<String, String> before = cluster.member(cluster.awaitLeader(ELECTION_LIMIT)).range("restart/", false);
     assertContainsEveryAcknowledgedPut(before, acked, "the leader before the restart");
 
-    cluster.members().forEach(ClusterMember::signalStop);
+    cluster.members().forEach(ChaosMember::signalStop);
     Map<String, Integer> exits = new TreeMap<>();
-    for (ClusterMember m : cluster.members()) {
+    for (ChaosMember m : cluster.members()) {
       exits.put(m.name, m.stop());
     }
     assertThat(exits).as(() -> "exit codes after SIGTERM" + cluster.describe()).containsOnly(
@@ -151,7 +151,7 @@ class KvClusterChaosIT {
     phases.done("restarted: leader " + cluster.member(cluster.leaderIndex()).name);
     assertThat(cluster.awaitConverged(CONVERGE_LIMIT)).as("revision after the restart").isEqualTo(revision);
     phases.done("restarted and converged");
-    for (ClusterMember m : cluster.members()) {
+    for (ChaosMember m : cluster.members()) {
       assertThat(m.range("restart/", true)).as("serializable range on %s", m.name).isEqualTo(before);
     }
   }
@@ -161,8 +161,8 @@ class KvClusterChaosIT {
   void laggingFollowerCatchesUpThroughASnapshot() throws Exception {
     Phases phases = new Phases("snapshot catch-up");
     int leader = cluster.awaitLeader(ELECTION_LIMIT);
-    ClusterMember follower = cluster.member((leader + 1) % 3);
-    ClusterMember writeTo = cluster.member(leader);
+    ChaosMember follower = cluster.member((leader + 1) % 3);
+    ChaosMember writeTo = cluster.member(leader);
     Map<String, String> expected = new TreeMap<>();
     put(writeTo, "lag/first", "1", expected);
     Poll.until(follower.name + " has the first key", CONVERGE_LIMIT,
@@ -186,16 +186,16 @@ class KvClusterChaosIT {
     // Ratis purges its log only by whole closed segments (32 MiB, or when the term changes), so
     // --snapshot-count 50 alone snapshots but drops none of the small entries the follower needs.
     // A leader change closes the segment; the snapshots after it then purge it.
-    ClusterMember other = cluster.members().stream().filter(m -> m != follower && m != writeTo).findFirst().orElseThrow();
+    ChaosMember other = cluster.members().stream().filter(m -> m != follower && m != writeTo).findFirst().orElseThrow();
     writeTo.moveLeaderTo(other);
     Poll.until(other.name + " leads", ELECTION_LIMIT, other::isLeader, ok -> ok, cluster::describe);
-    List<ClusterMember> running = List.of(writeTo, other);
+    List<ChaosMember> running = List.of(writeTo, other);
     int[] more = {0};
     Poll.until("the running members' Raft logs purged past index " + followerApplied, CONVERGE_LIMIT, () -> {
       for (int i = 0; i < 10; i++) {
         put(other, String.format("lag/more-%04d", more[0]++), "more", expected);
       }
-      return running.stream().mapToLong(ClusterMember::firstLogIndex).min().orElse(-1);
+      return running.stream().mapToLong(ChaosMember::firstLogIndex).min().orElse(-1);
     }, first -> first > followerApplied, cluster::describe);
     phases.done("leadership moved to " + other.name + ", " + more[0] + " more puts until the logs were purged");
 
@@ -217,7 +217,7 @@ class KvClusterChaosIT {
   }
 
   /** Puts through {@code member}, retrying (same key and value) while the cluster is unavailable. */
-  private static void put(ClusterMember member, String key, String value, Map<String, String> expected) {
+  private static void put(ChaosMember member, String key, String value, Map<String, String> expected) {
     PutRequest request =
         PutRequest.newBuilder().setKey(ByteString.copyFromUtf8(key)).setValue(ByteString.copyFromUtf8(value)).build();
     Poll.until("put " + key + " acknowledged", ELECTION_LIMIT, () -> {

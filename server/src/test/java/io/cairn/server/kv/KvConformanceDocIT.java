@@ -55,7 +55,10 @@ class KvConformanceDocIT {
   @Test
   void everyGatewayScenarioNamesASectionOfTheConformanceFiles() throws IOException {
     List<String> headings = lines(Sources.EXPECTED_OUTPUTS);
-    List<GatewayScenario> scenarios = GatewayCatalog.all();
+    List<GatewayScenario> scenarios =
+        java.util.stream.Stream.concat(
+                GatewayCatalog.forTarget(TargetKind.ETCD).stream(), GatewayAuthElectionScenarios.CAIRN.stream())
+            .toList();
     assertThat(scenarios).isNotEmpty();
     for (GatewayScenario scenario : scenarios) {
       assertThat(headings)

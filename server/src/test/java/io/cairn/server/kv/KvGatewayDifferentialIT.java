@@ -32,7 +32,7 @@ class KvGatewayDifferentialIT {
   }
 
   static Stream<Arguments> pairs() {
-    return GatewayCases.perTarget(GatewayCatalog.all());
+    return GatewayCases.perTarget(GatewayCatalog.common());
   }
 
   @ParameterizedTest(name = "[etcd vs {0}] {1}")

@@ -30,7 +30,7 @@ class KvGatewayIT {
   }
 
   static Stream<Arguments> scenarios() {
-    return GatewayCases.perTarget(GatewayCatalog.all());
+    return GatewayCases.perTarget();
   }
 
   @ParameterizedTest(name = "[{0}] {1}")

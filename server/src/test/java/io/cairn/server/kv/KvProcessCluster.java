@@ -27,14 +27,14 @@ final class KvProcessCluster implements AutoCloseable {
 
   private final Path dir;
   private final List<String> flags;
-  private final List<ClusterMember> members = new ArrayList<>();
+  private final List<ChaosMember> members = new ArrayList<>();
 
   private KvProcessCluster(Path dir, int size, List<String> flags) throws IOException {
     this.dir = dir;
     this.flags = flags;
     Path logs = LOG_ROOT.resolve(dir.getFileName());
     for (int i = 0; i < size; i++) {
-      members.add(new ClusterMember("n" + i, dir.resolve("n" + i), logs.resolve("n" + i + ".log")));
+      members.add(new ChaosMember("n" + i, dir.resolve("n" + i), logs.resolve("n" + i + ".log")));
     }
   }
 
@@ -51,11 +51,11 @@ final class KvProcessCluster implements AutoCloseable {
     }
   }
 
-  List<ClusterMember> members() {
+  List<ChaosMember> members() {
     return members;
   }
 
-  ClusterMember member(int i) {
+  ChaosMember member(int i) {
     return members.get(i);
   }
 
@@ -106,7 +106,7 @@ final class KvProcessCluster implements AutoCloseable {
     List<Long> revisions = members.stream()
         .map(m -> m.status().map(s -> s.getHeader().getRevision()).orElse(-1L)).toList();
     List<Long> hashes = new ArrayList<>();
-    for (ClusterMember m : members) {
+    for (ChaosMember m : members) {
       try {
         hashes.add(revisions.stream().distinct().count() == 1 ? m.hashKv(revisions.getFirst()).getHash() & 0xffffffffL : -1);
       } catch (io.grpc.StatusRuntimeException e) {
@@ -119,7 +119,7 @@ final class KvProcessCluster implements AutoCloseable {
   /** Each member's state and the end of its log, for failure messages. */
   String describe() {
     StringBuilder b = new StringBuilder();
-    for (ClusterMember m : members) {
+    for (ChaosMember m : members) {
       b.append("\n--- ").append(m).append(", status: ")
           .append(m.status().map(s -> "revision " + s.getHeader().getRevision() + " leader "
               + Long.toHexString(s.getLeader()) + " raft index " + s.getRaftIndex()
@@ -131,8 +131,8 @@ final class KvProcessCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    members.forEach(ClusterMember::signalStop);
-    members.forEach(ClusterMember::close);
+    members.forEach(ChaosMember::signalStop);
+    members.forEach(ChaosMember::close);
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
