@@ -44,6 +44,12 @@ final class GatewayNormalizer {
   private static final Pattern REMAINING_TTL = Pattern.compile("\"TTL\":\"-?\\d+\",\"grantedTTL\"");
   private static final Pattern HASH = Pattern.compile("\"hash\":\\d+");
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"[^\"]*\"");
+  /**
+   * The received size in gRPC's "larger than max" error: etcd's gateway reports the protobuf size it
+   * decoded, cairn refuses the HTTP body before decoding it and reports the body's size. The limit
+   * (after "vs.") is still compared.
+   */
+  private static final Pattern RECEIVED_SIZE = Pattern.compile("larger than max \\(\\d+ vs\\.");
 
   private GatewayNormalizer() {}
 
@@ -62,6 +68,7 @@ final class GatewayNormalizer {
     s = RAFT_AND_SIZES.matcher(s).replaceAll("\"$1\":\"<$1>\"");
     s = REMAINING_TTL.matcher(s).replaceAll("\"TTL\":\"<remaining>\",\"grantedTTL\"");
     s = TOKEN.matcher(s).replaceAll("\"token\":\"<token>\"");
+    s = RECEIVED_SIZE.matcher(s).replaceAll("larger than max (<received> vs.");
     return HASH.matcher(s).replaceAll("\"hash\":<hash>");
   }
 
