@@ -2,7 +2,6 @@ package io.cairn.kv.api;
 
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.EtcdException;
-import io.cairn.kv.store.KvStore;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftMember;
 import io.etcd.jetcd.api.ClusterGrpc;
@@ -42,14 +41,12 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
 
   private final RaftGroupHandle raft;
-  private final KvStore store;
   private final Headers headers;
   private final String clusterToken;
   private final Map<Long, Members.Info> pendingAdds = new ConcurrentHashMap<>();
 
-  public ClusterService(RaftGroupHandle raft, KvStore store, Headers headers, String clusterToken) {
+  public ClusterService(RaftGroupHandle raft, Headers headers, String clusterToken) {
     this.raft = raft;
-    this.store = store;
     this.headers = headers;
     this.clusterToken = clusterToken;
   }

@@ -145,7 +145,7 @@ public final class KvServer implements Service {
             true);
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
-    ClusterService cluster = new ClusterService(raft, store, headers, settings.clusterToken());
+    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken());
     kvMetrics.register(store, raft, proposals);
 
     KvService kv = new KvService(store, proposals, reads, headers, settings.maxTxnOps());
