@@ -83,6 +83,7 @@ final class Applier {
           yield Outcome.of(Empty.getDefaultInstance());
         }
         case KvCommand.Alarm a -> Outcome.of(alarm(a.request(), batch));
+        case KvCommand.Batch b -> throw new IllegalArgumentException("the store applies a batch command by command");
       };
     } catch (EtcdException e) {
       return Outcome.failed(e.error());

@@ -40,7 +40,8 @@ public enum EtcdError {
   UNHEALTHY(Code.UNAVAILABLE, "etcdserver: unhealthy cluster"),
   CORRUPT(Code.DATA_LOSS, "etcdserver: corrupt cluster"),
   BAD_LEADER_TRANSFEREE(Code.FAILED_PRECONDITION, "etcdserver: bad leader transferee"),
-  GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner");
+  GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner"),
+  TOO_MANY_REQUESTS(Code.RESOURCE_EXHAUSTED, "etcdserver: too many requests");
 
   /** gRPC status codes, named as in {@code io.grpc.Status.Code}; kept here so the store needs no gRPC. */
   public enum Code {

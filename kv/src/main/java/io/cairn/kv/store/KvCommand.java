@@ -21,7 +21,9 @@ import java.util.List;
  * #FORMAT}), one byte type tag, then the body. For every type but {@link LeaseCheckpoint} the body is
  * the etcd request's protobuf encoding. A {@link LeaseCheckpoint} body is a sequence of
  * length-delimited {@code LeaseTimeToLiveResponse} messages using only {@code ID} and {@code TTL}
- * (the remaining TTL in seconds). New types get new tags; tags are never reused.
+ * (the remaining TTL in seconds). A {@link Batch} body is a sequence of sub-commands, each a varint
+ * length followed by that command's full encoding (format and tag included); batches do not nest. New
+ * types get new tags; tags are never reused.
  *
  * <p>Commands carry everything apply needs, so apply is deterministic: a lease grant carries the ID
  * the proposer chose, never 0.
@@ -89,9 +91,40 @@ public sealed interface KvCommand {
     }
   }
 
+  /**
+   * Several commands proposed as one Raft entry (see {@code io.cairn.kv.api.Proposals}): applied in
+   * order, each with its own revision and result, committed to storage together. Holds at least one
+   * command and no batch.
+   */
+  record Batch(List<KvCommand> commands) implements KvCommand {
+    public Batch {
+      commands = List.copyOf(commands);
+      if (commands.isEmpty()) {
+        throw new IllegalArgumentException("a batch needs at least one command");
+      }
+      if (commands.stream().anyMatch(c -> c instanceof Batch)) {
+        throw new IllegalArgumentException("batches do not nest");
+      }
+    }
+
+    public byte tag() {
+      return 9;
+    }
+  }
+
+  /**
+   * The encoding of a {@link Batch} of the given command encodings (each as {@link #encode()}
+   * returns it), without decoding them again.
+   */
+  static byte[] encodeBatch(List<byte[]> encodedCommands) {
+    byte[] body = BatchCodec.join(encodedCommands);
+    return ByteBuffer.allocate(2 + body.length).put(FORMAT).put((byte) 9).put(body).array();
+  }
+
   default byte[] encode() {
     byte[] body =
         switch (this) {
+          case Batch b -> BatchCodec.encode(b.commands());
           case Put p -> p.request().toByteArray();
           case DeleteRange d -> d.request().toByteArray();
           case Txn t -> t.request().toByteArray();
@@ -152,6 +185,7 @@ public sealed interface KvCommand {
           yield new LeaseCheckpoint(leases);
         }
         case 8 -> new Alarm(AlarmRequest.parseFrom(body));
+        case 9 -> new Batch(BatchCodec.decode(body));
         default -> throw new IllegalArgumentException("unknown kv command type " + bytes[1]);
       };
     } catch (InvalidProtocolBufferException e) {
@@ -161,7 +195,7 @@ public sealed interface KvCommand {
     }
   }
 
-  /** The request message, for logging and size checks; null for a checkpoint. */
+  /** The request message, for logging and size checks; null for a checkpoint or a batch. */
   default Message request() {
     return switch (this) {
       case Put p -> p.request();
@@ -172,6 +206,7 @@ public sealed interface KvCommand {
       case LeaseRevoke r -> r.request();
       case Alarm a -> a.request();
       case LeaseCheckpoint cp -> null;
+      case Batch b -> null;
     };
   }
 }

@@ -11,6 +11,7 @@ import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,10 +81,15 @@ final class MvccStore implements KvStore {
     }
   }
 
+  /**
+   * Applies a command, or each command of a {@link KvCommand.Batch} in order (each its own etcd
+   * revision), committing all their changes and the applied index in one backend write.
+   */
   @Override
   public Optional<ApplyResult> apply(long index, KvCommand command) {
-    Applier.Outcome out;
-    long revisionAfter;
+    List<KvCommand> commands = command instanceof KvCommand.Batch b ? b.commands() : List.of(command);
+    List<Applier.Outcome> outs = new ArrayList<>(commands.size());
+    long[] revisions = new long[commands.size()];
     lock.writeLock().lock();
     try {
       ensureUsable();
@@ -96,34 +102,45 @@ final class MvccStore implements KvStore {
         return Optional.empty();
       }
       WriteBatch batch = new WriteBatch();
-      out = applier.apply(command, batch);
+      for (int i = 0; i < commands.size(); i++) {
+        outs.add(applier.apply(commands.get(i), batch));
+        revisions[i] = s.revision;
+      }
       commit(index, batch);
-      revisionAfter = s.revision;
     } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
     } finally {
+      s.uncommitted.clear();
       lock.writeLock().unlock();
     }
     try {
-      if (out.compaction() != null) {
-        Compactor.run(s, out.compaction().revision(), out.compaction().keep());
-        clearQuotaAlarmIfRoom();
+      for (Applier.Outcome out : outs) {
+        if (out.compaction() != null) {
+          Compactor.run(s, out.compaction().revision(), out.compaction().keep());
+          clearQuotaAlarmIfRoom();
+        }
       }
     } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
     }
-    if (!out.events().isEmpty()) {
-      for (Listener l : listeners) {
-        try {
-          l.applied(revisionAfter, out.events());
-        } catch (RuntimeException e) {
-          log.warn("store listener {} failed at revision {}", l, revisionAfter, e);
+    for (int i = 0; i < outs.size(); i++) {
+      List<Event> events = outs.get(i).events();
+      if (!events.isEmpty()) {
+        for (Listener l : listeners) {
+          try {
+            l.applied(revisions[i], events);
+          } catch (RuntimeException e) {
+            log.warn("store listener {} failed at revision {}", l, revisions[i], e);
+          }
         }
       }
     }
-    return Optional.of(out.result());
+    if (command instanceof KvCommand.Batch) {
+      return Optional.of(new ApplyResult.Batch(outs.stream().map(Applier.Outcome::result).toList()));
+    }
+    return Optional.of(outs.getFirst().result());
   }
 
   /**

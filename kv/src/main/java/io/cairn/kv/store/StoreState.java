@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.cairn.kv.store.backend.Backend;
 import io.cairn.kv.store.backend.Bucket;
 import io.etcd.jetcd.api.KeyValue;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The in-memory state of an {@link MvccStore} next to its backend: key index, leases, alarms and the
@@ -17,6 +19,11 @@ final class StoreState {
   final TreeIndex index = new TreeIndex();
   final Leases leases = new Leases();
   final Alarms alarms = new Alarms();
+  /**
+   * Values written by the apply in progress and not yet committed to the backend, so later writes of
+   * the same batch read them. Applier thread only, under the write lock; emptied after every apply.
+   */
+  final Map<Revision, KeyValue> uncommitted = new HashMap<>();
 
   volatile long revision = 1;
   volatile long compactRevision;

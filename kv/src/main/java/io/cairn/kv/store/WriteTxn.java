@@ -8,13 +8,12 @@ import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One write transaction, as etcd's {@code storeTxnWrite}: every change takes main revision {@code
- * beginRev + 1} and the next sub-revision; reads see the transaction's own earlier changes. Changes go
+ * beginRev + 1} and the next sub-revision; reads see the transaction's own earlier changes and those of
+ * earlier commands of the same uncommitted batch ({@link StoreState#uncommitted}). Changes go
  * to the key index, the leases and {@link #batch} at once; the caller commits the batch and then
  * calls {@link #end()}, which publishes the new revision. Runs on the applier thread under the
  * store's write lock only.
@@ -26,7 +25,6 @@ final class WriteTxn {
   private final StoreState s;
   private final WriteBatch batch;
   final long beginRev;
-  private final Map<Revision, KeyValue> written = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
 
   WriteTxn(StoreState s, WriteBatch batch) {
@@ -56,7 +54,7 @@ final class WriteTxn {
   }
 
   private KeyValue value(Revision rev) {
-    KeyValue kv = written.get(rev);
+    KeyValue kv = s.uncommitted.get(rev);
     if (kv == null) {
       kv = s.readValue(rev);
       if (kv == null) {
@@ -108,7 +106,7 @@ final class WriteTxn {
     byte[] bytes = kv.toByteArray();
     batch.put(Bucket.KEY, revBytes, bytes);
     s.keyBytes += revBytes.length + bytes.length;
-    written.put(idxRev, kv);
+    s.uncommitted.put(idxRev, kv);
     s.index.put(key, idxRev);
     Event.Builder ev = Event.newBuilder().setType(Event.EventType.PUT).setKv(kv);
     if (prev != null) {

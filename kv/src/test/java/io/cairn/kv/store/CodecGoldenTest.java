@@ -67,6 +67,7 @@ class CodecGoldenTest {
         new KvCommand.LeaseCheckpoint(
             List.of(new KvCommand.LeaseCheckpoint.Remaining(1, 30), new KvCommand.LeaseCheckpoint.Remaining(2, 0))));
     m.put("alarm", Req.alarm(AlarmAction.ACTIVATE, 0xdead_beefL, Alarms.NOSPACE));
+    m.put("batch", new KvCommand.Batch(List.of(Req.putCmd("k", "v"), Req.revoke(7))));
     return m;
   }
 
@@ -90,6 +91,10 @@ class CodecGoldenTest {
     m.put("revoke", new ApplyResult.Failed(EtcdError.LEASE_NOT_FOUND));
     m.put("checkpoint", ok(Empty.getDefaultInstance()));
     m.put("alarm", ok(AlarmResponse.newBuilder().setHeader(KvOps.header(8)).addAlarms(Alarms.member(0xdead_beefL, Alarms.NOSPACE)).build()));
+    m.put(
+        "batch",
+        new ApplyResult.Batch(
+            List.of(ok(PutResponse.newBuilder().setHeader(KvOps.header(9)).build()), new ApplyResult.Failed(EtcdError.LEASE_NOT_FOUND))));
     return m;
   }
 
