@@ -12,6 +12,7 @@ public final class RaftMetrics {
   private final LongAdder failed = new LongAdder();
   private final LongAdder pending = new LongAdder();
   private final LongAdder snapshotsInstalled = new LongAdder();
+  private volatile java.util.function.LongConsumer walFsync = nanos -> {};
 
   RaftMetrics() {}
 
@@ -38,6 +39,18 @@ public final class RaftMetrics {
   /** Snapshots loaded into a state machine (from the leader or at start-up). */
   public long snapshotsInstalled() {
     return snapshotsInstalled.sum();
+  }
+
+  /**
+   * Receives the duration in nanoseconds of every fsync of this node's Raft logs (etcd's WAL fsync),
+   * on the log worker thread right after it; must be quick and thread-safe. Replaces any earlier one.
+   */
+  public void onWalFsync(java.util.function.LongConsumer listener) {
+    walFsync = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  void walFsynced(long nanos) {
+    walFsync.accept(nanos);
   }
 
   void leaderChanged() {

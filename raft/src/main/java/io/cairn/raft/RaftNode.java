@@ -107,6 +107,7 @@ public final class RaftNode implements AutoCloseable {
             Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("cairn-raft-events").factory()),
             metrics);
+    RatisMetricsBridge.onWalFsync(self.toString(), metrics::walFsynced);
     try {
       server.start();
     } catch (IOException | RuntimeException e) {
@@ -257,6 +258,9 @@ public final class RaftNode implements AutoCloseable {
       return;
     }
     closed = true;
+    if (ctx != null) {
+      RatisMetricsBridge.stopWalFsync(ctx.self().toString());
+    }
     handles.values().forEach(GroupHandle::stop);
     handles.clear();
     if (ctx != null) {

@@ -93,7 +93,14 @@ class CairnUpIT {
       assertThat(metrics.body())
           .contains("cairn_build_info{")
           .contains("jvm_threads_current")
-          .contains("etcd_server_has_leader 1");
+          .contains("etcd_server_has_leader 1")
+          .contains("etcd_disk_wal_fsync_duration_seconds_bucket{le=\"0.001\"}")
+          .contains("etcd_disk_wal_fsync_duration_seconds_bucket{le=\"8.192\"}");
+      // electing the leader appended (and fsynced) at least its first entry
+      var fsyncs = java.util.regex.Pattern.compile("(?m)^etcd_disk_wal_fsync_duration_seconds_count (\\d+)")
+          .matcher(metrics.body());
+      assertThat(fsyncs.find()).as("fsync count in %s", metrics.body()).isTrue();
+      assertThat(Long.parseLong(fsyncs.group(1))).isPositive();
       PromtoolResult check = promtoolCheckMetrics(metrics.body());
       assertThat(check.output()).as("promtool check metrics output").isEmpty();
       assertThat(check.exitCode()).as("promtool check metrics exit code").isZero();

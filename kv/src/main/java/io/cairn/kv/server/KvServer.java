@@ -112,6 +112,7 @@ public final class KvServer implements Service {
                 settings.electionTimeout(),
                 Duration.ofSeconds(7),
                 settings.snapshotCount()));
+    raftNode.metrics().onWalFsync(kvMetrics::walFsynced);
     raftNode.start();
     String selfHex = Members.hex(selfId);
     KvStateMachine sm =
