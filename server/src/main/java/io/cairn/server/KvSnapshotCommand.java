@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "snapshot",
     mixinStandardHelpOptions = true,
-    description = "Snapshot files taken from cairn kv with 'etcdctl snapshot save'.",
+    description = "Snapshot files taken with 'etcdctl snapshot save' from cairn kv or from etcd 3.4.",
     subcommands = {KvSnapshotCommand.Restore.class})
 final class KvSnapshotCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -43,6 +44,8 @@ final class KvSnapshotCommand implements Runnable {
       sortOptions = false,
       description = {
         "Create a new member's data directory from a snapshot file, like 'etcdctl snapshot restore'.",
+        "The file may come from cairn kv or from a real etcd 3.4 (its bbolt database); membership comes from"
+            + " --initial-cluster, etcd's auth data is not imported.",
         "Use the flags the member will start with (--name, --initial-cluster, --initial-advertise-peer-urls,"
             + " --initial-cluster-token, --data-dir)."
       })
@@ -60,12 +63,18 @@ final class KvSnapshotCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "The snapshot file.")
     Path file;
 
+    @Option(
+        names = "--skip-hash-check",
+        description = "Do not require or check the SHA-256 that 'etcdctl snapshot save' appends to an etcd"
+            + " snapshot (e.g. for a db file copied from an etcd data directory), as etcdctl's flag.")
+    boolean skipHashCheck;
+
     @Override
     public Integer call() throws Exception {
       List<ConfigKey<?>> all = java.util.stream.Stream.of(CommonKeys.ALL, KvKeys.ALL).flatMap(List::stream).toList();
       Config config =
           new ConfigLoader(all).load(Optional.empty(), ConfigOptions.given(spec.commandLine().getParseResult(), KEYS));
-      String done = KvRestore.restore(file, config.get(CommonKeys.DATA_DIR).resolve("kv"), config);
+      String done = KvRestore.restore(file, config.get(CommonKeys.DATA_DIR).resolve("kv"), config, skipHashCheck);
       spec.commandLine().getOut().println(done);
       return ExitCodes.OK;
     }

@@ -9,8 +9,9 @@
  * Put, DeleteRange, Compaction, leases, alarms), {@code TxnApplier} (compares, checks, ops) and
  * {@code WriteTxn} (one main revision of changes); ranges to {@code RangeQuery}; history and HashKV
  * to {@code History}; compaction's deletions to {@code Compactor}; open-time rebuilding to {@code
- * StoreLoader}. In memory: {@code TreeIndex} of {@code KeyIndex} generations (etcd's treeIndex),
- * {@code Leases}, {@code Alarms}, all in {@code StoreState}.
+ * StoreLoader}; building a store from another etcd keyspace's records (an etcd snapshot) to {@link
+ * io.cairn.kv.store.StoreImport}. In memory: {@code TreeIndex} of {@code KeyIndex} generations
+ * (etcd's treeIndex), {@code Leases}, {@code Alarms}, all in {@code StoreState}.
  *
  * <h2>On-disk format, version 1 (frozen)</h2>
  *
