@@ -8,7 +8,7 @@
 #   1. wrk, 64 connections, POST /v3/kv/range on the JSON gateway: linearizable, then serializable
 #      (requests/s and p99 latency), each after a 5 s warm-up run of the same load that is not counted
 #   2. etcdctl check perf --load=l       write throughput and slowest request (60 s, etcdctl's fixed
-#      length), run twice: the first run warms up (JIT, caches), the second is counted
+#      length), after a warm-up run of check perf --load=s (60 s at 150 writes/s; not counted)
 #   then on another fresh cluster:
 #   3. etcdctl check datascale --load=s  memory for holding data, plus the servers' peak RSS (VmHWM)
 # Prints a Markdown table with cairn/etcd ratios, to paste into docs/benchmarks.md.
@@ -100,9 +100,9 @@ measure() { # kind
   echo "[$kind] serializable $out" >&2
   R[$kind.ser]=$(echo "$out" | sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p')
   R[$kind.serp99]=$(echo "$out" | sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p')
-  taskset -c 1 etcdctl --endpoints="$(endpoints)" check perf --load=l >/dev/null 2>&1 || true # warm-up
+  taskset -c 1 etcdctl --endpoints="$(endpoints)" check perf --load=s >/dev/null 2>&1 || true # warm-up
   out=$(taskset -c 1 etcdctl --endpoints="$(endpoints)" check perf --load=l 2>&1 || true)
-  echo "$out" | grep -E "Throughput|Slowest|Stddev" | sed "s/^/[$kind] /" >&2
+  echo "$out" | grep -E "Throughput|Slowest|Stddev|Error" | sed "s/^/[$kind] /" >&2 || true
   R[$kind.writes]=$(echo "$out" | sed -n 's/.*Throughput[^0-9]*\([0-9][0-9]*\) writes\/s.*/\1/p' | tail -1)
   R[$kind.slowest]=$(echo "$out" | sed -n 's/.*Slowest request took[^0-9]*\([0-9.]*\)s.*/\1/p' | tail -1)
   R[$kind.rss]=$(peak_rss_mib)
@@ -110,7 +110,7 @@ measure() { # kind
   # Memory for holding data, on a fresh store again.
   start_cluster "$kind"
   out=$(taskset -c 1 etcdctl --endpoints="http://127.0.0.1:$(client_port 0)" check datascale --load=s 2>&1 || true)
-  echo "$out" | grep -i -E "memory" | sed "s/^/[$kind] /" >&2
+  echo "$out" | grep -i -E "memory|Error" | sed "s/^/[$kind] /" >&2 || true
   R[$kind.mem]=$(echo "$out" | sed -n 's/.*memory used[^0-9-]*\(-\{0,1\}[0-9.]*\) *MB.*/\1/p' | tail -1)
   R[$kind.rss2]=$(peak_rss_mib)
   stop_cluster
