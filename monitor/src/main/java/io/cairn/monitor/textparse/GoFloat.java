@@ -1,0 +1,90 @@
+package io.cairn.monitor.textparse;
+
+/**
+ * Prometheus's {@code parseFloat}: Go's {@code strconv.ParseFloat(s, 64)} restricted to the forms
+ * before Go 1.13 (no {@code p}, {@code P} or {@code _}, hence no hexadecimal floats and no digit
+ * separators).
+ *
+ * <p>Accepted: an optional sign, decimal digits with at most one point and at least one digit, and
+ * an optional exponent ({@code e} or {@code E}, optional sign, digits); {@code inf} and {@code
+ * infinity} in any case with an optional sign; {@code nan} in any case without sign. A finite
+ * spelling too large for a double is an error ("value out of range"), as in Go; too small rounds
+ * to zero, as in Go. Java's own extras ({@code 1d}, {@code 1f}, surrounding blanks) are refused.
+ */
+final class GoFloat {
+  /** Prometheus's {@code value.NormalNaN}: the one NaN parsed values carry. */
+  static final long NORMAL_NAN_BITS = 0x7ff8000000000001L;
+
+  static final double NORMAL_NAN = Double.longBitsToDouble(NORMAL_NAN_BITS);
+
+  private GoFloat() {}
+
+  /**
+   * The value {@code s} spells.
+   *
+   * @throws NumberFormatException with Go's message ({@code strconv.ParseFloat: parsing "x":
+   *     invalid syntax}) or Prometheus's ({@code unsupported character in float "0x1p3"})
+   */
+  static double parse(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == 'p' || c == 'P' || c == '_') {
+        throw new NumberFormatException("unsupported character in float " + Text.quote(s));
+      }
+    }
+    int i = 0;
+    boolean signed = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-');
+    if (signed) {
+      i = 1;
+    }
+    String rest = s.substring(i);
+    if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+      return s.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (!signed && rest.equalsIgnoreCase("nan")) {
+      return NORMAL_NAN;
+    }
+    int digits = 0;
+    boolean point = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0) {
+      throw syntax(s);
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      for (; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        throw syntax(s);
+      }
+    }
+    if (i != n) {
+      throw syntax(s);
+    }
+    double v = Double.parseDouble(s);
+    if (Double.isInfinite(v)) {
+      throw new NumberFormatException(
+          "strconv.ParseFloat: parsing " + Text.quote(s) + ": value out of range");
+    }
+    return v;
+  }
+
+  private static NumberFormatException syntax(String s) {
+    return new NumberFormatException("strconv.ParseFloat: parsing " + Text.quote(s) + ": invalid syntax");
+  }
+}
