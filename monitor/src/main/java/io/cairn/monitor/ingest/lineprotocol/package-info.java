@@ -17,7 +17,10 @@
  *       leading spaces and tabs are skipped.
  *   <li>Escapes: in the measurement {@code \,} {@code \ } {@code \\}; in tag keys, tag values and
  *       field keys {@code \,} {@code \=} {@code \ } {@code \\}; in string field values {@code \"}
- *       {@code \\}. A backslash before any other character is kept as written.
+ *       {@code \\}. A backslash before any other character is kept as written ({@code C:\temp}).
+ *       {@code \\} is one backslash, as InfluxDB 2.x documents it; InfluxDB 1.x's parser kept
+ *       both backslashes in names, so a name written for 1.x with {@code \\} differs by one
+ *       backslash.
  *   <li>Tags: at least one character each side of the {@code =}; a repeated tag key rejects the
  *       line ({@code duplicate tags}). Tag order does not matter.
  *   <li>Field values: float ({@code 1}, {@code -1.5}, {@code .5}, {@code 1e-3}), integer ({@code
