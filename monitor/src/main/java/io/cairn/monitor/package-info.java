@@ -10,7 +10,7 @@
  *       exemplars and timestamps; malformed input is a parse error naming line and column.
  *   <li>{@code ingest.lineprotocol}: InfluxDB line protocol; each field becomes a series
  *       {@code <measurement>_<field>{tags}}.
- *   <li>{@code ingest.remotewrite}: Prometheus remote write 1.0 (snappy-framed protobuf).
+ *   <li>{@code ingest.remotewrite}: Prometheus remote write 1.0 (snappy block-compressed protobuf).
  *   <li>{@code config}, {@code relabel}, {@code discovery}, {@code scrape}: Prometheus's
  *       configuration file, relabelling, service discovery (static, file, HTTP, cairn kv) and the
  *       scrape loops.

@@ -1,0 +1,71 @@
+package io.cairn.monitor.ingest.lineprotocol;
+
+/** Go's renderings of strings that InfluxDB's messages use, so our bytes match InfluxDB's. */
+final class GoText {
+  private GoText() {}
+
+  /** Go's {@code strconv.Quote} (the {@code %q} verb) for the strings InfluxDB quotes. */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case 0x07 -> out.append("\\a");
+        case 0x08 -> out.append("\\b");
+        case 0x0c -> out.append("\\f");
+        case 0x0b -> out.append("\\v");
+        default -> {
+          if (cp < 0x20 || cp == 0x7f) {
+            out.append(String.format("\\x%02x", cp));
+          } else if (Character.isSurrogate((char) cp)) {
+            out.append("\\ufffd");
+          } else {
+            out.appendCodePoint(cp);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * A JSON string literal as Go's {@code encoding/json} writes it: {@code <}, {@code >}, {@code &},
+   * U+2028, U+2029 and control characters other than newline, return and tab as six-character
+   * backslash-u escapes with lowercase hex; newline, return and tab as {@code \n}, {@code \r},
+   * {@code \t}; an unpaired surrogate as the escape of U+FFFD.
+   */
+  static void appendJson(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else if (Character.isSurrogate(c)
+              && !(Character.isHighSurrogate(c)
+                  && i + 1 < s.length()
+                  && Character.isLowSurrogate(s.charAt(i + 1)))
+              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+            out.append("\\ufffd");
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
