@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 /**
  * Prometheus's {@code parseFloat}: Go's {@code strconv.ParseFloat(s, 64)} restricted to the forms
  * before Go 1.13 (no {@code p}, {@code P} or {@code _}, hence no hexadecimal floats and no digit
@@ -30,7 +32,7 @@ final class GoFloat {
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c == 'p' || c == 'P' || c == '_') {
-        throw new NumberFormatException("unsupported character in float " + Text.quote(s));
+        throw new NumberFormatException("unsupported character in float " + GoStrings.quote(s));
       }
     }
     int i = 0;
@@ -79,12 +81,12 @@ final class GoFloat {
     double v = Double.parseDouble(s);
     if (Double.isInfinite(v)) {
       throw new NumberFormatException(
-          "strconv.ParseFloat: parsing " + Text.quote(s) + ": value out of range");
+          "strconv.ParseFloat: parsing " + GoStrings.quote(s) + ": value out of range");
     }
     return v;
   }
 
   private static NumberFormatException syntax(String s) {
-    return new NumberFormatException("strconv.ParseFloat: parsing " + Text.quote(s) + ": invalid syntax");
+    return new NumberFormatException("strconv.ParseFloat: parsing " + GoStrings.quote(s) + ": invalid syntax");
   }
 }

@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -162,7 +164,7 @@ final class Input {
         to--; // do not cut a UTF-8 sequence
       }
     }
-    return Text.quote(lenient(at, to));
+    return GoStrings.quote(lenient(at, to));
   }
 
   private static boolean stops(byte c) {

@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 import io.cairn.tsdb.model.Labels;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,7 +33,7 @@ final class LabelCollector {
    */
   void add(int at, String name, String value) throws ParseException {
     if (!names.add(name)) {
-      throw in.fail(at, "duplicate label name " + Text.quote(name));
+      throw in.fail(at, "duplicate label name " + GoStrings.quote(name));
     }
     if (++count > in.limits.maxLabels()) {
       throw in.fail(at, "more than the limit of " + in.limits.maxLabels() + " labels");

@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 /**
  * OpenMetrics 1.0 text, as Prometheus 2.42's {@code openmetricsparse.go} and {@code
  * openmetricslex.l} read it: exactly one space between tokens, no blanks inside braces, no blank
@@ -80,14 +82,14 @@ final class OpenMetricsParser extends Parser {
         String s = in.lenient(from, eol);
         MetricType t = MetricType.fromOpenMetrics(s);
         if (t == null) {
-          throw in.fail(from, "invalid metric type " + Text.quote(s));
+          throw in.fail(from, "invalid metric type " + GoStrings.quote(s));
         }
         yield new Entry.Type(name, t);
       }
       case "UNIT" -> {
         String u = in.lenient(from, eol);
         if (!u.isEmpty() && !name.endsWith("_" + u)) {
-          throw in.fail(from, "unit not a suffix of metric " + Text.quote(name));
+          throw in.fail(from, "unit not a suffix of metric " + GoStrings.quote(name));
         }
         yield new Entry.Unit(name, u);
       }

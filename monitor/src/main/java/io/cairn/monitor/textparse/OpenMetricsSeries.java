@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -125,10 +127,10 @@ final class OpenMetricsSeries {
     double seconds = parser.value(from, in.pos);
     double millis = seconds * 1000;
     if (Double.isNaN(millis) || Double.isInfinite(millis)) {
-      throw in.fail(from, invalid + " " + Text.quote(in.lenient(from, in.pos)));
+      throw in.fail(from, invalid + " " + GoStrings.quote(in.lenient(from, in.pos)));
     }
     if (millis >= 0x1p63 || millis < -0x1p63) {
-      throw in.fail(from, invalid + " " + Text.quote(in.lenient(from, in.pos)) + ": out of range");
+      throw in.fail(from, invalid + " " + GoStrings.quote(in.lenient(from, in.pos)) + ": out of range");
     }
     return (long) millis;
   }

@@ -1,5 +1,7 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.common.text.GoStrings;
+
 import io.cairn.tsdb.model.Labels;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -82,7 +84,7 @@ final class PromParser extends Parser {
       String s = in.lenient(from, eol);
       MetricType t = MetricType.fromPrometheusText(s);
       if (t == null) {
-        throw in.fail(from, "invalid metric type " + Text.quote(s));
+        throw in.fail(from, "invalid metric type " + GoStrings.quote(s));
       }
       entry = new Entry.Type(name, t);
     } else {
@@ -154,7 +156,7 @@ final class PromParser extends Parser {
     }
     in.checkLength(in.pos);
     if (overflow) {
-      throw in.fail(from, "timestamp " + Text.quote(in.ascii(from, in.pos)) + " out of range");
+      throw in.fail(from, "timestamp " + GoStrings.quote(in.ascii(from, in.pos)) + " out of range");
     }
     return ts;
   }

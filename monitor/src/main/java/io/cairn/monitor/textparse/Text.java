@@ -1,6 +1,6 @@
 package io.cairn.monitor.textparse;
 
-/** Unescaping as Prometheus's {@code strings.Replacer}s do, and quoting for messages. */
+/** Unescaping as Prometheus's {@code strings.Replacer}s do. */
 final class Text {
   private Text() {}
 
@@ -31,28 +31,5 @@ final class Text {
       i++;
     }
     return out.toString();
-  }
-
-  /** Double-quotes {@code s} for a message, escaping as Go's {@code %q} does for common cases. */
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.tsdb.model;
 
+import io.cairn.common.text.GoStrings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -152,7 +153,7 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
         sb.append(", ");
       }
       sb.append(labels[i].name()).append('=');
-      Quoting.quote(labels[i].value(), sb);
+      GoStrings.quote(labels[i].value(), sb);
     }
     return sb.append('}').toString();
   }

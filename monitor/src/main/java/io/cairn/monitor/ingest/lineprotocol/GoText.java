@@ -4,36 +4,6 @@ package io.cairn.monitor.ingest.lineprotocol;
 final class GoText {
   private GoText() {}
 
-  /** Go's {@code strconv.Quote} (the {@code %q} verb) for the strings InfluxDB quotes. */
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case 0x07 -> out.append("\\a");
-        case 0x08 -> out.append("\\b");
-        case 0x0c -> out.append("\\f");
-        case 0x0b -> out.append("\\v");
-        default -> {
-          if (cp < 0x20 || cp == 0x7f) {
-            out.append(String.format("\\x%02x", cp));
-          } else if (Character.isSurrogate((char) cp)) {
-            out.append("\\ufffd");
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
   /**
    * A JSON string literal as Go's {@code encoding/json} writes it: {@code <}, {@code >}, {@code &},
    * U+2028, U+2029 and control characters other than newline, return and tab as six-character

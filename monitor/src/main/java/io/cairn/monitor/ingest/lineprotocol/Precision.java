@@ -1,5 +1,7 @@
 package io.cairn.monitor.ingest.lineprotocol;
 
+import io.cairn.common.text.GoStrings;
+
 /**
  * The unit of the timestamps in a write request (the {@code precision} query parameter). Each
  * endpoint accepts InfluxDB's spellings and answers an unknown one with InfluxDB's message:
@@ -42,7 +44,7 @@ public enum Precision {
       case "h" -> HOURS;
       default ->
           throw new InvalidPrecisionException(
-              "invalid precision " + GoText.quote(param) + " (use n, u, ms, s, m or h)");
+              "invalid precision " + GoStrings.quote(param) + " (use n, u, ms, s, m or h)");
     };
   }
 

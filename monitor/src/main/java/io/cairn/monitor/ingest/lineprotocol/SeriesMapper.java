@@ -1,5 +1,7 @@
 package io.cairn.monitor.ingest.lineprotocol;
 
+import io.cairn.common.text.GoStrings;
+
 import io.cairn.monitor.ingest.lineprotocol.ParsedPoint.Field;
 import io.cairn.monitor.ingest.lineprotocol.ParsedPoint.Kind;
 import io.cairn.monitor.ingest.lineprotocol.ParsedPoint.Tag;
@@ -50,17 +52,17 @@ final class SeriesMapper {
     for (Tag t : tags) {
       String name = PromNames.labelName(t.key());
       if (name.equals(Labels.METRIC_NAME)) {
-        throw new PointSyntaxException("tag key " + GoText.quote(t.key()) + " is reserved for the metric name");
+        throw new PointSyntaxException("tag key " + GoStrings.quote(t.key()) + " is reserved for the metric name");
       }
       String earlier = origin.putIfAbsent(name, t.key());
       if (earlier != null) {
         throw new PointSyntaxException(
             "tag keys "
-                + GoText.quote(earlier)
+                + GoStrings.quote(earlier)
                 + " and "
-                + GoText.quote(t.key())
+                + GoStrings.quote(t.key())
                 + " both map to label name "
-                + GoText.quote(name));
+                + GoStrings.quote(name));
       }
       b.set(name, t.value());
     }

@@ -1,5 +1,7 @@
 package io.cairn.monitor.ingest.remotewrite;
 
+import io.cairn.common.text.GoStrings;
+
 import com.google.protobuf.ByteString;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteException.Reason;
 import io.cairn.tsdb.model.Labels;
@@ -122,29 +124,8 @@ final class LabelRules {
     return new RemoteWriteException(Reason.INVALID_SERIES, sb.toString());
   }
 
-  /** A double-quoted string with quotes, backslashes and control characters escaped. */
+  /** {@code s} quoted as Go's {@code %q}, shortened with {@code ...} past the message limit. */
   static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length() && out.length() < MAX_RENDERED_CHARS; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    if (out.length() >= MAX_RENDERED_CHARS) {
-      out.append("...");
-    }
-    return out.append('"').toString();
+    return GoStrings.quote(s, MAX_RENDERED_CHARS);
   }
 }
