@@ -85,11 +85,8 @@ final class MvccStore implements KvStore {
    * Applies a command, or each command of a {@link KvCommand.Batch} in order (each its own etcd
    * revision), committing all their changes and the applied index in one backend write.
    */
-  @Override
-  public Optional<ApplyResult> apply(long index, KvCommand command) {
-    List<KvCommand> commands = command instanceof KvCommand.Batch b ? b.commands() : List.of(command);
-    List<Applier.Outcome> outs = new ArrayList<>(commands.size());
-    long[] revisions = new long[commands.size()];
+  /** Takes the write lock of a usable store (released again if the store is not usable). */
+  private void writeLock() {
     lock.writeLock().lock();
     try {
       ensureUsable();
@@ -97,6 +94,14 @@ final class MvccStore implements KvStore {
       lock.writeLock().unlock();
       throw e;
     }
+  }
+
+  @Override
+  public Optional<ApplyResult> apply(long index, KvCommand command) {
+    List<KvCommand> commands = command instanceof KvCommand.Batch b ? b.commands() : List.of(command);
+    List<Applier.Outcome> outs = new ArrayList<>(commands.size());
+    long[] revisions = new long[commands.size()];
+    writeLock();
     try {
       if (index <= s.appliedIndex) {
         return Optional.empty();
@@ -170,13 +175,7 @@ final class MvccStore implements KvStore {
 
   @Override
   public void applyNoop(long index) {
-    lock.writeLock().lock();
-    try {
-      ensureUsable();
-    } catch (RuntimeException e) {
-      lock.writeLock().unlock();
-      throw e;
-    }
+    writeLock();
     try {
       if (index > s.appliedIndex) {
         commit(index, new WriteBatch());
