@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Renders a registry in the format the scraper's {@code Accept} header asks for. */
-final class MetricsHandler {
+/** Renders a registry in the format the scraper's {@code Accept} header asks for (gzip if accepted). Thread-safe. */
+public final class MetricsHandler {
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats = ExpositionFormats.init();
 
-  MetricsHandler(PrometheusRegistry registry) {
+  public MetricsHandler(PrometheusRegistry registry) {
     this.registry = registry;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
+  public void handle(HttpExchange exchange) throws IOException {
     ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
     if (!writer.isAvailable()) {
       writer = formats.getPrometheusTextFormatWriter();

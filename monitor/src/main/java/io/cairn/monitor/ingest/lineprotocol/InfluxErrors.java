@@ -21,7 +21,7 @@ public final class InfluxErrors {
   /** 1.x error body: {@code {"error":"<message>"}} and a newline. */
   public static String v1Body(String message) {
     StringBuilder sb = new StringBuilder(message.length() + 16).append("{\"error\":");
-    GoText.appendJson(message, sb);
+    io.cairn.common.text.GoJson.appendJson(message, sb);
     return sb.append("}\n").toString();
   }
 
@@ -65,9 +65,9 @@ public final class InfluxErrors {
   /** 2.x error body: {@code {"code":"<code>","message":"<message>"}} and a newline. */
   public static String v2Body(String code, String message) {
     StringBuilder sb = new StringBuilder(message.length() + 32).append("{\"code\":");
-    GoText.appendJson(code, sb);
+    io.cairn.common.text.GoJson.appendJson(code, sb);
     sb.append(",\"message\":");
-    GoText.appendJson(message, sb);
+    io.cairn.common.text.GoJson.appendJson(message, sb);
     return sb.append("}\n").toString();
   }
 

@@ -1,8 +1,8 @@
-package io.cairn.monitor.ingest.lineprotocol;
+package io.cairn.common.text;
 
-/** Go's renderings of strings that InfluxDB's messages use, so our bytes match InfluxDB's. */
-final class GoText {
-  private GoText() {}
+/** Go's {@code encoding/json} string rendering, which Prometheus's and InfluxDB's JSON answers use. */
+public final class GoJson {
+  private GoJson() {}
 
   /**
    * A JSON string literal as Go's {@code encoding/json} writes it: {@code <}, {@code >}, {@code &},
@@ -10,7 +10,7 @@ final class GoText {
    * backslash-u escapes with lowercase hex; newline, return and tab as {@code \n}, {@code \r},
    * {@code \t}; an unpaired surrogate as the escape of U+FFFD.
    */
-  static void appendJson(String s, StringBuilder out) {
+  public static void appendJson(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

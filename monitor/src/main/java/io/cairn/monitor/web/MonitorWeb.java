@@ -1,0 +1,200 @@
+package io.cairn.monitor.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cairn.common.config.HostPort;
+import io.cairn.monitor.ingest.lineprotocol.LineProtocolDecoder;
+import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
+import io.cairn.tsdb.storage.Appendable;
+import io.cairn.tsdb.storage.ChunkQuerier;
+import io.cairn.common.admin.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitor's HTTP server (Prometheus's port 9090): ingest, the read API, {@code /metrics} and
+ * the lifecycle endpoints. See the package documentation for the routes. One virtual thread per
+ * request.
+ */
+public final class MonitorWeb {
+  private static final Logger log = LoggerFactory.getLogger(MonitorWeb.class);
+
+  /** What the web layer needs from the rest of the monitor. */
+  public record Wiring(
+      Appendable storage,
+      ChunkQuerier querier,
+      PrometheusRegistry registry,
+      Reloader reloader,
+      BooleanSupplier ready,
+      boolean lifecycleEnabled,
+      boolean remoteWriteReceiver,
+      LongSupplier clock) {}
+
+  /** Reloads the configuration file; throws with the reason when the new file is refused. */
+  public interface Reloader {
+    void reload() throws Exception;
+  }
+
+  private final HostPort address;
+  private final Wiring wiring;
+  private final RemoteWriteHandler remoteWrite;
+  private final InfluxWriteHandler influx;
+  private final ReadApi read;
+  private final WebMetrics metrics;
+  private final MetricsHandler metricsPage;
+  private volatile HttpServer server;
+  private volatile ExecutorService executor;
+
+  public MonitorWeb(HostPort address, Wiring wiring) {
+    this.address = address;
+    this.wiring = wiring;
+    this.metrics = new WebMetrics(wiring.registry());
+    this.metricsPage = new MetricsHandler(wiring.registry());
+    this.remoteWrite = new RemoteWriteHandler(new RemoteWriteCodec(), wiring.storage(), metrics);
+    this.influx = new InfluxWriteHandler(new LineProtocolDecoder(), wiring.storage(), wiring.clock(), metrics);
+    this.read = new ReadApi(wiring.querier(), wiring.clock());
+  }
+
+  public void start() throws IOException {
+    HttpServer s;
+    try {
+      s = HttpServer.create(address.toSocketAddress(), 256);
+    } catch (BindException e) {
+      throw new BindException("cannot listen on " + address + " for the monitor: " + e.getMessage());
+    }
+    executor = Executors.newVirtualThreadPerTaskExecutor();
+    s.setExecutor(executor);
+    s.createContext("/", this::dispatch);
+    s.start();
+    server = s;
+  }
+
+  /** The bound port, or -1 before start. */
+  public int port() {
+    HttpServer s = server;
+    return s == null ? -1 : s.getAddress().getPort();
+  }
+
+  public void stop() {
+    HttpServer s = server;
+    server = null;
+    if (s != null) {
+      s.stop(0);
+      executor.shutdownNow();
+    }
+  }
+
+  private void dispatch(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String method = ex.getRequestMethod();
+    String handler = path.startsWith("/api/v1/label/") ? "/api/v1/label/:name/values" : path;
+    try (ex) {
+      route(ex, path, method);
+    } catch (IOException e) {
+      log.debug("request {} {} failed", method, path, e);
+    } catch (RuntimeException e) {
+      log.error("request {} {} failed", method, path, e);
+      try {
+        Exchanges.text(ex, 500, "internal error: " + e + "\n");
+      } catch (IOException | RuntimeException ignored) {
+        // the response was already started
+      }
+    } finally {
+      metrics.request(handler.length() > 64 ? "other" : handler, ex.getResponseCode());
+    }
+  }
+
+  private void route(HttpExchange ex, String path, String method) throws IOException {
+    switch (path) {
+      case "/api/v1/write" -> {
+        if (!wiring.remoteWriteReceiver()) {
+          Exchanges.text(ex, 404, "remote write receiver needs to be enabled with --web.enable-remote-write-receiver\n");
+        } else if (requireMethod(ex, method, "POST")) {
+          remoteWrite.handle(ex);
+        }
+      }
+      case "/write" -> {
+        if (requireMethod(ex, method, "POST")) {
+          influx.handleV1(ex);
+        }
+      }
+      case "/api/v2/write" -> {
+        if (requireMethod(ex, method, "POST")) {
+          influx.handleV2(ex);
+        }
+      }
+      case "/ping", "/health" -> Exchanges.noContent(ex);
+      case "/metrics" -> metricsPage.handle(ex);
+      case "/-/healthy" -> Exchanges.text(ex, 200, "Prometheus Server is Healthy.\n");
+      case "/-/ready" -> {
+        if (wiring.ready().getAsBoolean()) {
+          Exchanges.text(ex, 200, "Prometheus Server is Ready.\n");
+        } else {
+          Exchanges.text(ex, 503, "Service Unavailable\n");
+        }
+      }
+      case "/-/reload" -> reload(ex, method);
+      default -> {
+        if (path.startsWith("/api/v1/")) {
+          if (requireMethod(ex, method, "GET", "POST")) {
+            read.handle(ex, path, params(ex, method));
+          }
+        } else {
+          Exchanges.text(ex, 404, "404 page not found\n");
+        }
+      }
+    }
+  }
+
+  private static Map<String, List<String>> params(HttpExchange ex, String method) throws IOException {
+    Map<String, List<String>> q = Exchanges.query(ex);
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (method.equals("POST") && type != null && type.startsWith("application/x-www-form-urlencoded")) {
+      try {
+        String form = new String(Exchanges.body(ex, 1 << 20, false), java.nio.charset.StandardCharsets.UTF_8);
+        Exchanges.parseForm(form).forEach((k, v) -> q.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+      } catch (Exchanges.TooLarge e) {
+        // read what the query string says; the form is over 1 MiB
+      }
+    }
+    return q;
+  }
+
+  private void reload(HttpExchange ex, String method) throws IOException {
+    if (!method.equals("POST") && !method.equals("PUT")) {
+      ex.getResponseHeaders().set("Allow", "POST, PUT");
+      Exchanges.text(ex, 405, "Only POST or PUT requests allowed\n");
+      return;
+    }
+    if (!wiring.lifecycleEnabled()) {
+      Exchanges.text(ex, 403, "Lifecycle API is not enabled.\n");
+      return;
+    }
+    try {
+      wiring.reloader().reload();
+      Exchanges.send(ex, 200, null, new byte[0]);
+    } catch (Exception e) {
+      Exchanges.text(ex, 500, "failed to reload config: " + e.getMessage() + "\n");
+    }
+  }
+
+  private static boolean requireMethod(HttpExchange ex, String method, String... allowed) throws IOException {
+    for (String a : allowed) {
+      if (a.equals(method)) {
+        return true;
+      }
+    }
+    ex.getResponseHeaders().set("Allow", String.join(", ", allowed));
+    Exchanges.text(ex, 405, "method " + method + " not allowed\n");
+    return false;
+  }
+}

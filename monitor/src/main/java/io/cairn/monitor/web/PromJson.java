@@ -1,0 +1,80 @@
+package io.cairn.monitor.web;
+
+import io.cairn.common.text.GoJson;
+import io.cairn.tsdb.model.Label;
+import io.cairn.tsdb.model.Labels;
+import java.math.BigDecimal;
+
+/** Prometheus's JSON renderings of labels, timestamps and values ({@code util/jsonutil}). */
+final class PromJson {
+  private PromJson() {}
+
+  /** {@code {"name":"value",...}} in label order. */
+  static void labels(Labels labels, StringBuilder out) {
+    out.append('{');
+    boolean first = true;
+    for (Label l : labels) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      GoJson.appendJson(l.name(), out);
+      out.append(':');
+      GoJson.appendJson(l.value(), out);
+    }
+    out.append('}');
+  }
+
+  /** Seconds with up to three decimals, trailing zeros dropped: {@code 1435781451.781}, {@code 12}. */
+  static void timestamp(long ms, StringBuilder out) {
+    long sec = Math.floorDiv(ms, 1000);
+    long frac = Math.floorMod(ms, 1000);
+    if (ms < 0 && frac != 0) { // Go renders the sign on the whole: -1.5, not -2.500
+      out.append('-');
+      long abs = -ms;
+      out.append(abs / 1000);
+      appendFraction(abs % 1000, out);
+      return;
+    }
+    out.append(sec);
+    appendFraction(frac, out);
+  }
+
+  private static void appendFraction(long frac, StringBuilder out) {
+    if (frac == 0) {
+      return;
+    }
+    String f = String.format("%03d", frac);
+    int end = f.length();
+    while (f.charAt(end - 1) == '0') {
+      end--;
+    }
+    out.append('.').append(f, 0, end);
+  }
+
+  /** A value as Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, in quotes; NaN, +Inf, -Inf. */
+  static void value(double v, StringBuilder out) {
+    out.append('"').append(formatFloat(v)).append('"');
+  }
+
+  static String formatFloat(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    if (v == 0) {
+      return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
+    }
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  static String error(String type, String message) {
+    StringBuilder sb = new StringBuilder("{\"status\":\"error\",\"errorType\":");
+    GoJson.appendJson(type, sb);
+    sb.append(",\"error\":");
+    GoJson.appendJson(message, sb);
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,145 @@
+package io.cairn.monitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.common.config.HostPort;
+import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
+import io.cairn.monitor.ingest.remotewrite.Sample;
+import io.cairn.monitor.ingest.remotewrite.TimeSeries;
+import io.cairn.monitor.ingest.remotewrite.WriteRequest;
+import io.cairn.tsdb.head.Head;
+import io.cairn.tsdb.head.HeadOptions;
+import io.cairn.tsdb.model.Labels;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorWebTest {
+  static final long NOW = 1_700_000_000_000L;
+  @TempDir Path dir;
+  Head head;
+  MonitorWeb web;
+  final AtomicBoolean reloadFails = new AtomicBoolean();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    head = Head.open(dir.resolve("wal"), HeadOptions.defaults().withOutOfOrderWindow(0), Long.MIN_VALUE);
+    MonitorWeb.Reloader reloader = () -> {
+      if (reloadFails.get()) {
+        throw new IllegalArgumentException("field foo not found");
+      }
+    };
+    web = new MonitorWeb(new HostPort("127.0.0.1", 0), new MonitorWeb.Wiring(
+        head, head, new PrometheusRegistry(), reloader, () -> true, true, true, () -> NOW));
+    web.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    web.stop();
+    head.close();
+  }
+
+  HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void remoteWriteThenQuery() throws Exception {
+    byte[] body = new RemoteWriteCodec().encode(new WriteRequest(List.of(
+        new TimeSeries(Labels.of("__name__", "up", "job", "a"), List.of(new Sample(NOW - 2000, 1), new Sample(NOW - 1000, 0.5))))));
+    HttpResponse<String> r = post("/api/v1/write", "application/x-protobuf", body);
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(get("/api/v1/query?query=" + q("up")).body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":\"up\",\"job\":\"a\"},\"value\":[1700000000,\"0.5\"]}]}}");
+    assertThat(get("/api/v1/query?query=" + q("up{job=~'a|b'}[1m]") + "&time=1700000000.5").body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"up\",\"job\":\"a\"},\"values\":[[1699999998,\"1\"],[1699999999,\"0.5\"]]}]}}");
+    assertThat(get("/api/v1/export?match[]=" + q("{job=\"a\"}")).body())
+        .isEqualTo("{\"metric\":{\"__name__\":\"up\",\"job\":\"a\"},\"values\":[1,0.5],\"timestamps\":[1699999998000,1699999999000]}\n");
+    assertThat(get("/api/v1/series?match[]=up").body()).isEqualTo("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"job\":\"a\"}]}");
+    assertThat(get("/api/v1/labels").body()).isEqualTo("{\"status\":\"success\",\"data\":[\"__name__\",\"job\"]}");
+    assertThat(get("/api/v1/label/job/values").body()).isEqualTo("{\"status\":\"success\",\"data\":[\"a\"]}");
+  }
+
+  @Test
+  void remoteWriteRefusalsAreAllOrNothing() throws Exception {
+    assertThat(post("/api/v1/write", "application/x-protobuf", new byte[] {1, 2, 3}).statusCode()).isEqualTo(400);
+    RemoteWriteCodec codec = new RemoteWriteCodec();
+    post("/api/v1/write", "application/x-protobuf", codec.encode(new WriteRequest(List.of(
+        new TimeSeries(Labels.of("__name__", "x"), List.of(new Sample(NOW, 1)))))));
+    HttpResponse<String> r = post("/api/v1/write", "application/x-protobuf", codec.encode(new WriteRequest(List.of(
+        new TimeSeries(Labels.of("__name__", "y"), List.of(new Sample(NOW, 7))),
+        new TimeSeries(Labels.of("__name__", "x"), List.of(new Sample(NOW - 10, 1)))))));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).startsWith("out of order sample");
+    assertThat(get("/api/v1/series?match[]=y").body()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
+  }
+
+  @Test
+  void influxV1AndV2() throws Exception {
+    String lines = "cpu,host=a usage=0.5,idle=3i " + NOW * 1_000_000 + "\nmem,host=a used=1 " + NOW * 1_000_000 + "\n";
+    assertThat(post("/write?db=x", "text/plain", lines.getBytes()).statusCode()).isEqualTo(204);
+    assertThat(get("/api/v1/export?match[]=" + q("{host=\"a\"}")).body().lines())
+        .containsExactly(
+            "{\"metric\":{\"__name__\":\"cpu_idle\",\"host\":\"a\"},\"values\":[3],\"timestamps\":[1700000000000]}",
+            "{\"metric\":{\"__name__\":\"cpu_usage\",\"host\":\"a\"},\"values\":[0.5],\"timestamps\":[1700000000000]}",
+            "{\"metric\":{\"__name__\":\"mem_used\",\"host\":\"a\"},\"values\":[1],\"timestamps\":[1700000000000]}");
+    HttpResponse<String> partial = post("/write?db=x&precision=ms", "text/plain", ("good v=1 " + (NOW + 1) + "\nbad\n").getBytes());
+    assertThat(partial.statusCode()).isEqualTo(400);
+    assertThat(partial.body()).isEqualTo("{\"error\":\"partial write: unable to parse 'bad': missing fields dropped=0\"}\n");
+    assertThat(post("/write", "text/plain", "a v=1".getBytes()).body()).isEqualTo("{\"error\":\"database is required\"}\n");
+    assertThat(post("/api/v2/write?bucket=b&precision=s", "text/plain", ("v2 v=2 " + NOW / 1000 + "\n").getBytes()).statusCode()).isEqualTo(204);
+    HttpResponse<String> dropped = post("/api/v2/write?bucket=b&precision=s", "text/plain", ("v2 v=3 " + (NOW / 1000 - 100) + "\n").getBytes());
+    assertThat(dropped.statusCode()).isEqualTo(422);
+    assertThat(dropped.body()).contains("\"code\":\"unprocessable entity\"").contains("dropped=1");
+    assertThat(post("/api/v2/write?bucket=b&precision=xs", "text/plain", "a v=1".getBytes()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void badReadsAreBadData() throws Exception {
+    HttpResponse<String> r = get("/api/v1/query?query=" + q("{job=\"\"}"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:1: parse error: vector selector must contain at least one non-empty matcher\"}");
+    assertThat(get("/api/v1/query?query=" + q("up{a=~\"(\"}")).statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/query?query=" + q("rate(up[5m])")).statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/query?query=up&time=yesterday").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/series").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void lifecycleAndHealth() throws Exception {
+    assertThat(get("/-/healthy").body()).isEqualTo("Prometheus Server is Healthy.\n");
+    assertThat(get("/-/ready").body()).isEqualTo("Prometheus Server is Ready.\n");
+    assertThat(post("/-/reload", "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+    reloadFails.set(true);
+    HttpResponse<String> r = post("/-/reload", "text/plain", new byte[0]);
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("field foo not found");
+    assertThat(get("/-/reload").statusCode()).isEqualTo(405);
+    assertThat(get("/metrics").body()).contains("prometheus_http_requests_total");
+  }
+}
