@@ -19,8 +19,12 @@ final class ConfigOptions {
 
   static void addTo(CommandSpec spec, List<ConfigKey<?>> keys) {
     for (ConfigKey<?> key : keys) {
+      OptionSpec.Builder option = OptionSpec.builder(key.flag());
+      if (key.defaultValue() instanceof Boolean) { // --flag alone means true, as Prometheus's and etcd's switches
+        option.arity("0..1").fallbackValue("true");
+      }
       spec.addOption(
-          OptionSpec.builder(key.flag())
+          option
               .paramLabel("<" + key.path().substring(key.path().lastIndexOf('.') + 1) + ">")
               .type(String.class)
               .description(

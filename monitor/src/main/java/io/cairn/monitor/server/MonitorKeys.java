@@ -1,0 +1,81 @@
+package io.cairn.monitor.server;
+
+import io.cairn.common.config.ConfigKey;
+import io.cairn.common.config.HostPort;
+import io.cairn.common.config.Parsers;
+import io.cairn.common.config.ValueParser;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The monitor's settings: Prometheus's flags, spelled as Prometheus 2.42 spells them. In a cairn
+ * config file they sit under {@code monitor:}. Where cairn's default differs from Prometheus's the
+ * description says so.
+ */
+public final class MonitorKeys {
+  private MonitorKeys() {}
+
+  public static final ConfigKey<String> CONFIG_FILE =
+      ConfigKey.of("monitor.config-file", "--config.file", Parsers.string(), "",
+          "Prometheus configuration file. Empty: a built-in one that scrapes this process's own /metrics endpoints.");
+
+  public static final ConfigKey<String> STORAGE_PATH =
+      ConfigKey.of("monitor.storage-path", "--storage.tsdb.path", Parsers.string(), "",
+          "Base path for metrics storage. Empty: <data-dir>/monitor.");
+
+  public static final ConfigKey<Duration> RETENTION_TIME =
+      ConfigKey.of("monitor.retention-time", "--storage.tsdb.retention.time", duration(true), Duration.ofDays(15),
+          "How long to retain samples in storage (Prometheus duration, e.g. 15d). 0: 15d.");
+
+  public static final ConfigKey<Long> RETENTION_SIZE =
+      ConfigKey.of("monitor.retention-size", "--storage.tsdb.retention.size", bytes(), 0L,
+          "Maximum number of bytes of blocks to keep (units B, KB, MB, GB, TB, PB, EB, powers of 1024). 0: no limit.");
+
+  public static final ConfigKey<Duration> MIN_BLOCK_DURATION =
+      ConfigKey.of("monitor.min-block-duration", "--storage.tsdb.min-block-duration", duration(false), Duration.ofHours(2),
+          "Range of the blocks the head is cut into (and of its chunks).");
+
+  public static final ConfigKey<Duration> OUT_OF_ORDER_WINDOW =
+      ConfigKey.of("monitor.out-of-order-window", "--storage.tsdb.out-of-order-time-window", duration(true), Duration.ofMinutes(10),
+          "How far behind the newest sample a late sample is still accepted; 0 refuses them (Prometheus's default; cairn's is 10m).");
+
+  public static final ConfigKey<Long> MAX_SERIES =
+      ConfigKey.of("monitor.max-series", "--storage.tsdb.max-series", Parsers.longInRange(1, Integer.MAX_VALUE), 5_000_000L,
+          "Most active series the head holds; samples of new series beyond it are refused.");
+
+  public static final ConfigKey<HostPort> LISTEN_ADDRESS =
+      ConfigKey.of("monitor.listen-address", "--web.listen-address", Parsers.hostPort(), new HostPort("127.0.0.1", 9090),
+          "Address to listen on for the API, ingest and /metrics (Prometheus listens on 0.0.0.0:9090).");
+
+  public static final ConfigKey<Boolean> ENABLE_LIFECYCLE =
+      ConfigKey.of("monitor.enable-lifecycle", "--web.enable-lifecycle", Parsers.bool(), false,
+          "Enable reload via HTTP request (POST /-/reload).");
+
+  public static final ConfigKey<Boolean> ENABLE_REMOTE_WRITE_RECEIVER =
+      ConfigKey.of("monitor.enable-remote-write-receiver", "--web.enable-remote-write-receiver", Parsers.bool(), true,
+          "Accept remote write requests on /api/v1/write (on by default in cairn, off in Prometheus).");
+
+  public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
+      MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER);
+
+  static ValueParser<Duration> duration(boolean zeroAllowed) {
+    return text -> {
+      long ms = PromUnits.durationMillis(text.strip());
+      if (ms < 0 || (ms == 0 && !zeroAllowed)) {
+        throw new IllegalArgumentException("expected a " + (zeroAllowed ? "" : "positive ")
+            + "Prometheus duration such as 15d, 2h or 1h30m");
+      }
+      return Duration.ofMillis(ms);
+    };
+  }
+
+  static ValueParser<Long> bytes() {
+    return text -> {
+      long b = PromUnits.bytes(text.strip());
+      if (b < 0) {
+        throw new IllegalArgumentException("expected a size such as 0, 512MB or 1GB");
+      }
+      return b;
+    };
+  }
+}
