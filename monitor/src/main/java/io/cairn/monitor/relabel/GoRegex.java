@@ -45,11 +45,31 @@ public final class GoRegex {
     try {
       p = Pattern.compile(t.javaPattern(), FLAGS);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("error parsing regexp: " + e.getDescription() + ": `" + anchored + "`", e);
+      throw new IllegalArgumentException("error parsing regexp: " + goWording(e.getDescription()) + ": `" + anchored + "`", e);
     } catch (StackOverflowError e) {
       throw new IllegalArgumentException("error parsing regexp: expression nests too deeply: `" + anchored + "`");
     }
     return new GoRegex(expr, p, t.groupNames());
+  }
+
+  /** Go's words for the errors Java's parser reports in its own. */
+  private static String goWording(String javaDescription) {
+    if (javaDescription.startsWith("Unclosed group")) {
+      return "missing closing )";
+    }
+    if (javaDescription.startsWith("Unmatched closing ')'")) {
+      return "unexpected )";
+    }
+    if (javaDescription.startsWith("Unclosed character class")) {
+      return "missing closing ]";
+    }
+    if (javaDescription.startsWith("Dangling meta character")) {
+      return "missing argument to repetition operator";
+    }
+    if (javaDescription.startsWith("Illegal character range")) {
+      return "invalid character class range";
+    }
+    return javaDescription;
   }
 
   /** The expression as written, without the anchors. */
