@@ -44,7 +44,7 @@ final class ConfigDecoder {
     List<Object> remoteRead = rawList(d, f.get("remote_read"), "[]*config.RemoteReadConfig");
     List<Node> items = d.seq(f.get("scrape_configs"), "[]*config.ScrapeConfig");
     if (global == null) {
-      return null;
+      global = GlobalConfig.DEFAULT; // its type errors are reported; go on collecting the others
     }
     List<ScrapeConfig> scrapes = new ArrayList<>();
     for (Node item : items) {
@@ -80,11 +80,11 @@ final class ConfigDecoder {
     if (Decoder.isNull(n)) {
       return GlobalConfig.DEFAULT;
     }
+    int mark = d.errorCount();
     Map<String, Node> f = d.struct(n, "config.plain", GLOBAL_FIELDS);
     if (f == null) {
       return null;
     }
-    int mark = d.errorCount();
     PromDuration interval = d.duration(f.get("scrape_interval"));
     PromDuration timeout = d.duration(f.get("scrape_timeout"));
     PromDuration eval = d.duration(f.get("evaluation_interval"));

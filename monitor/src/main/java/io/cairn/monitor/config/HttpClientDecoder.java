@@ -95,6 +95,7 @@ final class HttpClientDecoder {
   }
 
   static TlsConfig tls(Decoder d, Node n) throws ConfigException {
+    int mark = d.errorCount();
     Map<String, Node> f = d.struct(n, "config.plain", Set.of(
         "ca_file", "cert_file", "key_file", "server_name", "insecure_skip_verify", "min_version", "max_version"));
     if (f == null) {
@@ -104,6 +105,9 @@ final class HttpClientDecoder {
         d.path(f.get("ca_file")), d.path(f.get("cert_file")), d.path(f.get("key_file")),
         d.string(f.get("server_name")), d.bool(f.get("insecure_skip_verify")),
         version(d, f.get("min_version")), version(d, f.get("max_version")));
+    if (d.errorCount() > mark) {
+      return TlsConfig.DEFAULT; // reported with the other type errors
+    }
     if (!t.certFile().isEmpty() && t.keyFile().isEmpty()) {
       throw new ConfigException("client cert file \"" + t.certFile() + "\" specified without client key file");
     }

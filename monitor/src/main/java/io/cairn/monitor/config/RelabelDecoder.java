@@ -23,11 +23,11 @@ final class RelabelDecoder {
         sawNull = true;
         continue;
       }
+      int mark = d.errorCount();
       Map<String, Node> f = d.struct(item, "relabel.plain", FIELDS);
       if (f == null) {
         continue;
       }
-      int mark = d.errorCount();
       // absent -> null (the default); YAML null -> Go's zero value
       List<String> source = f.containsKey("source_labels") && !Decoder.isNull(f.get("source_labels"))
           ? d.strings(f.get("source_labels")) : null;

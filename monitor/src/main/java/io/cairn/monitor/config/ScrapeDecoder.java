@@ -43,11 +43,11 @@ final class ScrapeDecoder {
         }
       }
     }
+    int mark = d.errorCount();
     Map<String, Node> f = d.struct(n, TYPE, FIELDS);
     if (f == null) {
       return null;
     }
-    int mark = d.errorCount();
     String job = d.string(f.get("job_name"));
     PromDuration interval = d.duration(f.get("scrape_interval"));
     PromDuration timeout = d.duration(f.get("scrape_timeout"));

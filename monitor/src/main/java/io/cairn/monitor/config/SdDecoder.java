@@ -1,7 +1,6 @@
 package io.cairn.monitor.config;
 
 import io.cairn.monitor.relabel.RelabelConfig;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,8 @@ import java.util.regex.Pattern;
 /** Decodes the service discovery sections of a scrape config. */
 final class SdDecoder {
   private static final Pattern FILE_SD_NAME = Pattern.compile("^[^*]*(\\*[^/]*)?\\.(json|yml|yaml|JSON|YML|YAML)$");
+  /** Scheme, and the authority when the URL has one ({@code scheme://authority}). */
+  private static final Pattern URL_PARTS = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):(?://([^/?#]*))?");
   private static final String GROUP_TYPE =
       "struct { Targets []string \"yaml:\\\"targets\\\"\"; Labels model.LabelSet \"yaml:\\\"labels\\\"\" }";
 
@@ -44,11 +45,11 @@ final class SdDecoder {
   static List<FileSdConfig> fileSd(Decoder d, Node n) throws ConfigException {
     List<FileSdConfig> out = new ArrayList<>();
     for (Node item : d.seq(n, "[]discovery.Config")) {
+      int mark = d.errorCount();
       Map<String, Node> f = d.struct(item, "file.plain", Set.of("files", "refresh_interval"));
       if (f == null) {
         continue;
       }
-      int mark = d.errorCount();
       List<String> files = d.strings(f.get("files"));
       PromDuration refresh = f.containsKey("refresh_interval") ? d.duration(f.get("refresh_interval")) : FileSdConfig.DEFAULT_REFRESH;
       if (d.errorCount() > mark) {
@@ -75,11 +76,11 @@ final class SdDecoder {
     fields.add("refresh_interval");
     List<HttpSdConfig> out = new ArrayList<>();
     for (Node item : d.seq(n, "[]discovery.Config")) {
+      int mark = d.errorCount();
       Map<String, Node> f = d.struct(item, "http.plain", fields);
       if (f == null) {
         continue;
       }
-      int mark = d.errorCount();
       String url = d.string(f.get("url"));
       PromDuration refresh = f.containsKey("refresh_interval") ? d.duration(f.get("refresh_interval")) : HttpSdConfig.DEFAULT_REFRESH;
       if (d.errorCount() > mark) {
@@ -88,13 +89,16 @@ final class SdDecoder {
       if (url.isEmpty()) {
         throw new ConfigException("URL is missing");
       }
-      URI u = HttpClientDecoder.checkUrl(url);
-      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+      var m = URL_PARTS.matcher(url);
+      String scheme = m.lookingAt() ? m.group(1) : "";
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        HttpClientDecoder.checkUrl(url); // a syntax error first, as Go's url.Parse would report it
         throw new ConfigException("URL scheme must be 'http' or 'https'");
       }
-      if (u.getRawAuthority() == null || u.getRawAuthority().isEmpty()) {
+      if (m.group(2) == null || m.group(2).isEmpty()) {
         throw new ConfigException("host is missing in URL");
       }
+      HttpClientDecoder.checkUrl(url);
       HttpClientConfig http = HttpClientDecoder.decode(d, f);
       if (http != null) {
         out.add(new HttpSdConfig(url, refresh, http));
@@ -106,11 +110,11 @@ final class SdDecoder {
   static List<KvSdConfig> kvSd(Decoder d, Node n) throws ConfigException {
     List<KvSdConfig> out = new ArrayList<>();
     for (Node item : d.seq(n, "[]discovery.Config")) {
+      int mark = d.errorCount();
       Map<String, Node> f = d.struct(item, "cairn.KvSDConfig", Set.of("endpoints", "prefix", "tls_config", "basic_auth"));
       if (f == null) {
         continue;
       }
-      int mark = d.errorCount();
       List<String> endpoints = f.containsKey("endpoints") ? d.strings(f.get("endpoints")) : KvSdConfig.DEFAULT_ENDPOINTS;
       String prefix = f.containsKey("prefix") ? d.string(f.get("prefix")) : KvSdConfig.DEFAULT_PREFIX;
       TlsConfig tls = HttpClientDecoder.tls(d, f.get("tls_config"));
