@@ -1,0 +1,132 @@
+package io.cairn.monitor.relabel;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A relabelling regular expression: Go RE2 syntax, fully anchored as Prometheus anchors it
+ * ({@code ^(?:re)$}), run by {@link java.util.regex} after {@link Re2Syntax} has rewritten it.
+ * Immutable and thread-safe. Equality is by the expression as written.
+ *
+ * <p>Java's engine backtracks where Go's does not: a pathological expression such as {@code
+ * (a*)*b} can take exponential time on long input, and deep alternation on very long input can
+ * exhaust the stack; such a match counts as no match rather than an error (see the package's limits).
+ */
+public final class GoRegex {
+  private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CASE;
+
+  private final String expr;
+  private final Pattern pattern;
+  private final List<String> groupNames;
+
+  private GoRegex(String expr, Pattern pattern, List<String> groupNames) {
+    this.expr = expr;
+    this.pattern = pattern;
+    this.groupNames = groupNames;
+  }
+
+  /**
+   * Compiles {@code expr} as Prometheus's {@code relabel.NewRegexp} does.
+   *
+   * @throws IllegalArgumentException {@code error parsing regexp: <what>: `<where>`}, e.g. {@code
+   *     error parsing regexp: missing closing ): `^(?:()$`}
+   */
+  public static GoRegex compile(String expr) {
+    String anchored = "^(?:" + expr + ")$";
+    Re2Syntax.Translated t;
+    try {
+      t = Re2Syntax.translate(anchored);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("error parsing regexp: " + e.getMessage(), e);
+    }
+    Pattern p;
+    try {
+      p = Pattern.compile(t.javaPattern(), FLAGS);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("error parsing regexp: " + goWording(e.getDescription()) + ": `" + anchored + "`", e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("error parsing regexp: expression nests too deeply: `" + anchored + "`");
+    }
+    return new GoRegex(expr, p, t.groupNames());
+  }
+
+  /** Go's words for the errors Java's parser reports in its own. */
+  private static String goWording(String javaDescription) {
+    if (javaDescription.startsWith("Unclosed group")) {
+      return "missing closing )";
+    }
+    if (javaDescription.startsWith("Unmatched closing ')'")) {
+      return "unexpected )";
+    }
+    if (javaDescription.startsWith("Unclosed character class")) {
+      return "missing closing ]";
+    }
+    if (javaDescription.startsWith("Dangling meta character")) {
+      return "missing argument to repetition operator";
+    }
+    if (javaDescription.startsWith("Illegal character range")) {
+      return "invalid character class range";
+    }
+    return javaDescription;
+  }
+
+  /** The expression as written, without the anchors. */
+  public String expr() {
+    return expr;
+  }
+
+  /** Whether the whole of {@code s} matches. */
+  public boolean matches(String s) {
+    return submatches(s) != null;
+  }
+
+  /**
+   * Go's {@code FindStringSubmatchIndex} for the anchored expression: start and end of the match
+   * and of each group ({@code -1} for a group that did not take part), or null for no match.
+   */
+  public int[] submatches(String s) {
+    try {
+      Matcher m = pattern.matcher(s);
+      if (!m.matches()) {
+        return null;
+      }
+      int[] idx = new int[2 * (m.groupCount() + 1)];
+      for (int g = 0; g <= m.groupCount(); g++) {
+        idx[2 * g] = m.start(g);
+        idx[2 * g + 1] = m.end(g);
+      }
+      return idx;
+    } catch (StackOverflowError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Go's {@code Regexp.ExpandString}: {@code template} with {@code $1}, {@code ${1}}, {@code $name}
+   * and {@code ${name}} replaced by the groups of {@code match} in {@code src}; see {@link GoExpand}.
+   */
+  public String expand(String template, String src, int[] match) {
+    return GoExpand.expand(template, src, match, groupNames);
+  }
+
+  List<String> groupNames() {
+    return groupNames;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GoRegex other && other.expr.equals(expr);
+  }
+
+  @Override
+  public int hashCode() {
+    return expr.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return expr;
+  }
+}
