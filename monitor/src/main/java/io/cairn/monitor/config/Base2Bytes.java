@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code 1.5GiB}, {@code 1MB512KB}, {@code 0}. Units: {@code B}, and {@code K M G T P E} followed
  * by {@code B} or {@code iB}, all powers of 1024. A bare number other than 0 is an error (no unit).
  */
-final class Base2Bytes {
+public final class Base2Bytes {
   private static final Map<String, Double> UNITS = units();
 
   private Base2Bytes() {}
@@ -31,7 +31,7 @@ final class Base2Bytes {
    * @throws IllegalArgumentException with the units package's message, e.g. {@code units: unknown
    *     unit mb in 10mb}
    */
-  static long parse(String orig) {
+  public static long parse(String orig) {
     String s = orig;
     boolean neg = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

@@ -4,6 +4,8 @@ import io.cairn.common.config.ConfigKey;
 import io.cairn.common.config.HostPort;
 import io.cairn.common.config.Parsers;
 import io.cairn.common.config.ValueParser;
+import io.cairn.monitor.config.Base2Bytes;
+import io.cairn.monitor.config.PromDuration;
 import java.time.Duration;
 import java.util.List;
 
@@ -60,18 +62,28 @@ public final class MonitorKeys {
 
   static ValueParser<Duration> duration(boolean zeroAllowed) {
     return text -> {
-      long ms = PromUnits.durationMillis(text.strip());
-      if (ms < 0 || (ms == 0 && !zeroAllowed)) {
+      PromDuration d;
+      try {
+        d = PromDuration.parse(text.strip());
+      } catch (IllegalArgumentException e) {
+        d = null;
+      }
+      if (d == null || (d.isZero() && !zeroAllowed)) {
         throw new IllegalArgumentException("expected a " + (zeroAllowed ? "" : "positive ")
             + "Prometheus duration such as 15d, 2h or 1h30m");
       }
-      return Duration.ofMillis(ms);
+      return d.toDuration();
     };
   }
 
   static ValueParser<Long> bytes() {
     return text -> {
-      long b = PromUnits.bytes(text.strip());
+      long b;
+      try {
+        b = Base2Bytes.parse(text.strip());
+      } catch (IllegalArgumentException e) {
+        b = -1;
+      }
       if (b < 0) {
         throw new IllegalArgumentException("expected a size such as 0, 512MB or 1GB");
       }

@@ -62,7 +62,11 @@ final class SelectorParser {
       if (end < 0) {
         throw error(i, "unclosed left bracket");
       }
-      range = Durations.parseMillis(s.substring(start, end).trim());
+      try {
+        range = io.cairn.monitor.config.PromDuration.parse(s.substring(start, end).trim()).millis();
+      } catch (IllegalArgumentException e) {
+        range = 0;
+      }
       if (range <= 0) {
         throw error(start, "bad duration syntax: \"" + s.substring(start, end) + "\"");
       }
