@@ -1,0 +1,258 @@
+package io.cairn.monitor.scrape;
+
+import io.cairn.tsdb.model.Labels;
+import io.cairn.tsdb.storage.AppendException;
+import io.cairn.tsdb.storage.Appendable;
+import io.cairn.tsdb.storage.Appender;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One target's scrape loop, as Prometheus's {@code scrapeLoop}: a virtual thread that waits for
+ * the target's {@linkplain ScrapeTarget#offsetMillis offset}, then scrapes once per interval
+ * (ticks missed while a scrape ran are skipped), appending each scrape and its report series in
+ * one commit.
+ *
+ * <p>Report series, stamped with the scrape time and the target labels: {@code up}, {@code
+ * scrape_duration_seconds}, {@code scrape_samples_scraped}, {@code
+ * scrape_samples_post_metric_relabeling}, {@code scrape_series_added}. A failed scrape (fetch
+ * error, parse error, any limit) appends no samples, marks every series of the previous scrape
+ * stale and reports {@code up} 0. {@link #stop(boolean)} with staleness marks the last scrape's
+ * series and the report series stale at the stop time (Prometheus waits for the next tick first).
+ *
+ * <p>Thread-safety: {@link #start}, {@link #stop} and {@link #status} from any thread; the cache
+ * is only touched by the loop thread (or, without a thread, by the caller of {@link #scrapeOnce}).
+ */
+final class ScrapeLoop {
+  private static final Logger log = LoggerFactory.getLogger(ScrapeLoop.class);
+  static final List<String> REPORT_NAMES = List.of(
+      "up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling", "scrape_series_added");
+  /** Scrape times within this of the ideal tick are aligned to it (Prometheus's tolerance). */
+  private static final long ALIGN_TOLERANCE_MILLIS = 2;
+
+  private final ScrapeTarget target;
+  private final Appendable appendable;
+  private final ScrapeCache cache;
+  private final ScrapeMetrics metrics;
+  private final Scraper scraper;
+  private final long jitterSeed;
+  private final String intervalLabel;
+  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private volatile boolean staleOnStop = true;
+  private volatile Thread thread;
+  private volatile ActiveTarget status;
+  private long lastAppendTime;
+  private long lastStartNanos;
+
+  ScrapeLoop(ScrapeTarget target, HttpClient client, Appendable appendable, ScrapeCache cache, ScrapeMetrics metrics, long jitterSeed) {
+    this.target = target;
+    this.appendable = appendable;
+    this.cache = cache;
+    this.metrics = metrics;
+    this.scraper = new Scraper(client, target);
+    this.jitterSeed = jitterSeed;
+    this.intervalLabel = PromDuration.goString(target.interval());
+    this.status = new ActiveTarget(target, TargetHealth.UNKNOWN, Optional.empty(), Duration.ZERO, "");
+  }
+
+  ScrapeTarget target() {
+    return target;
+  }
+
+  ScrapeCache cache() {
+    return cache;
+  }
+
+  ActiveTarget status() {
+    return status;
+  }
+
+  /** Starts the loop thread. */
+  synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("scrape loop for " + target.url() + " already started");
+    }
+    thread = Thread.ofVirtual().name("scrape " + target.job() + " " + target.url()).start(this::run);
+  }
+
+  /** Asks the loop to end and aborts a fetch in progress; does not wait. */
+  void requestStop(boolean markStale) {
+    staleOnStop = markStale;
+    stopSignal.countDown();
+    scraper.cancel();
+  }
+
+  /** Waits for the loop thread (and its stale markers) to finish. */
+  void awaitStopped() throws InterruptedException {
+    Thread t = thread;
+    if (t != null) {
+      t.join();
+    }
+  }
+
+  /** {@link #requestStop} then {@link #awaitStopped}. */
+  void stop(boolean markStale) throws InterruptedException {
+    requestStop(markStale);
+    awaitStopped();
+  }
+
+  private void run() {
+    try {
+      long offset = target.offsetMillis(System.currentTimeMillis(), jitterSeed);
+      if (stopSignal.await(offset, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+      long intervalNanos = target.interval().toNanos();
+      long nextTick = System.nanoTime();
+      while (stopSignal.getCount() > 0) {
+        scrapeOnce(alignedNow());
+        long now = System.nanoTime();
+        nextTick += intervalNanos;
+        if (nextTick <= now) {
+          nextTick += ((now - nextTick) / intervalNanos + 1) * intervalNanos; // skip missed ticks
+        }
+        if (stopSignal.await(nextTick - now, TimeUnit.NANOSECONDS)) {
+          break;
+        }
+      }
+      if (staleOnStop) {
+        markAllStale(System.currentTimeMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("scrape loop for {} ended by an unexpected error", target.url(), e);
+    }
+  }
+
+  /** The wall-clock time, snapped to last + interval when within 2 ms of it (better compression). */
+  private long alignedNow() {
+    long now = System.currentTimeMillis();
+    long interval = target.interval().toMillis();
+    if (lastAppendTime != 0 && interval > 100 * ALIGN_TOLERANCE_MILLIS
+        && Math.abs(now - (lastAppendTime + interval)) <= ALIGN_TOLERANCE_MILLIS) {
+      return lastAppendTime + interval;
+    }
+    return now;
+  }
+
+  /** One scrape, its append and its report, stamped {@code appendTime}; as {@code scrapeAndReport}. */
+  void scrapeOnce(long appendTime) throws InterruptedException {
+    long start = System.nanoTime();
+    if (lastStartNanos != 0) {
+      metrics.intervalLength.labelValues(intervalLabel).observe((start - lastStartNanos) / 1e9);
+    }
+    lastStartNanos = start;
+    lastAppendTime = appendTime;
+    byte[] body = new byte[0];
+    String contentType = null;
+    String scrapeError = null;
+    try {
+      Scraper.Body b = scraper.scrape();
+      body = b.bytes();
+      contentType = b.contentType();
+    } catch (Scraper.ScrapeFailure e) {
+      scrapeError = e.getMessage();
+    }
+    if (stopSignal.getCount() == 0) {
+      return; // stopping: this scrape's result is dropped, the end-of-run markers follow
+    }
+    Appender app = appendable.appender();
+    ScrapeAppend.Outcome o = ScrapeAppend.append(app, body, contentType, appendTime, cache, target, metrics);
+    if (o.error() != null) {
+      app.rollback();
+      app = appendable.appender();
+      cache.resetCurrent();
+      ScrapeAppend.Outcome empty = ScrapeAppend.append(app, new byte[0], null, appendTime, cache, target, metrics);
+      if (empty.error() != null) {
+        log.warn("append of stale markers for {} failed: {}", target.url(), empty.error());
+        app.rollback();
+        app = appendable.appender();
+      }
+      if (scrapeError == null) {
+        scrapeError = o.error();
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    double[] values = {scrapeError == null ? 1 : 0, took.toNanos() / 1e9, o.total(), o.added(), o.seriesAdded()};
+    String commitError = report(app, appendTime, values);
+    status = new ActiveTarget(target, scrapeError == null ? TargetHealth.UP : TargetHealth.DOWN,
+        Optional.of(Instant.ofEpochMilli(appendTime)), took,
+        scrapeError != null ? scrapeError : commitError != null ? commitError : "");
+    if (scrapeError != null) {
+      log.debug("scrape of {} failed: {}", target.url(), scrapeError);
+    }
+  }
+
+  /** Appends the report series and commits; returns an error text or null. */
+  private String report(Appender app, long t, double[] values) {
+    try {
+      for (int i = 0; i < REPORT_NAMES.size(); i++) {
+        addReportSample(app, REPORT_NAMES.get(i), t, values[i]);
+      }
+    } catch (AppendException e) {
+      app.rollback();
+      log.warn("appending the report series of {} failed: {}", target.url(), e.getMessage());
+      return "report series refused: " + e.getMessage();
+    }
+    try {
+      app.commit();
+      return null;
+    } catch (IOException e) {
+      log.warn("scrape commit failed for {}: {}", target.url(), e.getMessage());
+      return "scrape commit failed: " + e.getMessage();
+    }
+  }
+
+  private void addReportSample(Appender app, String name, long t, double v) throws AppendException {
+    try {
+      long ref = app.append(cache.reportRef(name), SampleLabels.report(name, target.labels()), t, v);
+      cache.setReportRef(name, ref);
+    } catch (AppendException e) {
+      // expected when a target goes away and comes back with a new loop, as Prometheus
+      if (e.reason() != AppendException.Reason.OUT_OF_ORDER && e.reason() != AppendException.Reason.DUPLICATE_SAMPLE) {
+        throw e;
+      }
+    }
+  }
+
+  /** Stale markers for the last scrape's series and the report series, in one commit. */
+  void markAllStale(long t) {
+    Appender app = appendable.appender();
+    try {
+      for (Labels l : cache.previous()) {
+        appendStale(app, l, t);
+      }
+      for (String name : REPORT_NAMES) {
+        appendStale(app, SampleLabels.report(name, target.labels()), t);
+      }
+    } catch (AppendException e) {
+      app.rollback();
+      log.warn("end-of-run stale markers for {} refused: {}", target.url(), e.getMessage());
+      return;
+    }
+    try {
+      app.commit();
+    } catch (IOException e) {
+      log.warn("end-of-run stale markers for {} not committed: {}", target.url(), e.getMessage());
+    }
+  }
+
+  private static void appendStale(Appender app, Labels l, long t) throws AppendException {
+    try {
+      app.append(0, l, t, ScrapeAppend.STALE_NAN);
+    } catch (AppendException e) {
+      if (e.reason() != AppendException.Reason.OUT_OF_ORDER && e.reason() != AppendException.Reason.DUPLICATE_SAMPLE) {
+        throw e;
+      }
+    }
+  }
+}
