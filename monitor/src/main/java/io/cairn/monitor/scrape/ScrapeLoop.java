@@ -107,23 +107,19 @@ final class ScrapeLoop {
   private void run() {
     try {
       long offset = target.offsetMillis(System.currentTimeMillis(), jitterSeed);
-      if (stopSignal.await(offset, TimeUnit.MILLISECONDS)) {
-        return;
-      }
+      boolean stopped = stopSignal.await(offset, TimeUnit.MILLISECONDS);
       long intervalNanos = target.interval().toNanos();
       long nextTick = System.nanoTime();
-      while (stopSignal.getCount() > 0) {
+      while (!stopped) {
         scrapeOnce(alignedNow());
         long now = System.nanoTime();
         nextTick += intervalNanos;
         if (nextTick <= now) {
           nextTick += ((now - nextTick) / intervalNanos + 1) * intervalNanos; // skip missed ticks
         }
-        if (stopSignal.await(nextTick - now, TimeUnit.NANOSECONDS)) {
-          break;
-        }
+        stopped = stopSignal.await(nextTick - now, TimeUnit.NANOSECONDS);
       }
-      if (staleOnStop) {
+      if (staleOnStop) { // also when stopped before the first scrape: a handed-over cache has series
         markAllStale(System.currentTimeMillis());
       }
     } catch (InterruptedException e) {

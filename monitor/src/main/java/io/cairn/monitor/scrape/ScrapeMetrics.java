@@ -15,7 +15,6 @@ final class ScrapeMetrics {
   final Counter duplicate;
   final Counter outOfBounds;
   final Summary syncLength;
-  final Counter reloads;
 
   ScrapeMetrics(PrometheusRegistry registry) {
     intervalLength = quantiles(Summary.builder())
@@ -52,10 +51,6 @@ final class ScrapeMetrics {
         .name("prometheus_target_sync_length_seconds")
         .help("Actual interval to sync the scrape pool.")
         .labelNames("scrape_job")
-        .register(registry);
-    reloads = Counter.builder()
-        .name("prometheus_target_scrape_pool_reloads_total")
-        .help("Total number of scrape pool reloads.")
         .register(registry);
   }
 
