@@ -1,14 +1,10 @@
 package io.cairn.monitor.scrape;
 
-import io.cairn.tsdb.model.Labels;
-import io.cairn.tsdb.storage.AppendException;
 import io.cairn.tsdb.storage.Appendable;
 import io.cairn.tsdb.storage.Appender;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ScrapeLoop {
   private static final Logger log = LoggerFactory.getLogger(ScrapeLoop.class);
-  static final List<String> REPORT_NAMES = List.of(
-      "up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling", "scrape_series_added");
   /** Scrape times within this of the ideal tick are aligned to it (Prometheus's tolerance). */
   private static final long ALIGN_TOLERANCE_MILLIS = 2;
 
@@ -179,7 +173,7 @@ final class ScrapeLoop {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     double[] values = {scrapeError == null ? 1 : 0, took.toNanos() / 1e9, o.total(), o.added(), o.seriesAdded()};
-    String commitError = report(app, appendTime, values);
+    String commitError = ReportSeries.appendAndCommit(app, cache, target, appendTime, values);
     status = new ActiveTarget(target, scrapeError == null ? TargetHealth.UP : TargetHealth.DOWN,
         Optional.of(Instant.ofEpochMilli(appendTime)), took,
         scrapeError != null ? scrapeError : commitError != null ? commitError : "");
@@ -188,67 +182,8 @@ final class ScrapeLoop {
     }
   }
 
-  /** Appends the report series and commits; returns an error text or null. */
-  private String report(Appender app, long t, double[] values) {
-    try {
-      for (int i = 0; i < REPORT_NAMES.size(); i++) {
-        addReportSample(app, REPORT_NAMES.get(i), t, values[i]);
-      }
-    } catch (AppendException e) {
-      app.rollback();
-      log.warn("appending the report series of {} failed: {}", target.url(), e.getMessage());
-      return "report series refused: " + e.getMessage();
-    }
-    try {
-      app.commit();
-      return null;
-    } catch (IOException e) {
-      log.warn("scrape commit failed for {}: {}", target.url(), e.getMessage());
-      return "scrape commit failed: " + e.getMessage();
-    }
-  }
-
-  private void addReportSample(Appender app, String name, long t, double v) throws AppendException {
-    try {
-      long ref = app.append(cache.reportRef(name), SampleLabels.report(name, target.labels()), t, v);
-      cache.setReportRef(name, ref);
-    } catch (AppendException e) {
-      // expected when a target goes away and comes back with a new loop, as Prometheus
-      if (e.reason() != AppendException.Reason.OUT_OF_ORDER && e.reason() != AppendException.Reason.DUPLICATE_SAMPLE) {
-        throw e;
-      }
-    }
-  }
-
   /** Stale markers for the last scrape's series and the report series, in one commit. */
   void markAllStale(long t) {
-    Appender app = appendable.appender();
-    try {
-      for (Labels l : cache.previous()) {
-        appendStale(app, l, t);
-      }
-      for (String name : REPORT_NAMES) {
-        appendStale(app, SampleLabels.report(name, target.labels()), t);
-      }
-    } catch (AppendException e) {
-      app.rollback();
-      log.warn("end-of-run stale markers for {} refused: {}", target.url(), e.getMessage());
-      return;
-    }
-    try {
-      app.commit();
-    } catch (IOException e) {
-      log.warn("end-of-run stale markers for {} not committed: {}", target.url(), e.getMessage());
-    }
-  }
-
-  private static void appendStale(Appender app, Labels l, long t) throws AppendException {
-    try {
-      app.append(0, l, t, ScrapeAppend.STALE_NAN);
-    } catch (AppendException e) {
-      if (e.reason() != AppendException.Reason.OUT_OF_ORDER && e.reason() != AppendException.Reason.DUPLICATE_SAMPLE) {
-        throw e;
-      }
-    }
+    ReportSeries.markAllStale(appendable.appender(), cache, target, t);
   }
 }
