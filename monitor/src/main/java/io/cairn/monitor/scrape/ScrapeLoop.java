@@ -53,7 +53,7 @@ final class ScrapeLoop {
     this.metrics = metrics;
     this.scraper = new Scraper(client, target);
     this.jitterSeed = jitterSeed;
-    this.intervalLabel = PromDuration.goString(target.interval());
+    this.intervalLabel = GoDurations.goString(target.interval());
     this.status = new ActiveTarget(target, TargetHealth.UNKNOWN, Optional.empty(), Duration.ZERO, "");
   }
 

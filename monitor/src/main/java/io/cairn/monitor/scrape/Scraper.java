@@ -54,7 +54,7 @@ final class Scraper {
         .header("Accept", ContentTypes.SCRAPE_ACCEPT_HEADER)
         .header("Accept-Encoding", "gzip")
         .header("User-Agent", USER_AGENT)
-        .header("X-Prometheus-Scrape-Timeout-Seconds", PromDuration.seconds(target.timeout().toMillis()));
+        .header("X-Prometheus-Scrape-Timeout-Seconds", GoDurations.seconds(target.timeout().toMillis()));
     target.settings().http().authorization().ifPresent(a -> b.header("Authorization", a));
     this.request = b.build();
   }

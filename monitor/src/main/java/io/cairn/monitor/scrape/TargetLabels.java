@@ -84,8 +84,8 @@ public final class TargetLabels {
   public static Result populate(Labels discovered, Defaults defaults, Function<Labels, Labels> relabel) {
     Labels.Builder b = discovered.toBuilder();
     setIfAbsent(b, "job", defaults.jobName());
-    setIfAbsent(b, "__scrape_interval__", PromDuration.format(defaults.interval()));
-    setIfAbsent(b, "__scrape_timeout__", PromDuration.format(defaults.timeout()));
+    setIfAbsent(b, "__scrape_interval__", new io.cairn.monitor.config.PromDuration(defaults.interval().toMillis()).toString());
+    setIfAbsent(b, "__scrape_timeout__", new io.cairn.monitor.config.PromDuration(defaults.timeout().toMillis()).toString());
     setIfAbsent(b, "__metrics_path__", defaults.metricsPath());
     setIfAbsent(b, "__scheme__", defaults.scheme());
     defaults.params().forEach((k, v) -> {
@@ -111,7 +111,7 @@ public final class TargetLabels {
       throw new IllegalArgumentException("no address");
     }
     String scheme = lset.get("__scheme__");
-    if (HostPort.needsPort(addr)) {
+    if (GoHostPort.needsPort(addr)) {
       addr = switch (scheme) {
         case "http", "" -> addr + ":80";
         case "https" -> addr + ":443";
@@ -148,7 +148,7 @@ public final class TargetLabels {
   private static Duration duration(String text, String what) {
     Duration d;
     try {
-      d = PromDuration.parse(text);
+      d = io.cairn.monitor.config.PromDuration.parse(text).toDuration();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("error parsing scrape " + what + ": " + e.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.cairn.monitor.scrape;
 
 /** Go's {@code net.SplitHostPort}, as far as {@code PopulateLabels} needs it. */
-final class HostPort {
-  private HostPort() {}
+final class GoHostPort {
+  private GoHostPort() {}
 
   /** Whether Go's {@code SplitHostPort} accepts {@code s}: {@code host:port} or {@code [v6]:port}. */
   static boolean splits(String s) {
