@@ -14,9 +14,10 @@ import java.util.zip.CRC32C;
 
 /**
  * Writes chunks into segment files {@code 000001}, {@code 000002}, … of a directory, deciding where
- * to cut a segment exactly as Prometheus 2.42's {@code chunks.Writer.WriteChunks}: a series' chunks
- * stay in one segment unless they do not fit into an empty one. Every finished segment and the
- * directory are fsynced. Not thread-safe.
+ * to cut a segment exactly as Prometheus 2.42's {@code chunks.Writer.WriteChunks}: a new segment
+ * starts when the next chunk (counted with a 5-byte length field) would take the current one past
+ * the segment size; a chunk larger than a segment gets one of its own, longer than the size. Every
+ * finished segment and the directory are fsynced. Not thread-safe.
  */
 public final class ChunkFileWriter implements Closeable {
   /** Prometheus's {@code DefaultChunkSegmentSize}. */
@@ -81,9 +82,10 @@ public final class ChunkFileWriter implements Closeable {
       cut();
     }
     long[] refs = new long[chunks.size()];
+    int current = 0;
     for (int i = 0; i < chunks.size(); i++) {
-      if (i > 0 && batchOf[i] != batchOf[i - 1]) {
-        cut();
+      for (; current < batchOf[i]; current++) {
+        cut(); // the first batch may be empty: then the series starts a new segment
       }
       refs[i] = ChunkSegments.ref(segments - 1, n);
       write(chunks.get(i).encoding().code(), data[i]);

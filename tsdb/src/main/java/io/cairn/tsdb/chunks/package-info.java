@@ -10,8 +10,8 @@
  * <table>
  *   <caption>Limits</caption>
  *   <tr><th>what</th><th>limit</th><th>why</th></tr>
- *   <tr><td>segment size</td><td>512 MiB by default</td><td>Prometheus's; a series' chunks may push
- *       a segment past it only when they alone do not fit in one</td></tr>
+ *   <tr><td>segment size</td><td>512 MiB by default</td><td>Prometheus's; only a single chunk larger
+ *       than a segment makes one longer</td></tr>
  *   <tr><td>chunk data</td><td>at most 2<sup>31</sup>-1 bytes (Prometheus reads a 5-byte uvarint)
  *       </td><td>an XOR chunk is at most ~1 MiB in practice</td></tr>
  *   <tr><td>segments</td><td>at most 2<sup>31</sup>, numbered from 000001</td><td>as
