@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.tsdb.chunkenc.Chunk;
 import io.cairn.tsdb.chunkenc.ChunkIterator;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -18,15 +17,7 @@ class ChunkFileFuzzTest {
   @Property(tries = 500)
   void mutatedSegment(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int mutations) {
     Random r = new Random(seed);
-    ByteArrayOutputStream seg = new ByteArrayOutputStream();
-    seg.writeBytes(new byte[] {(byte) 0x85, (byte) 0xBD, 0x40, (byte) 0xDD, 1, 0, 0, 0});
     long[] offsets = new long[3];
-    for (int i = 0; i < 3; i++) {
-      offsets[i] = seg.size();
-      byte[] data = ChunkFileRoundTripTest.chunk(r, 1 + r.nextInt(30)).bytes();
-      seg.write(data.length); // < 128 bytes for these sizes? use a uvarint to be safe below
-      seg.reset();
-    }
     byte[] b = build(r, offsets);
     for (int i = 0; i < mutations; i++) {
       b[r.nextInt(b.length)] = (byte) r.nextInt(256);
