@@ -49,7 +49,7 @@ class DbTest {
   static List<Sample> expected(long from, long to, long step, int sign) {
     List<Sample> out = new ArrayList<>();
     for (long t = from; t < to; t += step) {
-      out.add(new Sample(t, sign * (double) t));
+      out.add(new Sample(t, (double) (sign * t)));
     }
     return out;
   }
