@@ -34,6 +34,7 @@ final class CairnCommand implements Runnable {
     CommandLine cl = new CommandLine(new CairnCommand());
     cl.addSubcommand("up", UpCommand.commandLine());
     cl.addSubcommand("kv", KvCommand.commandLine());
+    cl.addSubcommand("monitor", MonitorCommand.commandLine());
     cl.setUsageHelpWidth(120);
     cl.setParameterExceptionHandler(
         (ex, args) -> {

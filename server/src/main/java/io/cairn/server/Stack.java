@@ -3,11 +3,13 @@ package io.cairn.server;
 import io.cairn.common.admin.AdminServer;
 import io.cairn.common.config.CommonKeys;
 import io.cairn.common.config.Config;
+import io.cairn.common.config.HostPort;
 import io.cairn.common.lifecycle.DataDirectory;
 import io.cairn.common.lifecycle.Service;
 import io.cairn.common.lifecycle.ServiceGroup;
 import io.cairn.common.metrics.Metrics;
 import io.cairn.kv.server.KvServer;
+import io.cairn.monitor.server.MonitorServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,13 +20,25 @@ final class Stack {
 
   /** {@code cairn up}: the data directory, every service that exists, and the admin endpoint. */
   static ServiceGroup up(Config config, Metrics metrics) {
-    // monitor and gateway join here as their issues land.
-    return withAdmin(config, metrics, List.of(kvService(config, metrics)));
+    // the gateway joins here as its issue lands.
+    return withAdmin(config, metrics, admin -> List.of(kvService(config, metrics), monitorService(config, metrics, admin)));
   }
 
   /** {@code cairn kv}: one etcd member. */
   static ServiceGroup kv(Config config, Metrics metrics) {
-    return withAdmin(config, metrics, List.of(kvService(config, metrics)));
+    return withAdmin(config, metrics, admin -> List.of(kvService(config, metrics)));
+  }
+
+  /** {@code cairn monitor}: scraping, ingest and storage. */
+  static ServiceGroup monitor(Config config, Metrics metrics) {
+    return withAdmin(config, metrics, admin -> List.of(monitorService(config, metrics, admin)));
+  }
+
+  /** The monitor; its built-in configuration scrapes the admin endpoint on the port it bound. */
+  private static Service monitorService(Config config, Metrics metrics, AdminServer admin) {
+    HostPort configured = config.get(CommonKeys.ADMIN_ADDRESS);
+    return new MonitorServer(config, config.get(CommonKeys.DATA_DIR).resolve("monitor"), metrics.registry(),
+        () -> new HostPort(configured.host(), admin.port()));
   }
 
   private static Service kvService(Config config, Metrics metrics) {
@@ -36,16 +50,15 @@ final class Stack {
    * The data directory first, then the admin endpoint (cheap to start, so a busy port fails before
    * the services do any work; /readyz answers 503 until they are ready), then the services.
    */
-  private static ServiceGroup withAdmin(Config config, Metrics metrics, List<Service> middle) {
+  private static ServiceGroup withAdmin(
+      Config config, Metrics metrics, java.util.function.Function<AdminServer, List<Service>> middle) {
     AtomicReference<ServiceGroup> group = new AtomicReference<>();
     List<Service> services = new ArrayList<>();
     services.add(new DataDirectory(config.get(CommonKeys.DATA_DIR)));
-    services.add(
-        new AdminServer(
-            config.get(CommonKeys.ADMIN_ADDRESS),
-            metrics.registry(),
-            () -> group.get().notReady()));
-    services.addAll(middle);
+    AdminServer admin =
+        new AdminServer(config.get(CommonKeys.ADMIN_ADDRESS), metrics.registry(), () -> group.get().notReady());
+    services.add(admin);
+    services.addAll(middle.apply(admin));
     group.set(new ServiceGroup(services));
     return group.get();
   }

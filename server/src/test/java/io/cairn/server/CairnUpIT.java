@@ -42,7 +42,8 @@ class CairnUpIT {
                 "--advertise-client-urls", "http://127.0.0.1:" + client,
                 "--listen-peer-urls", "http://127.0.0.1:" + peer,
                 "--initial-advertise-peer-urls", "http://127.0.0.1:" + peer,
-                "--initial-cluster", "default=http://127.0.0.1:" + peer));
+                "--initial-cluster", "default=http://127.0.0.1:" + peer,
+                "--web.listen-address", "127.0.0.1:" + freePort()));
     args.addAll(java.util.List.of(more));
     if (!args.contains("--admin-address")) {
       args.addAll(java.util.List.of("--admin-address", "127.0.0.1:0"));

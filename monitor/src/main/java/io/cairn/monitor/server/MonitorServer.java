@@ -1,0 +1,179 @@
+package io.cairn.monitor.server;
+
+import io.cairn.common.config.Config;
+import io.cairn.common.config.HostPort;
+import io.cairn.common.lifecycle.Endpoint;
+import io.cairn.common.lifecycle.Service;
+import io.cairn.monitor.config.ConfigException;
+import io.cairn.monitor.config.PromConfig;
+import io.cairn.monitor.discovery.DiscoveryManager;
+import io.cairn.monitor.scrape.ScrapeManager;
+import io.cairn.monitor.web.MonitorWeb;
+import io.cairn.tsdb.db.Db;
+import io.cairn.tsdb.db.DbOptions;
+import io.cairn.tsdb.head.HeadOptions;
+import io.cairn.tsdb.wal.WalOptions;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cairn monitor}: storage ({@link Db}), the HTTP server, discovery and scraping, wired from
+ * {@link MonitorKeys}. Start order: storage (WAL replay), scrape manager, configuration (a bad file
+ * fails the start), web server, discovery. Reload ({@code SIGHUP}, {@code POST /-/reload}) parses
+ * the file first; a refused file changes nothing.
+ */
+public final class MonitorServer implements Service {
+  private static final Logger log = LoggerFactory.getLogger(MonitorServer.class);
+
+  private final Config config;
+  private final Path storagePath;
+  private final PrometheusRegistry registry;
+  private final KvDiscovery kv;
+  private final Supplier<HostPort> selfMetrics;
+  private final Object reloadLock = new Object();
+  private volatile Db db;
+  private volatile ScrapeManager scrapes;
+  private volatile DiscoveryManager discovery;
+  private volatile Targets targets;
+  private volatile MonitorWeb web;
+  private volatile boolean ready;
+
+  /**
+   * @param defaultStorage where data goes when {@code --storage.tsdb.path} is empty
+   * @param selfMetrics where this process serves its metrics (read at start and reload), the target
+   *     of the built-in configuration
+   */
+  public MonitorServer(Config config, Path defaultStorage, PrometheusRegistry registry, Supplier<HostPort> selfMetrics) {
+    this.selfMetrics = selfMetrics;
+    this.config = config;
+    String p = config.get(MonitorKeys.STORAGE_PATH);
+    this.storagePath = p.isEmpty() ? defaultStorage : Path.of(p);
+    this.registry = registry;
+    this.kv = KvDiscoverer::new;
+  }
+
+  @Override
+  public String name() {
+    return "monitor";
+  }
+
+  @Override
+  public void start() throws Exception {
+    PromConfig initial = loadConfig();
+    Targets.jobs(initial); // fail before opening anything if a secret file is unreadable
+    TsdbMetrics metrics = new TsdbMetrics(registry);
+    HeadOptions head = HeadOptions.defaults()
+        .withChunkRange(config.get(MonitorKeys.MIN_BLOCK_DURATION).toMillis())
+        .withOutOfOrderWindow(config.get(MonitorKeys.OUT_OF_ORDER_WINDOW).toMillis())
+        .withMaxSeries((int) (long) config.get(MonitorKeys.MAX_SERIES))
+        .withWal(WalOptions.defaults().withListener(metrics.walListener()));
+    long retention = config.get(MonitorKeys.RETENTION_TIME).toMillis();
+    DbOptions options = DbOptions.defaults().withHead(head)
+        .withRetention(retention == 0 ? DbOptions.DEFAULT_RETENTION_MS : retention, config.get(MonitorKeys.RETENTION_SIZE));
+    try {
+      db = Db.open(storagePath, options);
+      metrics.register(registry, () -> db);
+      db.startMaintenance();
+      scrapes = new ScrapeManager(db, registry);
+      targets = new Targets(scrapes);
+      web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
+          db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
+          config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis));
+      web.start();
+      discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
+      apply(initial);
+      Reloads.onSighup(() -> {
+        try {
+          reload();
+        } catch (Exception e) {
+          log.error("reloading the configuration on SIGHUP failed; the previous one keeps running: {}", e.getMessage());
+        }
+      });
+      ready = true;
+    } catch (Exception e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private PromConfig loadConfig() throws ConfigException {
+    String file = config.get(MonitorKeys.CONFIG_FILE);
+    if (file.isEmpty()) {
+      return PromConfig.parse(BuiltinConfig.yaml(selfMetrics.get()), Path.of("."));
+    }
+    return PromConfig.load(Path.of(file));
+  }
+
+  /** Reads the configuration file again and applies it; throws (changing nothing) if it is refused. */
+  public void reload() throws ConfigException {
+    synchronized (reloadLock) {
+      PromConfig next = loadConfig();
+      apply(next);
+      log.info("configuration reloaded: {} scrape jobs", next.scrapeConfigs().size());
+    }
+  }
+
+  private void apply(PromConfig cfg) throws ConfigException {
+    var jobs = Targets.jobs(cfg);
+    targets.use(jobs);
+    discovery.apply(Targets.discoverers(jobs, kv));
+    targets.accept(discovery.snapshot()); // settings may have changed while groups did not
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** The web server's port, or -1 before start. */
+  public int port() {
+    MonitorWeb w = web;
+    return w == null ? -1 : w.port();
+  }
+
+  public Db db() {
+    return db;
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    MonitorWeb w = web;
+    if (w == null) {
+      return List.of();
+    }
+    HostPort a = config.get(MonitorKeys.LISTEN_ADDRESS);
+    String host = a.host().indexOf(':') >= 0 ? "[" + a.host() + "]" : a.host();
+    return List.of(new Endpoint(name(), "http://" + host + ":" + w.port(),
+        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /metrics"));
+  }
+
+  @Override
+  public void stop() {
+    ready = false;
+    try {
+      if (discovery != null) {
+        discovery.close();
+      }
+      if (scrapes != null) {
+        scrapes.close(); // writes stale markers while the storage is still open
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (web != null) {
+      web.stop();
+    }
+    try {
+      if (db != null) {
+        db.close();
+      }
+    } catch (Exception e) {
+      log.error("closing the monitor's storage failed", e);
+    }
+    db = null;
+  }
+}
