@@ -53,6 +53,7 @@ final class ConfigOptions {
   static String display(Object value) {
     return switch (value) {
       case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);
+      case java.time.Duration d -> new io.cairn.monitor.config.PromDuration(d.toMillis()).toString();
       case java.util.List<?> l -> String.join(",", l.stream().map(ConfigOptions::display).toList());
       case Map<?, ?> m ->
           String.join(
