@@ -154,6 +154,51 @@ class MonitorIT {
   }
 
   @Test
+  void kvDiscoveryFollowsLeasedKeys() throws Exception {
+    int client = freePort();
+    int peerPort = freePort();
+    int admin = freePort();
+    int port = freePort();
+    Path cfg = tmp.resolve("prometheus.yml");
+    Files.writeString(cfg, """
+        global: {scrape_interval: 1s, scrape_timeout: 1s}
+        scrape_configs:
+          - job_name: kvsd
+            kv_sd_configs: [{endpoints: ["127.0.0.1:%d"], prefix: /it/targets/}]
+        """.formatted(client));
+    CairnProcess c = CairnProcess.start("up", "--data-dir", tmp.resolve("data").toString(),
+        "--listen-client-urls", "http://127.0.0.1:" + client, "--advertise-client-urls", "http://127.0.0.1:" + client,
+        "--listen-peer-urls", "http://127.0.0.1:" + peerPort, "--initial-advertise-peer-urls", "http://127.0.0.1:" + peerPort,
+        "--initial-cluster", "default=http://127.0.0.1:" + peerPort, "--admin-address", "127.0.0.1:" + admin,
+        "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
+    cairns.add(c);
+    c.awaitAdminUrl(Duration.ofSeconds(60));
+    await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200);
+    String endpoints = "--endpoints=127.0.0.1:" + client;
+    String grant = etcdctl(endpoints, "lease", "grant", "60");
+    String lease = grant.split(" ")[1];
+    etcdctl(endpoints, "put", "--lease=" + lease, "/it/targets/self",
+        "{\"targets\":[\"127.0.0.1:" + admin + "\"],\"labels\":{\"team\":\"a\"}}");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get(port, "/api/v1/query?query=" + q("up{job=\"kvsd\",team=\"a\"}"))).contains("\"1\"]"));
+    etcdctl(endpoints, "lease", "revoke", lease);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get(port, "/api/v1/query?query=" + q("up{job=\"kvsd\"}"))).contains("\"result\":[]"));
+    assertThat(get(port, "/api/v1/export?match[]=" + q("up{job=\"kvsd\"}"))).contains("\"StaleNaN\"");
+  }
+
+  private String etcdctl(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("etcdctl"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("ETCDCTL_API", "3");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("etcdctl " + String.join(" ", args) + ": " + out).isZero();
+    return out.strip();
+  }
+
+  @Test
   void realPrometheusRemoteWritesIntoCairn() throws Exception {
     int node = nodeExporter();
     Path empty = tmp.resolve("empty.yml");
