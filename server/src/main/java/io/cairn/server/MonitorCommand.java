@@ -33,6 +33,7 @@ final class MonitorCommand implements Callable<Integer> {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new MonitorCommand());
     ConfigOptions.addTo(cl.getCommandSpec(), KEYS);
+    cl.addSubcommand("import", new CommandLine(new MonitorImportCommand()));
     return cl;
   }
 

@@ -234,6 +234,46 @@ class MonitorIT {
   }
 
   @Test
+  void importOpenMetricsWritesWhatPromtoolWrites() throws Exception {
+    StringBuilder om = new StringBuilder("# HELP backfill_total A counter.\n# TYPE backfill_total counter\n");
+    long start = 1_700_000_000L;
+    for (int i = 0; i < 600; i++) { // 600 samples a minute apart: 10 h, several 2 h blocks
+      om.append("backfill_total{job=\"a\"} ").append(i * 1.5).append(' ').append(start + 60L * i).append('\n');
+      om.append("backfill_total{job=\"b\"} ").append(i).append(' ').append(start + 60L * i).append(".5\n");
+    }
+    om.append("# EOF\n");
+    Path file = tmp.resolve("in.om");
+    Files.writeString(file, om);
+    Path ours = tmp.resolve("ours");
+    CairnProcess c = CairnProcess.start("monitor", "import", "openmetrics", file.toString(), ours.toString());
+    cairns.add(c);
+    assertThat(c.awaitExit(Duration.ofSeconds(60))).as(c.toString()).isZero();
+    assertThat(String.join("\n", c.out)).contains("imported 1200 samples of");
+    Path theirs = tmp.resolve("theirs");
+    Process p = new ProcessBuilder("promtool", "tsdb", "create-blocks-from", "openmetrics", file.toString(), theirs.toString())
+        .redirectErrorStream(true).start();
+    String promtoolOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(promtoolOut).isZero();
+    assertThat(dump(ours)).isEqualTo(dump(theirs)).hasSize(1200);
+    // cairn monitor serves the imported blocks.
+    Path empty = tmp.resolve("empty.yml");
+    Files.writeString(empty, "scrape_configs: []\n");
+    int port = monitor(tmp.resolve("data"), empty, "--storage.tsdb.path", ours.toString());
+    String export = get(port, "/api/v1/export?match[]=" + q("backfill_total{job=\"b\"}"));
+    assertThat(export).contains("\"timestamps\":[" + (start * 1000 + 500) + ",");
+  }
+
+  /** {@code promtool tsdb dump}'s lines for every block under {@code dir}, sorted. */
+  private static List<String> dump(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("wal")); // promtool opens the directory as a database
+    Process p = new ProcessBuilder("promtool", "tsdb", "dump", dir.toString()).start();
+    List<String> lines = new ArrayList<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    assertThat(p.waitFor()).isZero();
+    java.util.Collections.sort(lines);
+    return lines;
+  }
+
+  @Test
   void killDuringIngestLosesNothingAcknowledged() throws Exception {
     Path empty = tmp.resolve("empty.yml");
     Files.writeString(empty, "scrape_configs: []\n");
