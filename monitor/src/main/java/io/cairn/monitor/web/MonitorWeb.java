@@ -44,6 +44,10 @@ public final class MonitorWeb {
     void reload() throws Exception;
   }
 
+  private static final java.util.Set<String> KNOWN_ROUTES = java.util.Set.of("/api/v1/write", "/write", "/api/v2/write",
+      "/ping", "/health", "/metrics", "/-/healthy", "/-/ready", "/-/reload", "/api/v1/query", "/api/v1/series",
+      "/api/v1/labels", "/api/v1/export");
+
   private final HostPort address;
   private final Wiring wiring;
   private final RemoteWriteHandler remoteWrite;
@@ -96,7 +100,8 @@ public final class MonitorWeb {
   private void dispatch(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
-    String handler = path.startsWith("/api/v1/label/") ? "/api/v1/label/:name/values" : path;
+    String handler = path.startsWith("/api/v1/label/") ? "/api/v1/label/:name/values"
+        : KNOWN_ROUTES.contains(path) ? path : "other"; // bounded label values whatever the paths asked
     try (ex) {
       route(ex, path, method);
     } catch (IOException e) {
@@ -109,7 +114,7 @@ public final class MonitorWeb {
         // the response was already started
       }
     } finally {
-      metrics.request(handler.length() > 64 ? "other" : handler, ex.getResponseCode());
+      metrics.request(handler, ex.getResponseCode());
     }
   }
 

@@ -140,6 +140,8 @@ class MonitorWebTest {
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body()).contains("field foo not found");
     assertThat(get("/-/reload").statusCode()).isEqualTo(405);
-    assertThat(get("/metrics").body()).contains("prometheus_http_requests_total");
+    assertThat(get("/random-path-42").statusCode()).isEqualTo(404);
+    assertThat(get("/metrics").body()).contains("prometheus_http_requests_total")
+        .contains("handler=\"other\"").doesNotContain("random-path-42");
   }
 }
