@@ -1,18 +1,14 @@
 package io.cairn.common.admin;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.cairn.common.config.HostPort;
 import io.cairn.common.lifecycle.Endpoint;
 import io.cairn.common.lifecycle.Service;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +20,7 @@ public final class AdminServer implements Service {
   private final HostPort address;
   private final MetricsHandler metrics;
   private final Supplier<List<String>> notReady;
-  private volatile HttpServer server;
-  private volatile ExecutorService executor;
+  private volatile VirtualThreadHttpServer server;
 
   /**
    * @param address where to listen; port 0 picks a free port (see {@link #endpoints()})
@@ -45,17 +40,7 @@ public final class AdminServer implements Service {
 
   @Override
   public void start() throws IOException {
-    HttpServer s;
-    try {
-      s = HttpServer.create(address.toSocketAddress(), 64);
-    } catch (BindException e) {
-      throw new BindException("cannot listen on " + address + " for the admin endpoint: " + e.getMessage());
-    }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    s.setExecutor(executor);
-    s.createContext("/", this::dispatch);
-    s.start();
-    server = s;
+    server = VirtualThreadHttpServer.start(address, "the admin endpoint", 64, this::dispatch);
   }
 
   @Override
@@ -65,26 +50,25 @@ public final class AdminServer implements Service {
 
   /** The bound port, or -1 before start. */
   public int port() {
-    HttpServer s = server;
-    return s == null ? -1 : s.getAddress().getPort();
+    VirtualThreadHttpServer s = server;
+    return s == null ? -1 : s.port();
   }
 
   @Override
   public List<Endpoint> endpoints() {
-    if (server == null) {
+    VirtualThreadHttpServer s = server;
+    if (s == null) {
       return List.of();
     }
-    String host = address.host().indexOf(':') >= 0 ? "[" + address.host() + "]" : address.host();
-    return List.of(new Endpoint(name(), "http://" + host + ":" + port(), "/metrics /healthz /readyz"));
+    return List.of(new Endpoint(name(), s.url(), "/metrics /healthz /readyz"));
   }
 
   @Override
   public void stop() {
-    HttpServer s = server;
+    VirtualThreadHttpServer s = server;
     server = null;
     if (s != null) {
-      s.stop(0);
-      executor.shutdownNow();
+      s.stop();
     }
   }
 

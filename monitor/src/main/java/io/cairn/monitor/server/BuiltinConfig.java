@@ -25,6 +25,6 @@ final class BuiltinConfig {
 
   private static String target(HostPort a) {
     String host = a.host().equals("0.0.0.0") || a.host().isEmpty() ? "127.0.0.1" : a.host();
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.port();
+    return new HostPort(host, a.port()).toString();
   }
 }

@@ -64,7 +64,7 @@ public final class MonitorServer implements Service {
   @Override
   public void start() throws Exception {
     PromConfig initial = loadConfig();
-    Targets.jobs(initial); // fail before opening anything if a secret file is unreadable
+    var initialJobs = Targets.jobs(initial); // fails before opening anything if a secret file is unreadable
     TsdbMetrics metrics = new TsdbMetrics(registry);
     HeadOptions head = HeadOptions.defaults()
         .withChunkRange(config.get(MonitorKeys.MIN_BLOCK_DURATION).toMillis())
@@ -85,7 +85,7 @@ public final class MonitorServer implements Service {
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis));
       web.start();
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
-      apply(initial);
+      apply(initialJobs);
       Reloads.onSighup(() -> {
         try {
           reload();
@@ -111,14 +111,13 @@ public final class MonitorServer implements Service {
   /** Reads the configuration file again and applies it; throws (changing nothing) if it is refused. */
   public void reload() throws ConfigException {
     synchronized (reloadLock) {
-      PromConfig next = loadConfig();
-      apply(next);
-      log.info("configuration reloaded: {} scrape jobs", next.scrapeConfigs().size());
+      var jobs = Targets.jobs(loadConfig());
+      apply(jobs);
+      log.info("configuration reloaded: {} scrape jobs", jobs.size());
     }
   }
 
-  private void apply(PromConfig cfg) throws ConfigException {
-    var jobs = Targets.jobs(cfg);
+  private void apply(java.util.Map<String, Targets.Job> jobs) {
     targets.use(jobs);
     discovery.apply(Targets.discoverers(jobs, kv));
     targets.accept(discovery.snapshot()); // settings may have changed while groups did not
@@ -145,9 +144,7 @@ public final class MonitorServer implements Service {
     if (w == null) {
       return List.of();
     }
-    HostPort a = config.get(MonitorKeys.LISTEN_ADDRESS);
-    String host = a.host().indexOf(':') >= 0 ? "[" + a.host() + "]" : a.host();
-    return List.of(new Endpoint(name(), "http://" + host + ":" + w.port(),
+    return List.of(new Endpoint(name(), w.url(),
         "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /metrics"));
   }
 

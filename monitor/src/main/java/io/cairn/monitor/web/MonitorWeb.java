@@ -1,20 +1,17 @@
 package io.cairn.monitor.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.cairn.common.config.HostPort;
 import io.cairn.monitor.ingest.lineprotocol.LineProtocolDecoder;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
 import io.cairn.tsdb.storage.Appendable;
 import io.cairn.tsdb.storage.ChunkQuerier;
 import io.cairn.common.admin.MetricsHandler;
+import io.cairn.common.admin.VirtualThreadHttpServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.net.BindException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -55,8 +52,7 @@ public final class MonitorWeb {
   private final ReadApi read;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
-  private volatile HttpServer server;
-  private volatile ExecutorService executor;
+  private volatile VirtualThreadHttpServer server;
 
   public MonitorWeb(HostPort address, Wiring wiring) {
     this.address = address;
@@ -69,31 +65,26 @@ public final class MonitorWeb {
   }
 
   public void start() throws IOException {
-    HttpServer s;
-    try {
-      s = HttpServer.create(address.toSocketAddress(), 256);
-    } catch (BindException e) {
-      throw new BindException("cannot listen on " + address + " for the monitor: " + e.getMessage());
-    }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    s.setExecutor(executor);
-    s.createContext("/", this::dispatch);
-    s.start();
-    server = s;
+    server = VirtualThreadHttpServer.start(address, "the monitor", 256, this::dispatch);
+  }
+
+  /** {@code http://<host>:<bound port>}, or null before start. */
+  public String url() {
+    VirtualThreadHttpServer s = server;
+    return s == null ? null : s.url();
   }
 
   /** The bound port, or -1 before start. */
   public int port() {
-    HttpServer s = server;
-    return s == null ? -1 : s.getAddress().getPort();
+    VirtualThreadHttpServer s = server;
+    return s == null ? -1 : s.port();
   }
 
   public void stop() {
-    HttpServer s = server;
+    VirtualThreadHttpServer s = server;
     server = null;
     if (s != null) {
-      s.stop(0);
-      executor.shutdownNow();
+      s.stop();
     }
   }
 

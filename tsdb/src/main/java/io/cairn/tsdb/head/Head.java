@@ -209,8 +209,9 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
           }
         }
       }
+      List<MemSeries> distinct = HeadAppender.distinct(series, n);
       List<RefSeries> newSeries = new ArrayList<>();
-      for (MemSeries s : HeadAppender.distinct(series, n)) {
+      for (MemSeries s : distinct) {
         if (s != null && !s.logged) {
           newSeries.add(new RefSeries(s.ref, s.labels));
         }
@@ -234,7 +235,7 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
         records.add(Records.encodeSamples(batch));
       }
       wal.log(records.toArray(byte[][]::new));
-      for (MemSeries s : HeadAppender.distinct(series, n)) {
+      for (MemSeries s : distinct) {
         if (s != null) {
           s.logged = true;
         }

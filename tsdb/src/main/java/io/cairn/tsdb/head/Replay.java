@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Replay {
   private static final Logger log = LoggerFactory.getLogger(Replay.class);
 
-  record Result(Collection<MemSeries> series, long maxRef, long minTime, long maxTime, long samples, long unknownRefs) {}
+  record Result(Collection<MemSeries> series, long maxRef, long minTime, long maxTime) {}
 
   private Replay() {}
 
@@ -35,7 +35,6 @@ final class Replay {
     long maxRef = 0;
     long minTime = Long.MAX_VALUE;
     long maxTime = Long.MIN_VALUE;
-    long samples = 0;
     long unknown = 0;
     try (WalReader reader = WalReader.replay(walDir)) {
       for (byte[] rec = reader.next(); rec != null; rec = reader.next()) {
@@ -65,7 +64,6 @@ final class Replay {
                 : Math.max(minValidTime, maxTime - options.outOfOrderWindowMs());
             MemSeries.Outcome o = s.append(rs.t(), rs.v(), options.chunkRangeMs(), oooMin);
             if (o == MemSeries.Outcome.APPENDED || o == MemSeries.Outcome.OUT_OF_ORDER_APPENDED) {
-              samples++;
               minTime = Math.min(minTime, rs.t());
               if (o == MemSeries.Outcome.APPENDED) {
                 maxTime = Math.max(maxTime, rs.t());
@@ -78,6 +76,6 @@ final class Replay {
     if (unknown > 0) {
       log.warn("WAL replay in {} dropped {} samples of unknown series references", walDir, unknown);
     }
-    return new Result(byLabels.values(), maxRef, minTime, maxTime, samples, unknown);
+    return new Result(byLabels.values(), maxRef, minTime, maxTime);
   }
 }
