@@ -1,0 +1,78 @@
+package io.cairn.promql.storage;
+
+import io.cairn.tsdb.model.Labels;
+import io.cairn.tsdb.model.Sample;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** A series whose samples are held in two arrays, timestamps strictly increasing. Immutable. */
+public final class ArraySeries implements Series {
+  private final Labels labels;
+  private final long[] ts;
+  private final double[] vs;
+
+  /** Copies {@code samples}, which must be in strictly increasing time order. */
+  public ArraySeries(Labels labels, List<Sample> samples) {
+    this.labels = Objects.requireNonNull(labels, "labels");
+    this.ts = new long[samples.size()];
+    this.vs = new double[samples.size()];
+    for (int i = 0; i < ts.length; i++) {
+      Sample s = samples.get(i);
+      if (i > 0 && s.t() <= ts[i - 1]) {
+        throw new IllegalArgumentException("samples of " + labels + " out of order at index " + i
+            + ": " + s.t() + " after " + ts[i - 1] + "; expected strictly increasing timestamps");
+      }
+      ts[i] = s.t();
+      vs[i] = s.v();
+    }
+  }
+
+  @Override
+  public Labels labels() {
+    return labels;
+  }
+
+  @Override
+  public SampleIterator iterator() {
+    return new Cursor();
+  }
+
+  @Override
+  public String toString() {
+    return labels + " (" + ts.length + " samples)";
+  }
+
+  private final class Cursor implements SampleIterator {
+    private int i = -1;
+
+    @Override
+    public boolean next() {
+      if (i < ts.length) {
+        i++;
+      }
+      return i < ts.length;
+    }
+
+    @Override
+    public boolean seek(long t) {
+      if (i >= 0 && i < ts.length && ts[i] >= t) {
+        return true;
+      }
+      int from = Math.max(i, 0);
+      int at = Arrays.binarySearch(ts, from, ts.length, t);
+      i = at >= 0 ? at : -at - 1;
+      return i < ts.length;
+    }
+
+    @Override
+    public long t() {
+      return ts[i];
+    }
+
+    @Override
+    public double v() {
+      return vs[i];
+    }
+  }
+}
