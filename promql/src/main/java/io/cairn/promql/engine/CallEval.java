@@ -65,10 +65,11 @@ final class CallEval {
         ? Selectors.rangeSource(ev, ms)
         : Selectors.rangeSource(ev, (Expr.Subquery) a);
     long afterInput = ev.ctx.currentSamples;
-    long range = src.rangeMillis();
+    long range = src.rangeMillis;
     List<StepSeries> out = new ArrayList<>();
     double[] stepScalars = new double[args.size()];
-    for (StepSeries raw : src.series()) {
+    for (int si = 0; si < src.size(); si++) {
+      StepSeries raw = src.get(si);
       Labels labels = name.equals("last_over_time") ? raw.labels : Labelling.dropMetricName(raw.labels);
       StepSeries s = new StepSeries(labels, Math.min(steps, 16));
       int step = -1;
@@ -81,6 +82,9 @@ final class CallEval {
         int to = raw.upperBound(maxt);
         if (to <= from) {
           continue;
+        }
+        if (ev.ctx.currentSamples + (to - from) > ev.ctx.maxSamples) {
+          throw QueryException.tooManySamples(); // the window's points are held while the function runs
         }
         for (int i = 0; i < args.size(); i++) {
           if (scalars[i] != null) {

@@ -18,8 +18,44 @@ import java.util.List;
 final class Selectors {
   private Selectors() {}
 
-  /** A range selector or subquery ready for per-step windows: series, range, and where a window ends. */
-  record RangeSource(List<StepSeries> series, long rangeMillis, long offsetMillis, boolean fixed, long fixedRef) {
+  /**
+   * A range selector or subquery ready for per-step windows: its series (read from storage one at a
+   * time, when asked for, so that only one series' samples are held), the range, and where a window
+   * ends.
+   */
+  static final class RangeSource {
+    private final Evaluator ev;
+    private final List<Series> stored;
+    private final List<StepSeries> evaluated;
+    private final long mint;
+    private final long maxt;
+    final long rangeMillis;
+    private final long offsetMillis;
+    private final boolean fixed;
+    private final long fixedRef;
+
+    RangeSource(Evaluator ev, List<Series> stored, List<StepSeries> evaluated, long mint, long maxt,
+        long rangeMillis, long offsetMillis, boolean fixed, long fixedRef) {
+      this.ev = ev;
+      this.stored = stored;
+      this.evaluated = evaluated;
+      this.mint = mint;
+      this.maxt = maxt;
+      this.rangeMillis = rangeMillis;
+      this.offsetMillis = offsetMillis;
+      this.fixed = fixed;
+      this.fixedRef = fixedRef;
+    }
+
+    int size() {
+      return stored != null ? stored.size() : evaluated.size();
+    }
+
+    /** Series {@code i}, staleness markers left out. */
+    StepSeries get(int i) {
+      return stored != null ? read(ev, stored.get(i), mint, maxt, true) : evaluated.get(i);
+    }
+
     long refEnd(long ts) {
       return fixed ? fixedRef : ts - offsetMillis;
     }
@@ -29,34 +65,33 @@ final class Selectors {
     return Double.doubleToRawLongBits(v) == Sample.STALE_NAN_BITS;
   }
 
-  /** The samples of every matching series in {@code [mint, maxt]}, in storage order (sorted by labels). */
-  static List<StepSeries> load(Evaluator ev, List<Matcher> matchers, long mint, long maxt, boolean dropStale) {
-    List<Series> found;
+  /** The matching series (sorted by labels); their samples are read with {@link #read}. */
+  static List<Series> select(Evaluator ev, List<Matcher> matchers, long mint, long maxt) {
     try {
-      found = ev.ctx.queryable.select(mint, maxt, matchers);
+      return ev.ctx.queryable.select(mint, maxt, matchers);
     } catch (IOException e) {
       throw new QueryException(QueryException.ErrorType.EXECUTION, "expanding series: " + e.getMessage(), e);
     }
-    List<StepSeries> out = new ArrayList<>(found.size());
+  }
+
+  /** The samples of one series in {@code [mint, maxt]}. */
+  static StepSeries read(Evaluator ev, Series s, long mint, long maxt, boolean dropStale) {
     try {
-      for (Series s : found) {
+      StepSeries raw = new StepSeries(s.labels(), 16);
+      SampleIterator it = s.iterator();
+      boolean ok = it.seek(mint);
+      while (ok && it.t() <= maxt) {
         ev.ctx.check();
-        StepSeries raw = new StepSeries(s.labels(), 16);
-        SampleIterator it = s.iterator();
-        boolean ok = it.seek(mint);
-        while (ok && it.t() <= maxt) {
-          double v = it.v();
-          if (!dropStale || !isStale(v)) {
-            raw.add(it.t(), v);
-          }
-          ok = it.next();
+        double v = it.v();
+        if (!dropStale || !isStale(v)) {
+          raw.add(it.t(), v);
         }
-        out.add(raw);
+        ok = it.next();
       }
+      return raw;
     } catch (IOException e) {
       throw new QueryException(QueryException.ErrorType.EXECUTION, "expanding series: " + e.getMessage(), e);
     }
-    return out;
   }
 
   /**
@@ -68,10 +103,11 @@ final class Selectors {
     long refFirst = (fixed ? ev.atTime(vs.at()) : ev.start) - vs.offsetMillis();
     long refLast = fixed ? refFirst : ev.end - vs.offsetMillis();
     long lookback = ev.ctx.lookbackMillis;
-    List<StepSeries> raws = load(ev, vs.matchers(), refFirst - lookback, refLast, false);
-    List<StepSeries> out = new ArrayList<>(raws.size());
+    List<Series> found = select(ev, vs.matchers(), refFirst - lookback, refLast);
+    List<StepSeries> out = new ArrayList<>(found.size());
     int steps = ev.steps();
-    for (StepSeries raw : raws) {
+    for (Series series : found) {
+      StepSeries raw = read(ev, series, refFirst - lookback, refLast, false);
       StepSeries s = new StepSeries(raw.labels, Math.min(steps, 16));
       int idx = -1;
       for (long ts = ev.start; ts <= ev.end; ts += ev.interval) {
@@ -97,9 +133,10 @@ final class Selectors {
   static List<StepSeries> matrix(Evaluator ev, Expr.MatrixSelector ms) {
     RangeSource src = rangeSource(ev, ms);
     long maxt = src.refEnd(ev.start);
-    long mint = maxt - src.rangeMillis();
+    long mint = maxt - src.rangeMillis;
     List<StepSeries> out = new ArrayList<>();
-    for (StepSeries raw : src.series()) {
+    for (int si = 0; si < src.size(); si++) {
+      StepSeries raw = src.get(si);
       int from = raw.lowerBound(mint);
       int to = raw.upperBound(maxt);
       if (to <= from) {
@@ -122,8 +159,9 @@ final class Selectors {
     long fixedRef = fixed ? ev.atTime(vs.at()) - vs.offsetMillis() : 0;
     long first = fixed ? fixedRef : ev.start - vs.offsetMillis();
     long last = fixed ? fixedRef : ev.end - vs.offsetMillis();
-    List<StepSeries> raws = load(ev, vs.matchers(), first - ms.rangeMillis(), last, true);
-    return new RangeSource(raws, ms.rangeMillis(), vs.offsetMillis(), fixed, fixedRef);
+    long mint = first - ms.rangeMillis();
+    List<Series> found = select(ev, vs.matchers(), mint, last);
+    return new RangeSource(ev, found, null, mint, last, ms.rangeMillis(), vs.offsetMillis(), fixed, fixedRef);
   }
 
   /** A subquery as the range argument of a function. */
@@ -131,6 +169,6 @@ final class Selectors {
     List<StepSeries> mat = ev.subquery(sq);
     boolean fixed = sq.at() != null;
     long fixedRef = fixed ? ev.atTime(sq.at()) - sq.offsetMillis() : 0;
-    return new RangeSource(mat, sq.rangeMillis(), sq.offsetMillis(), fixed, fixedRef);
+    return new RangeSource(ev, null, mat, 0, 0, sq.rangeMillis(), sq.offsetMillis(), fixed, fixedRef);
   }
 }
