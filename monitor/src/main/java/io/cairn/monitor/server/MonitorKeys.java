@@ -5,7 +5,7 @@ import io.cairn.common.config.HostPort;
 import io.cairn.common.config.Parsers;
 import io.cairn.common.config.ValueParser;
 import io.cairn.monitor.config.Base2Bytes;
-import io.cairn.monitor.config.PromDuration;
+import io.cairn.common.text.PromDuration;
 import java.time.Duration;
 import java.util.List;
 
