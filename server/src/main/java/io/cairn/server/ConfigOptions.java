@@ -1,5 +1,6 @@
 package io.cairn.server;
 
+import io.cairn.common.text.PromDuration;
 import io.cairn.common.config.ConfigKey;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ final class ConfigOptions {
   static String display(Object value) {
     return switch (value) {
       case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);
-      case java.time.Duration d -> new io.cairn.monitor.config.PromDuration(d.toMillis()).toString();
+      case java.time.Duration d -> new io.cairn.common.text.PromDuration(d.toMillis()).toString();
       case java.util.List<?> l -> String.join(",", l.stream().map(ConfigOptions::display).toList());
       case Map<?, ?> m ->
           String.join(

@@ -1,7 +1,7 @@
 package io.cairn.server;
 
 import io.cairn.monitor.backfill.OpenMetricsImport;
-import io.cairn.monitor.config.PromDuration;
+import io.cairn.common.text.PromDuration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

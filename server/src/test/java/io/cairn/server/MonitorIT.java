@@ -203,7 +203,7 @@ class MonitorIT {
     int node = nodeExporter();
     Path empty = tmp.resolve("empty.yml");
     Files.writeString(empty, "scrape_configs: []\n");
-    int port = monitor(tmp.resolve("data"), empty);
+    int port = monitor(tmp.resolve("data"), empty, "--web.enable-admin-api");
     int promPort = freePort();
     Path promCfg = tmp.resolve("prom.yml");
     Files.writeString(promCfg, """
@@ -216,7 +216,7 @@ class MonitorIT {
             queue_config: {batch_send_deadline: 1s, max_samples_per_send: 500}
         """.formatted(node, port));
     peer("prometheus", "--config.file=" + promCfg, "--storage.tsdb.path=" + tmp.resolve("prom-data"),
-        "--web.listen-address=127.0.0.1:" + promPort);
+        "--web.listen-address=127.0.0.1:" + promPort, "--web.enable-admin-api");
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(get(port, "/api/v1/query?query=" + q("up{job=\"node\"}[1m]"))).containsPattern("(\\[[0-9.]+,\"1\"\\].*){8}"));
     // Same question to both at a time both have fully received: the raw samples must be identical.
@@ -231,6 +231,20 @@ class MonitorIT {
     }
     assertThat(get(port, "/api/v1/query?query=" + q("cairn_monitor_ingested_samples_total{protocol=\"remote_write\"}")))
         .isNotNull();
+    // Snapshots: the same answer shape as Prometheus's, and promtool reads cairn's (head included) as blocks.
+    String name = "\\{\"status\":\"success\",\"data\":\\{\"name\":\"(\\d{8}T\\d{6}Z-[0-9a-f]{16})\"}}";
+    String theirs = post(promPort, "/api/v1/admin/tsdb/snapshot");
+    String ours = post(port, "/api/v1/admin/tsdb/snapshot");
+    assertThat(theirs).matches(name);
+    assertThat(ours).matches(name);
+    Path snapshot = tmp.resolve("data").resolve("monitor").resolve("snapshots").resolve(ours.replaceAll(name, "$1"));
+    assertThat(dump(snapshot).stream().filter(l -> l.startsWith("{__name__=\"up\"") && l.contains("job=\"node\"")).count())
+        .isGreaterThanOrEqualTo(8);
+  }
+
+  private String post(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @Test

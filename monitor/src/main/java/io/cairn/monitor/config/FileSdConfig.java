@@ -1,5 +1,6 @@
 package io.cairn.monitor.config;
 
+import io.cairn.common.text.PromDuration;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.cairn.monitor.config;
 
+import io.cairn.common.text.PromDuration;
 /**
  * HTTP discovery: GET {@code url} (http or https, with a host) returning a JSON list of {@link
  * TargetGroup}s, every {@code refreshInterval} (default 60s).

@@ -1,5 +1,6 @@
 package io.cairn.monitor.config;
 
+import io.cairn.common.text.PromDuration;
 import io.cairn.monitor.relabel.RelabelConfig;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

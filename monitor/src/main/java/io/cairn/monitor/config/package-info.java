@@ -3,7 +3,7 @@
  * immutable records with Prometheus's defaults. Entry points: {@link
  * io.cairn.monitor.config.PromConfig#load} and {@link io.cairn.monitor.config.PromConfig#parse};
  * errors are {@link io.cairn.monitor.config.ConfigException}; durations {@link
- * io.cairn.monitor.config.PromDuration}.
+ * io.cairn.common.text.PromDuration}.
  *
  * <h2>What is read</h2>
  *

@@ -1,5 +1,6 @@
 package io.cairn.monitor.scrape;
 
+import io.cairn.common.text.PromDuration;
 import io.cairn.tsdb.model.Label;
 import io.cairn.tsdb.model.Labels;
 import java.net.URI;
@@ -84,8 +85,8 @@ public final class TargetLabels {
   public static Result populate(Labels discovered, Defaults defaults, Function<Labels, Labels> relabel) {
     Labels.Builder b = discovered.toBuilder();
     setIfAbsent(b, "job", defaults.jobName());
-    setIfAbsent(b, "__scrape_interval__", new io.cairn.monitor.config.PromDuration(defaults.interval().toMillis()).toString());
-    setIfAbsent(b, "__scrape_timeout__", new io.cairn.monitor.config.PromDuration(defaults.timeout().toMillis()).toString());
+    setIfAbsent(b, "__scrape_interval__", new io.cairn.common.text.PromDuration(defaults.interval().toMillis()).toString());
+    setIfAbsent(b, "__scrape_timeout__", new io.cairn.common.text.PromDuration(defaults.timeout().toMillis()).toString());
     setIfAbsent(b, "__metrics_path__", defaults.metricsPath());
     setIfAbsent(b, "__scheme__", defaults.scheme());
     defaults.params().forEach((k, v) -> {
@@ -148,7 +149,7 @@ public final class TargetLabels {
   private static Duration duration(String text, String what) {
     Duration d;
     try {
-      d = io.cairn.monitor.config.PromDuration.parse(text).toDuration();
+      d = io.cairn.common.text.PromDuration.parse(text).toDuration();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("error parsing scrape " + what + ": " + e.getMessage());
     }

@@ -5,7 +5,7 @@ import io.cairn.common.config.HostPort;
 import io.cairn.common.config.Parsers;
 import io.cairn.common.config.ValueParser;
 import io.cairn.monitor.config.Base2Bytes;
-import io.cairn.monitor.config.PromDuration;
+import io.cairn.common.text.PromDuration;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,8 +57,13 @@ public final class MonitorKeys {
       ConfigKey.of("monitor.enable-remote-write-receiver", "--web.enable-remote-write-receiver", Parsers.bool(), true,
           "Accept remote write requests on /api/v1/write (on by default in cairn, off in Prometheus).");
 
+  public static final ConfigKey<Boolean> ENABLE_ADMIN_API =
+      ConfigKey.of("monitor.enable-admin-api", "--web.enable-admin-api", Parsers.bool(), false,
+          "Enable the TSDB admin API (POST /api/v1/admin/tsdb/snapshot).");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
-      MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER);
+      MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
+      ENABLE_ADMIN_API);
 
   static ValueParser<Duration> duration(boolean zeroAllowed) {
     return text -> {

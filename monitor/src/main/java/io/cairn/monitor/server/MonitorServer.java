@@ -14,8 +14,14 @@ import io.cairn.tsdb.db.DbOptions;
 import io.cairn.tsdb.head.HeadOptions;
 import io.cairn.tsdb.wal.WalOptions;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +88,8 @@ public final class MonitorServer implements Service {
       targets = new Targets(scrapes);
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
-          config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis));
+          config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
+          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null));
       web.start();
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
       apply(initialJobs);
@@ -117,7 +124,19 @@ public final class MonitorServer implements Service {
     }
   }
 
-  private void apply(java.util.Map<String, Targets.Job> jobs) {
+  /**
+   * Prometheus's snapshot: {@code <storage>/snapshots/<UTC yyyyMMdd'T'HHmmss'Z'>-<16 hex digits>},
+   * the blocks hard-linked and (unless skipped) the head written as a block.
+   */
+  private String snapshot(boolean skipHead) throws IOException {
+    String name = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .format(ZonedDateTime.now(ZoneOffset.UTC))
+        + "-" + String.format("%016x", ThreadLocalRandom.current().nextLong());
+    db.snapshot(storagePath.resolve("snapshots").resolve(name), !skipHead);
+    return name;
+  }
+
+  private void apply(Map<String, Targets.Job> jobs) {
     targets.use(jobs);
     discovery.apply(Targets.discoverers(jobs, kv));
     targets.accept(discovery.snapshot()); // settings may have changed while groups did not

@@ -34,7 +34,19 @@ public final class MonitorWeb {
       BooleanSupplier ready,
       boolean lifecycleEnabled,
       boolean remoteWriteReceiver,
-      LongSupplier clock) {}
+      LongSupplier clock,
+      Snapshots snapshots) {
+    /** Without the admin API ({@code --web.enable-admin-api} off). */
+    public Wiring(Appendable storage, ChunkQuerier querier, PrometheusRegistry registry, Reloader reloader,
+        BooleanSupplier ready, boolean lifecycleEnabled, boolean remoteWriteReceiver, LongSupplier clock) {
+      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, null);
+    }
+  }
+
+  /** Takes a snapshot of the storage; returns its name (a directory under {@code <storage>/snapshots/}). */
+  public interface Snapshots {
+    String snapshot(boolean skipHead) throws IOException;
+  }
 
   /** Reloads the configuration file; throws with the reason when the new file is refused. */
   public interface Reloader {
@@ -43,13 +55,14 @@ public final class MonitorWeb {
 
   private static final java.util.Set<String> KNOWN_ROUTES = java.util.Set.of("/api/v1/write", "/write", "/api/v2/write",
       "/ping", "/health", "/metrics", "/-/healthy", "/-/ready", "/-/reload", "/api/v1/query", "/api/v1/series",
-      "/api/v1/labels", "/api/v1/export");
+      "/api/v1/labels", "/api/v1/export", AdminApi.SNAPSHOT);
 
   private final HostPort address;
   private final Wiring wiring;
   private final RemoteWriteHandler remoteWrite;
   private final InfluxWriteHandler influx;
   private final ReadApi read;
+  private final AdminApi admin;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
   private volatile VirtualThreadHttpServer server;
@@ -62,6 +75,7 @@ public final class MonitorWeb {
     this.remoteWrite = new RemoteWriteHandler(new RemoteWriteCodec(), wiring.storage(), metrics);
     this.influx = new InfluxWriteHandler(new LineProtocolDecoder(), wiring.storage(), wiring.clock(), metrics);
     this.read = new ReadApi(wiring.querier(), wiring.clock());
+    this.admin = new AdminApi(wiring.snapshots());
   }
 
   public void start() throws IOException {
@@ -140,7 +154,9 @@ public final class MonitorWeb {
       }
       case "/-/reload" -> reload(ex, method);
       default -> {
-        if (path.startsWith("/api/v1/")) {
+        if (path.startsWith("/api/v1/admin/")) {
+          admin.handle(ex, path, method, params(ex, method));
+        } else if (path.startsWith("/api/v1/")) {
           if (requireMethod(ex, method, "GET", "POST")) {
             read.handle(ex, path, params(ex, method));
           }

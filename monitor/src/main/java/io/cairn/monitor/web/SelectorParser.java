@@ -1,5 +1,6 @@
 package io.cairn.monitor.web;
 
+import io.cairn.common.text.PromDuration;
 import io.cairn.tsdb.model.Matcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class SelectorParser {
         throw error(i, "unclosed left bracket");
       }
       try {
-        range = io.cairn.monitor.config.PromDuration.parse(s.substring(start, end).trim()).millis();
+        range = io.cairn.common.text.PromDuration.parse(s.substring(start, end).trim()).millis();
       } catch (IllegalArgumentException e) {
         range = 0;
       }

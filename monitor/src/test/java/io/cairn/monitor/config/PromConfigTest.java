@@ -1,5 +1,6 @@
 package io.cairn.monitor.config;
 
+import io.cairn.common.text.PromDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.monitor.relabel.Action;

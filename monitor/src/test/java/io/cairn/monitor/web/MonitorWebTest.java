@@ -68,6 +68,31 @@ class MonitorWebTest {
   }
 
   @Test
+  void theAdminApiIsOffByDefaultAndSnapshotsWhenOn() throws Exception {
+    HttpResponse<String> off = post("/api/v1/admin/tsdb/snapshot", "text/plain", new byte[0]);
+    assertThat(off.statusCode()).isEqualTo(503);
+    assertThat(off.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"admin APIs disabled\"}");
+    web.stop();
+    List<Boolean> skips = new java.util.ArrayList<>();
+    web = new MonitorWeb(new HostPort("127.0.0.1", 0), new MonitorWeb.Wiring(
+        head, head, new PrometheusRegistry(), () -> {}, () -> true, true, true, () -> NOW, skip -> {
+          skips.add(skip);
+          return "20261121T000000Z-00000000000000" + skips.size();
+        }));
+    web.start();
+    HttpResponse<String> on = post("/api/v1/admin/tsdb/snapshot?skip_head=true", "text/plain", new byte[0]);
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(on.body()).isEqualTo("{\"status\":\"success\",\"data\":{\"name\":\"20261121T000000Z-000000000000001\"}}");
+    assertThat(post("/api/v1/admin/tsdb/snapshot", "application/x-www-form-urlencoded", "skip_head=0".getBytes()).statusCode()).isEqualTo(200);
+    assertThat(skips).containsExactly(true, false);
+    HttpResponse<String> bad = post("/api/v1/admin/tsdb/snapshot?skip_head=yes", "text/plain", new byte[0]);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"errorType\":\"bad_data\"", "unable to parse boolean 'skip_head' argument");
+    assertThat(get("/api/v1/admin/tsdb/snapshot").statusCode()).isEqualTo(405);
+    assertThat(skips).hasSize(2);
+  }
+
+  @Test
   void remoteWriteThenQuery() throws Exception {
     byte[] body = new RemoteWriteCodec().encode(new WriteRequest(List.of(
         new TimeSeries(Labels.of("__name__", "up", "job", "a"), List.of(new Sample(NOW - 2000, 1), new Sample(NOW - 1000, 0.5))))));

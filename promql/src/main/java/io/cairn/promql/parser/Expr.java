@@ -18,7 +18,11 @@ public sealed interface Expr {
   /** The type this expression evaluates to. */
   ValueType type();
 
-  /** A number: {@code 1}, {@code 1e3}, {@code 0x1f}, {@code Inf}, {@code NaN}, {@code -1} is a {@link Unary}. */
+  /**
+   * A number: {@code 1}, {@code 1e3}, {@code 0x1f}, {@code Inf}, {@code NaN}. As in Prometheus 2.42, a
+   * sign written directly before a number literal is folded into it ({@code -1} is {@code
+   * NumberLiteral(-1)}); {@code -(1)} stays a {@link Unary} of a {@link Paren}.
+   */
   record NumberLiteral(double value) implements Expr {
     public ValueType type() {
       return ValueType.SCALAR;

@@ -315,6 +315,28 @@ public final class Db implements Appendable, ChunkQuerier, Closeable {
     }
   }
 
+  /**
+   * Writes a snapshot of the database into {@code target} (which must not exist): every block
+   * hard-linked, plus, unless {@code withHead} is false, the head's samples as one more block. Runs
+   * under the maintenance lock, so no block is compacted away meanwhile; appends continue (samples
+   * appended during the call may or may not be included).
+   *
+   * @throws IOException if {@code target} exists or cannot be written
+   */
+  public void snapshot(Path target, boolean withHead) throws IOException {
+    synchronized (maintenance) {
+      if (closed) {
+        throw new IOException("database " + dir + " is closed");
+      }
+      Snapshot.write(target, blocks, head, withHead);
+    }
+  }
+
+  /** The database's directory. */
+  public Path dir() {
+    return dir;
+  }
+
   /** Bytes of all blocks ({@code prometheus_tsdb_storage_blocks_bytes}). */
   public long blocksBytes() {
     return blocks.stream().mapToLong(Block::sizeBytes).sum();

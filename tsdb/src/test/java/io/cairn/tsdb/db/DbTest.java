@@ -77,6 +77,30 @@ class DbTest {
   }
 
   @Test
+  void aSnapshotHoldsTheBlocksAndTheHeadAndOpensAsADatabase() throws Exception {
+    Path snap = dir.resolve("snapshots").resolve("one");
+    try (Db db = Db.open(dir.resolve("data"), options())) {
+      write(db, 0, 30_000, 500);
+      db.maintain();
+      assertThat(db.blocks()).hasSize(2);
+      db.snapshot(snap, true);
+      assertThatThrownBy(() -> db.snapshot(snap, true)).isInstanceOf(IOException.class);
+      db.snapshot(dir.resolve("snapshots").resolve("blocks-only"), false);
+    }
+    try (Db copy = Db.open(snap, options())) {
+      assertThat(copy.blocks()).hasSize(3); // two linked, one written from the head
+      assertThat(samples(copy, A)).isEqualTo(expected(0, 30_000, 500, 1));
+      assertThat(samples(copy, B)).isEqualTo(expected(0, 30_000, 500, -1));
+    }
+    try (Db blocksOnly = Db.open(dir.resolve("snapshots").resolve("blocks-only"), options())) {
+      assertThat(samples(blocksOnly, A)).isEqualTo(expected(0, 2 * RANGE, 500, 1));
+    }
+    try (Db data = Db.open(dir.resolve("data"), options())) { // the original is untouched
+      assertThat(samples(data, A)).isEqualTo(expected(0, 30_000, 500, 1));
+    }
+  }
+
+  @Test
   void blocksAreCompactedAsPlanned() throws Exception {
     try (Db db = Db.open(dir, options())) {
       write(db, 0, 100_000, 1000);

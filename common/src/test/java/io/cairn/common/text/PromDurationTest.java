@@ -1,4 +1,4 @@
-package io.cairn.monitor.config;
+package io.cairn.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

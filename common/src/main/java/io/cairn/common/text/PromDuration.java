@@ -1,4 +1,4 @@
-package io.cairn.monitor.config;
+package io.cairn.common.text;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
