@@ -7,6 +7,8 @@ import io.cairn.common.config.ValueParser;
 import io.cairn.monitor.config.Base2Bytes;
 import io.cairn.common.text.PromDuration;
 import java.time.Duration;
+import io.cairn.common.config.Config;
+import io.cairn.promql.engine.EngineOptions;
 import java.util.List;
 
 /**
@@ -61,9 +63,34 @@ public final class MonitorKeys {
       ConfigKey.of("monitor.enable-admin-api", "--web.enable-admin-api", Parsers.bool(), false,
           "Enable the TSDB admin API (POST /api/v1/admin/tsdb/snapshot).");
 
+  public static final ConfigKey<Duration> QUERY_LOOKBACK_DELTA =
+      ConfigKey.of("monitor.query.lookback-delta", "--query.lookback-delta", duration(false), Duration.ofMinutes(5),
+          "How far back an instant selector looks for a sample.");
+
+  public static final ConfigKey<Long> QUERY_MAX_SAMPLES =
+      ConfigKey.of("monitor.query.max-samples", "--query.max-samples", Parsers.longInRange(1, Long.MAX_VALUE), 50_000_000L,
+          "Most samples one query may hold in memory at once; more fails the query (422 execution).");
+
+  public static final ConfigKey<Duration> QUERY_TIMEOUT =
+      ConfigKey.of("monitor.query.timeout", "--query.timeout", duration(false), Duration.ofMinutes(2),
+          "Longest a query may run, queueing included; longer fails it (503 timeout).");
+
+  public static final ConfigKey<Long> QUERY_MAX_CONCURRENCY =
+      ConfigKey.of("monitor.query.max-concurrency", "--query.max-concurrency", Parsers.longInRange(1, 10_000), 20L,
+          "Queries evaluated at once; the rest wait in a queue (their wait counts against the timeout).");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
       MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
-      ENABLE_ADMIN_API);
+      ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY);
+
+  /** The PromQL engine's limits from the {@code query.*} keys. */
+  public static EngineOptions engineOptions(Config config) {
+    return EngineOptions.defaults()
+        .withLookbackDelta(config.get(QUERY_LOOKBACK_DELTA))
+        .withMaxSamples(config.get(QUERY_MAX_SAMPLES))
+        .withTimeout(config.get(QUERY_TIMEOUT))
+        .withMaxConcurrentQueries((int) (long) config.get(QUERY_MAX_CONCURRENCY));
+  }
 
   static ValueParser<Duration> duration(boolean zeroAllowed) {
     return text -> {

@@ -9,6 +9,7 @@ import io.cairn.monitor.config.PromConfig;
 import io.cairn.monitor.discovery.DiscoveryManager;
 import io.cairn.monitor.scrape.ScrapeManager;
 import io.cairn.monitor.web.MonitorWeb;
+import io.cairn.promql.engine.Engine;
 import io.cairn.tsdb.db.Db;
 import io.cairn.tsdb.db.DbOptions;
 import io.cairn.tsdb.head.HeadOptions;
@@ -89,7 +90,7 @@ public final class MonitorServer implements Service {
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
-          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null));
+          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, new Engine(MonitorKeys.engineOptions(config))));
       web.start();
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
       apply(initialJobs);

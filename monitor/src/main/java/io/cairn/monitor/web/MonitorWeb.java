@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import io.cairn.common.config.HostPort;
 import io.cairn.monitor.ingest.lineprotocol.LineProtocolDecoder;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
+import io.cairn.promql.engine.Engine;
+import io.cairn.promql.engine.EngineOptions;
+import io.cairn.promql.storage.TsdbQueryable;
 import io.cairn.tsdb.storage.Appendable;
 import io.cairn.tsdb.storage.ChunkQuerier;
 import io.cairn.common.admin.MetricsHandler;
@@ -35,11 +38,13 @@ public final class MonitorWeb {
       boolean lifecycleEnabled,
       boolean remoteWriteReceiver,
       LongSupplier clock,
-      Snapshots snapshots) {
-    /** Without the admin API ({@code --web.enable-admin-api} off). */
+      Snapshots snapshots,
+      Engine engine) {
+    /** Without the admin API ({@code --web.enable-admin-api} off), with a default PromQL engine. */
     public Wiring(Appendable storage, ChunkQuerier querier, PrometheusRegistry registry, Reloader reloader,
         BooleanSupplier ready, boolean lifecycleEnabled, boolean remoteWriteReceiver, LongSupplier clock) {
-      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, null);
+      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, null,
+          new Engine(EngineOptions.defaults()));
     }
   }
 
@@ -55,13 +60,15 @@ public final class MonitorWeb {
 
   private static final java.util.Set<String> KNOWN_ROUTES = java.util.Set.of("/api/v1/write", "/write", "/api/v2/write",
       "/ping", "/health", "/metrics", "/-/healthy", "/-/ready", "/-/reload", "/api/v1/query", "/api/v1/series",
-      "/api/v1/labels", "/api/v1/export", AdminApi.SNAPSHOT);
+      "/api/v1/labels", "/api/v1/export", AdminApi.SNAPSHOT, "/api/v1/query_range", "/api/v1/format_query",
+      "/api/v1/query_exemplars");
 
   private final HostPort address;
   private final Wiring wiring;
   private final RemoteWriteHandler remoteWrite;
   private final InfluxWriteHandler influx;
   private final ReadApi read;
+  private final QueryApi query;
   private final AdminApi admin;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
@@ -74,7 +81,8 @@ public final class MonitorWeb {
     this.metricsPage = new MetricsHandler(wiring.registry());
     this.remoteWrite = new RemoteWriteHandler(new RemoteWriteCodec(), wiring.storage(), metrics);
     this.influx = new InfluxWriteHandler(new LineProtocolDecoder(), wiring.storage(), wiring.clock(), metrics);
-    this.read = new ReadApi(wiring.querier(), wiring.clock());
+    this.read = new ReadApi(wiring.querier());
+    this.query = new QueryApi(wiring.engine(), new TsdbQueryable(wiring.querier()), wiring.clock());
     this.admin = new AdminApi(wiring.snapshots());
   }
 
@@ -158,7 +166,10 @@ public final class MonitorWeb {
           admin.handle(ex, path, method, params(ex, method));
         } else if (path.startsWith("/api/v1/")) {
           if (requireMethod(ex, method, "GET", "POST")) {
-            read.handle(ex, path, params(ex, method));
+            Map<String, List<String>> params = params(ex, method);
+            if (!query.handle(ex, path, params)) {
+              read.handle(ex, path, params);
+            }
           }
         } else {
           Exchanges.text(ex, 404, "404 page not found\n");

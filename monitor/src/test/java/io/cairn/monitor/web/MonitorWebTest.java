@@ -3,6 +3,8 @@ package io.cairn.monitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.HostPort;
+import io.cairn.promql.engine.Engine;
+import io.cairn.promql.engine.EngineOptions;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
 import io.cairn.monitor.ingest.remotewrite.Sample;
 import io.cairn.monitor.ingest.remotewrite.TimeSeries;
@@ -78,7 +80,7 @@ class MonitorWebTest {
         head, head, new PrometheusRegistry(), () -> {}, () -> true, true, true, () -> NOW, skip -> {
           skips.add(skip);
           return "20261121T000000Z-00000000000000" + skips.size();
-        }));
+        }, new Engine(EngineOptions.defaults())));
     web.start();
     HttpResponse<String> on = post("/api/v1/admin/tsdb/snapshot?skip_head=true", "text/plain", new byte[0]);
     assertThat(on.statusCode()).isEqualTo(200);
@@ -144,12 +146,48 @@ class MonitorWebTest {
   }
 
   @Test
+  void promqlInstantAndRangeQueries() throws Exception {
+    RemoteWriteCodec codec = new RemoteWriteCodec();
+    List<TimeSeries> series = new java.util.ArrayList<>();
+    for (String job : List.of("a", "b")) {
+      List<Sample> samples = new java.util.ArrayList<>();
+      for (int i = 0; i <= 10; i++) {
+        samples.add(new Sample(NOW - 600_000 + i * 60_000L, i * (job.equals("a") ? 60 : 120)));
+      }
+      series.add(new TimeSeries(Labels.of("__name__", "req_total", "job", job), samples));
+    }
+    assertThat(post("/api/v1/write", "application/x-protobuf", codec.encode(new WriteRequest(series))).statusCode()).isEqualTo(204);
+    assertThat(get("/api/v1/query?query=" + q("sum(rate(req_total[5m]))") + "&time=" + NOW / 1000).body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1700000000,\"3\"]}]}}");
+    assertThat(get("/api/v1/query?query=" + q("1+1") + "&time=10").body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[10,\"2\"]}}");
+    assertThat(post("/api/v1/query_range", "application/x-www-form-urlencoded",
+        ("query=" + q("req_total{job=\"b\"} / 120") + "&start=" + (NOW / 1000 - 120) + "&end=" + NOW / 1000 + "&step=1m").getBytes()).body())
+        .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"job\":\"b\"},"
+            + "\"values\":[[1699999880,\"8\"],[1699999940,\"9\"],[1700000000,\"10\"]]}]}}");
+    HttpResponse<String> manyToMany = get("/api/v1/query?query=" + q("req_total + on() req_total") + "&time=" + NOW / 1000);
+    assertThat(manyToMany.statusCode()).isEqualTo(422);
+    assertThat(manyToMany.body()).contains("\"errorType\":\"execution\"");
+    assertThat(get("/api/v1/format_query?query=" + q("sum by(job)(x)")).body()).isEqualTo("{\"status\":\"success\",\"data\":\"sum by (job) (x)\"}");
+    assertThat(get("/api/v1/query_exemplars?query=up").body()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
+    assertThat(get("/api/v1/labels?match[]=" + q("req_total{job=\"a\"}")).body()).isEqualTo("{\"status\":\"success\",\"data\":[\"__name__\",\"job\"]}");
+    assertThat(get("/api/v1/label/job/values?match[]=" + q("{__name__=~\"req.*\"}")).body()).isEqualTo("{\"status\":\"success\",\"data\":[\"a\",\"b\"]}");
+  }
+
+  @Test
   void badReadsAreBadData() throws Exception {
     HttpResponse<String> r = get("/api/v1/query?query=" + q("{job=\"\"}"));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:1: parse error: vector selector must contain at least one non-empty matcher\"}");
+    assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid parameter \\\"query\\\": 1:1: parse error: vector selector must contain at least one non-empty matcher\"}");
     assertThat(get("/api/v1/query?query=" + q("up{a=~\"(\"}")).statusCode()).isEqualTo(400);
-    assertThat(get("/api/v1/query?query=" + q("rate(up[5m])")).statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/query?query=" + q("rate(up)")).body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":"
+        + "\"invalid parameter \\\"query\\\": 1:6: parse error: expected type range vector in call to function \\\"rate\\\", got instant vector\"}");
+    assertThat(get("/api/v1/query_range?query=up&start=1&end=2").body()).contains("invalid parameter \\\"step\\\"");
+    assertThat(get("/api/v1/query_range?query=up&start=2&end=1&step=1").body()).contains("end timestamp must not be before start time");
+    assertThat(get("/api/v1/query_range?query=" + q("up[5m]") + "&start=1&end=2&step=1").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/query?query=up&timeout=zz").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/series?match[]=" + q("{a=\"\"}")).body())
+        .contains("invalid parameter \\\"match[]\\\": match[] must contain at least one non-empty matcher");
     assertThat(get("/api/v1/query?query=up&time=yesterday").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/series").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/nope").statusCode()).isEqualTo(404);

@@ -3,6 +3,7 @@ package io.cairn.promql.engine;
 import io.cairn.promql.parser.Expr;
 import io.cairn.promql.parser.ValueType;
 import io.cairn.promql.storage.Queryable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,16 @@ public final class Engine {
    * {@link Value.StringValue}.
    */
   public Value instant(Queryable queryable, Expr expr, long timeMillis) {
-    return run(queryable, expr, timeMillis, timeMillis, 1, true);
+    return instant(queryable, expr, timeMillis, null);
+  }
+
+  /**
+   * As {@link #instant(Queryable, Expr, long)}, with a per-query timeout ({@code timeout} parameter
+   * of the HTTP API): the shorter of it and {@link EngineOptions#timeout} applies; null means the
+   * engine's.
+   */
+  public Value instant(Queryable queryable, Expr expr, long timeMillis, Duration timeout) {
+    return run(queryable, expr, timeMillis, timeMillis, 1, true, timeout);
   }
 
   /**
@@ -43,6 +53,11 @@ public final class Engine {
    * {@code endMs}: a matrix sorted by labels (a scalar becomes one series without labels).
    */
   public Value.Matrix range(Queryable queryable, Expr expr, long startMs, long endMs, long stepMs) {
+    return range(queryable, expr, startMs, endMs, stepMs, null);
+  }
+
+  /** As {@link #range(Queryable, Expr, long, long, long)}, with a per-query timeout (null: the engine's). */
+  public Value.Matrix range(Queryable queryable, Expr expr, long startMs, long endMs, long stepMs, Duration timeout) {
     if (expr.type() != ValueType.VECTOR && expr.type() != ValueType.SCALAR) {
       throw new QueryException(QueryException.ErrorType.BAD_DATA, "invalid expression type \""
           + expr.type().promName() + "\" for range query, must be Scalar or instant Vector");
@@ -58,15 +73,19 @@ public final class Engine {
       throw new QueryException(QueryException.ErrorType.BAD_DATA,
           "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
     }
-    return (Value.Matrix) run(queryable, expr, startMs, endMs, stepMs, false);
+    return (Value.Matrix) run(queryable, expr, startMs, endMs, stepMs, false, timeout);
   }
 
-  private Value run(Queryable queryable, Expr expr, long start, long end, long step, boolean instant) {
+  private Value run(Queryable queryable, Expr expr, long start, long end, long step, boolean instant, Duration timeout) {
     Objects.requireNonNull(queryable, "queryable");
     Objects.requireNonNull(expr, "expr");
-    long deadline = System.nanoTime() + options.timeout().toNanos();
+    long budget = options.timeout().toNanos();
+    if (timeout != null) {
+      budget = Math.max(0, Math.min(budget, timeout.toNanos()));
+    }
+    long deadline = System.nanoTime() + budget;
     try {
-      if (!slots.tryAcquire(options.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+      if (!slots.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
         throw QueryException.timeout("query queue");
       }
     } catch (InterruptedException e) {
