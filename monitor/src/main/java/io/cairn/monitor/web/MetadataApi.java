@@ -48,7 +48,7 @@ final class MetadataApi {
       try {
         SelectorParser.Selector sel = SelectorParser.parse(matchTarget);
         if (sel.rangeMs() > 0) {
-          throw new SelectorParser.BadSelector("1:" + (matchTarget.length() + 1) + ": parse error: unexpected \"[\" in series selector");
+          throw new SelectorParser.BadSelector("1:" + (matchTarget.lastIndexOf('[') + 1) + ": parse error: unexpected \"[\"");
         }
         matchers = sel.matchers();
       } catch (SelectorParser.BadSelector e) {
