@@ -188,7 +188,7 @@ public final class MonitorServer implements Service {
       return List.of();
     }
     return List.of(new Endpoint(name(), w.url(),
-        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /metrics"));
+        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /api/v1/targets /api/v1/status/* /metrics"));
   }
 
   @Override
