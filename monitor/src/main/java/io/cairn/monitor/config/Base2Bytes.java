@@ -26,6 +26,26 @@ public final class Base2Bytes {
   }
 
   /**
+   * As alecthomas/units {@code Base2Bytes.String}: each non-zero power of 1024 from the largest,
+   * {@code 10MiB}, {@code 1KiB512B}, {@code 0B}.
+   */
+  public static String format(long bytes) {
+    String[] magnitudes = {"", "K", "M", "G", "T", "P", "E"};
+    StringBuilder out = new StringBuilder();
+    long n = bytes;
+    for (int i = 0; i < magnitudes.length; i++) {
+      if (n % 1024 != 0 || (i == 0 && n == 0)) {
+        out.insert(0, (n % 1024) + magnitudes[i] + (i == 0 ? "B" : "iB"));
+      }
+      n /= 1024;
+      if (n == 0) {
+        break;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * The size in bytes (may be negative, as in Prometheus, where a limit of 0 or less means none).
    *
    * @throws IllegalArgumentException with the units package's message, e.g. {@code units: unknown

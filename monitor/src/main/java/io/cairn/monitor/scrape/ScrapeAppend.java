@@ -53,7 +53,14 @@ final class ScrapeAppend {
     Parser p = Parser.forContentType(contentType, body);
     try {
       for (EntryKind k = p.next(); k != EntryKind.EOF; k = p.next()) {
-        if (!(p.entry() instanceof Entry.Series e)) {
+        Entry entry = p.entry();
+        switch (entry) {
+          case Entry.Type ty -> cache.setType(ty.metricName(), ty.type());
+          case Entry.Help h -> cache.setHelp(h.metricName(), h.text());
+          case Entry.Unit u -> cache.setUnit(u.metricName(), u.unit());
+          default -> { }
+        }
+        if (!(entry instanceof Entry.Series e)) {
           continue;
         }
         total++;

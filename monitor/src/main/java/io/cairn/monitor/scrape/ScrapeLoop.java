@@ -54,7 +54,7 @@ final class ScrapeLoop {
     this.scraper = new Scraper(client, target);
     this.jitterSeed = jitterSeed;
     this.intervalLabel = GoDurations.goString(target.interval());
-    this.status = new ActiveTarget(target, TargetHealth.UNKNOWN, Optional.empty(), Duration.ZERO, "");
+    this.status = new ActiveTarget(target, TargetHealth.UNKNOWN, Optional.empty(), Duration.ZERO, "", cache);
   }
 
   ScrapeTarget target() {
@@ -176,7 +176,7 @@ final class ScrapeLoop {
     String commitError = ReportSeries.appendAndCommit(app, cache, target, appendTime, values);
     status = new ActiveTarget(target, scrapeError == null ? TargetHealth.UP : TargetHealth.DOWN,
         Optional.of(Instant.ofEpochMilli(appendTime)), took,
-        scrapeError != null ? scrapeError : commitError != null ? commitError : "");
+        scrapeError != null ? scrapeError : commitError != null ? commitError : "", cache);
     if (scrapeError != null) {
       log.debug("scrape of {} failed: {}", target.url(), scrapeError);
     }

@@ -113,7 +113,7 @@ final class ScrapePool {
       if (d != null && !d.equals(s.target().discoveredLabels())) {
         ScrapeTarget t = s.target();
         s = new ActiveTarget(new ScrapeTarget(t.labels(), d, t.url(), t.interval(), t.timeout(), t.settings()),
-            s.health(), s.lastScrape(), s.lastScrapeDuration(), s.lastError());
+            s.health(), s.lastScrape(), s.lastScrapeDuration(), s.lastError(), s.metadata());
       }
       out.add(s);
     });

@@ -70,6 +70,11 @@
  *   <tr><td>series cache per target</td><td>series of the last successful scrape</td><td>entries
  *       not seen in a successful scrape are removed; after failures, flushed once it exceeds twice
  *       the last good size + 1,000</td></tr>
+ *   <tr><td>metric metadata per target (TYPE/HELP/UNIT, for the metadata API)</td><td>{@value
+ *       io.cairn.monitor.scrape.ScrapeCache#MAX_METADATA} families; a family is kept {@value
+ *       io.cairn.monitor.scrape.ScrapeCache#METADATA_KEEP_SCRAPES} scrapes after its last
+ *       line</td><td>metadata of further families is not kept; stale ones go at the cache's
+ *       flushes</td></tr>
  *   <tr><td>bytes per entry, labels per series (parser)</td><td>{@link
  *       io.cairn.monitor.textparse.Limits#DEFAULT}</td><td>parse error, scrape fails</td></tr>
  * </table>

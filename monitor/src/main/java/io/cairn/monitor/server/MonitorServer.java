@@ -47,6 +47,7 @@ public final class MonitorServer implements Service {
   private volatile DiscoveryManager discovery;
   private volatile Targets targets;
   private volatile MonitorWeb web;
+  private volatile MonitorStatus status;
   private volatile boolean ready;
 
   /**
@@ -87,10 +88,12 @@ public final class MonitorServer implements Service {
       db.startMaintenance();
       scrapes = new ScrapeManager(db, registry);
       targets = new Targets(scrapes);
+      status = new MonitorStatus(scrapes, () -> db, PromFlags.of(config, storagePath), PromFlags.storageRetention(config));
+      status.loaded(initial, configDir());
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
-          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, new Engine(MonitorKeys.engineOptions(config))));
+          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, status, new Engine(MonitorKeys.engineOptions(config))));
       web.start();
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
       apply(initialJobs);
@@ -116,11 +119,32 @@ public final class MonitorServer implements Service {
     return PromConfig.load(Path.of(file));
   }
 
+  /** The config file's directory, or null for the built-in configuration. */
+  private Path configDir() {
+    String file = config.get(MonitorKeys.CONFIG_FILE);
+    return file.isEmpty() ? null : Path.of(file).toAbsolutePath().getParent();
+  }
+
   /** Reads the configuration file again and applies it; throws (changing nothing) if it is refused. */
   public void reload() throws ConfigException {
     synchronized (reloadLock) {
-      var jobs = Targets.jobs(loadConfig());
+      PromConfig loaded;
+      Map<String, Targets.Job> jobs;
+      try {
+        loaded = loadConfig();
+        jobs = Targets.jobs(loaded);
+      } catch (ConfigException | RuntimeException e) {
+        MonitorStatus s = status;
+        if (s != null) {
+          s.reloadFailed();
+        }
+        throw e;
+      }
       apply(jobs);
+      MonitorStatus s = status;
+      if (s != null) {
+        s.loaded(loaded, configDir());
+      }
       log.info("configuration reloaded: {} scrape jobs", jobs.size());
     }
   }
@@ -165,7 +189,7 @@ public final class MonitorServer implements Service {
       return List.of();
     }
     return List.of(new Endpoint(name(), w.url(),
-        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /metrics"));
+        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /api/v1/targets /api/v1/status/* /metrics"));
   }
 
   @Override

@@ -39,11 +39,21 @@ public final class MonitorWeb {
       boolean remoteWriteReceiver,
       LongSupplier clock,
       Snapshots snapshots,
+      StatusSource status,
       Engine engine) {
-    /** Without the admin API ({@code --web.enable-admin-api} off), with a default PromQL engine. */
+    /** Without the admin API ({@code --web.enable-admin-api} off) and the targets/status endpoints. */
     public Wiring(Appendable storage, ChunkQuerier querier, PrometheusRegistry registry, Reloader reloader,
         BooleanSupplier ready, boolean lifecycleEnabled, boolean remoteWriteReceiver, LongSupplier clock) {
-      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, null,
+      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, null);
+    }
+
+    /**
+     * Without the targets/status endpoints ({@code status} null: they answer 404), with a PromQL
+     * engine of Prometheus's default limits.
+     */
+    public Wiring(Appendable storage, ChunkQuerier querier, PrometheusRegistry registry, Reloader reloader,
+        BooleanSupplier ready, boolean lifecycleEnabled, boolean remoteWriteReceiver, LongSupplier clock, Snapshots snapshots) {
+      this(storage, querier, registry, reloader, ready, lifecycleEnabled, remoteWriteReceiver, clock, snapshots, null,
           new Engine(EngineOptions.defaults()));
     }
   }
@@ -61,7 +71,9 @@ public final class MonitorWeb {
   private static final java.util.Set<String> KNOWN_ROUTES = java.util.Set.of("/api/v1/write", "/write", "/api/v2/write",
       "/ping", "/health", "/metrics", "/-/healthy", "/-/ready", "/-/reload", "/api/v1/query", "/api/v1/series",
       "/api/v1/labels", "/api/v1/export", AdminApi.SNAPSHOT, "/api/v1/query_range", "/api/v1/format_query",
-      "/api/v1/query_exemplars");
+      "/api/v1/query_exemplars", "/api/v1/targets", "/api/v1/targets/metadata",
+      "/api/v1/metadata", "/api/v1/status/config", "/api/v1/status/flags", "/api/v1/status/buildinfo",
+      "/api/v1/status/runtimeinfo", "/api/v1/status/tsdb", "/api/v1/alertmanagers");
 
   private final HostPort address;
   private final Wiring wiring;
@@ -70,6 +82,9 @@ public final class MonitorWeb {
   private final ReadApi read;
   private final QueryApi query;
   private final AdminApi admin;
+  private final MetadataApi metadata;
+  private final StatusApi status;
+  private volatile TargetsApi targets;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
   private volatile VirtualThreadHttpServer server;
@@ -84,10 +99,15 @@ public final class MonitorWeb {
     this.read = new ReadApi(wiring.querier());
     this.query = new QueryApi(wiring.engine(), new TsdbQueryable(wiring.querier()), wiring.clock());
     this.admin = new AdminApi(wiring.snapshots());
+    this.metadata = wiring.status() == null ? null : new MetadataApi(wiring.status());
+    this.status = wiring.status() == null ? null : new StatusApi(wiring.status());
   }
 
   public void start() throws IOException {
     server = VirtualThreadHttpServer.start(address, "the monitor", 256, this::dispatch);
+    if (wiring.status() != null) {
+      targets = new TargetsApi(wiring.status(), Hostname.get(), server.port());
+    }
   }
 
   /** {@code http://<host>:<bound port>}, or null before start. */
@@ -166,13 +186,34 @@ public final class MonitorWeb {
           admin.handle(ex, path, method, params(ex, method));
         } else if (path.startsWith("/api/v1/")) {
           if (requireMethod(ex, method, "GET", "POST")) {
-            Map<String, List<String>> params = params(ex, method);
-            if (!query.handle(ex, path, params)) {
-              read.handle(ex, path, params);
-            }
+            api(ex, path, params(ex, method));
           }
         } else {
           Exchanges.text(ex, 404, "404 page not found\n");
+        }
+      }
+    }
+  }
+
+  /** The JSON API: the targets and status endpoints when wired, else the read API (which 404s the rest). */
+  private void api(HttpExchange ex, String path, Map<String, List<String>> params) throws IOException {
+    if (query.handle(ex, path, params)) {
+      return;
+    }
+    TargetsApi t = targets;
+    if (t == null || status == null) {
+      read.handle(ex, path, params);
+      return;
+    }
+    switch (path) {
+      case "/api/v1/targets" -> t.targets(ex);
+      case "/api/v1/targets/metadata" -> metadata.targetMetadata(ex, params);
+      case "/api/v1/metadata" -> metadata.metadata(ex, params);
+      default -> {
+        if (path.startsWith("/api/v1/status/") || path.equals("/api/v1/alertmanagers")) {
+          status.handle(ex, path);
+        } else {
+          read.handle(ex, path, params);
         }
       }
     }

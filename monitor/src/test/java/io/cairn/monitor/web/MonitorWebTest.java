@@ -3,8 +3,6 @@ package io.cairn.monitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.HostPort;
-import io.cairn.promql.engine.Engine;
-import io.cairn.promql.engine.EngineOptions;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
 import io.cairn.monitor.ingest.remotewrite.Sample;
 import io.cairn.monitor.ingest.remotewrite.TimeSeries;
@@ -80,7 +78,7 @@ class MonitorWebTest {
         head, head, new PrometheusRegistry(), () -> {}, () -> true, true, true, () -> NOW, skip -> {
           skips.add(skip);
           return "20261121T000000Z-00000000000000" + skips.size();
-        }, new Engine(EngineOptions.defaults())));
+        }));
     web.start();
     HttpResponse<String> on = post("/api/v1/admin/tsdb/snapshot?skip_head=true", "text/plain", new byte[0]);
     assertThat(on.statusCode()).isEqualTo(200);

@@ -375,6 +375,11 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
     return minValidTime;
   }
 
+  /** The index's cardinality statistics, by {@code label} (usually {@code __name__}). O(label pairs). */
+  public PostingsStats postingsStats(String label) {
+    return postings.stats(label);
+  }
+
   public HeadStats stats() {
     return stats;
   }

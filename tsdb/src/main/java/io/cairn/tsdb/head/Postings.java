@@ -86,6 +86,36 @@ final class Postings {
     return values == null ? List.of() : new ArrayList<>(new TreeSet<>(values.keySet()));
   }
 
+  /** Prometheus's {@code MemPostings.Stats(label)}; {@code label} is usually the metric name. */
+  PostingsStats stats(String label) {
+    PostingsStats.Top metrics = new PostingsStats.Top();
+    PostingsStats.Top names = new PostingsStats.Top();
+    PostingsStats.Top sizes = new PostingsStats.Top();
+    PostingsStats.Top pairs = new PostingsStats.Top();
+    long numPairs = 0;
+    for (var byValue : byName.entrySet()) {
+      String n = byValue.getKey();
+      long size = 0;
+      int values = 0;
+      for (var e : byValue.getValue().entrySet()) {
+        int count = e.getValue().size();
+        if (count == 0) {
+          continue;
+        }
+        values++;
+        if (n.equals(label)) {
+          metrics.add(e.getKey(), count);
+        }
+        pairs.add(n + "=" + e.getKey(), count);
+        size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      }
+      names.add(n, values);
+      sizes.add(n, size);
+      numPairs += values;
+    }
+    return new PostingsStats(numPairs, metrics.get(), names.get(), sizes.get(), pairs.get());
+  }
+
   static long[] intersect(long[] a, long[] b) {
     long[] out = new long[Math.min(a.length, b.length)];
     int i = 0;
@@ -140,6 +170,10 @@ final class Postings {
         sorted = false;
       }
       refs[n++] = ref;
+    }
+
+    synchronized int size() {
+      return n;
     }
 
     synchronized long[] sorted() {
