@@ -3,6 +3,8 @@ package io.cairn.monitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.HostPort;
+import io.cairn.promql.engine.Engine;
+import io.cairn.promql.engine.EngineOptions;
 import io.cairn.monitor.ingest.remotewrite.RemoteWriteCodec;
 import io.cairn.monitor.ingest.remotewrite.Sample;
 import io.cairn.monitor.ingest.remotewrite.TimeSeries;
@@ -170,6 +172,34 @@ class MonitorWebTest {
     assertThat(get("/api/v1/query_exemplars?query=up").body()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
     assertThat(get("/api/v1/labels?match[]=" + q("req_total{job=\"a\"}")).body()).isEqualTo("{\"status\":\"success\",\"data\":[\"__name__\",\"job\"]}");
     assertThat(get("/api/v1/label/job/values?match[]=" + q("{__name__=~\"req.*\"}")).body()).isEqualTo("{\"status\":\"success\",\"data\":[\"a\",\"b\"]}");
+  }
+
+  @Test
+  void aQueryOverTheSampleLimitFailsAndTheServerKeepsServing() throws Exception {
+    web.stop();
+    web = new MonitorWeb(new HostPort("127.0.0.1", 0), new MonitorWeb.Wiring(
+        head, head, new PrometheusRegistry(), () -> {}, () -> true, true, true, () -> NOW, null, null,
+        new Engine(EngineOptions.defaults().withMaxSamples(100))));
+    web.start();
+    List<TimeSeries> series = new java.util.ArrayList<>();
+    for (int s = 0; s < 20; s++) {
+      List<Sample> samples = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        samples.add(new Sample(NOW - 10_000 + i * 1000L, i));
+      }
+      series.add(new TimeSeries(Labels.of("__name__", "many", "s", "" + s), samples));
+    }
+    assertThat(post("/api/v1/write", "application/x-protobuf", new RemoteWriteCodec().encode(new WriteRequest(series))).statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> big = get("/api/v1/query?query=" + q("many[1m]") + "&time=" + NOW / 1000);
+    assertThat(big.statusCode()).isEqualTo(422);
+    assertThat(big.body()).isEqualTo("{\"status\":\"error\",\"errorType\":\"execution\","
+        + "\"error\":\"query processing would load too many samples into memory in query execution\"}");
+    assertThat(get("/api/v1/query?query=" + q("count(many)") + "&time=" + NOW / 1000).body())
+        .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1700000000,\"20\"]}]}}");
+    HttpResponse<String> late = get("/api/v1/query?query=" + q("count(many)") + "&timeout=0s");
+    assertThat(late.statusCode()).isEqualTo(503);
+    assertThat(late.body()).contains("\"errorType\":\"timeout\"");
   }
 
   @Test
