@@ -1,5 +1,6 @@
 package io.cairn.monitor.relabel;
 
+import io.cairn.common.text.re2.GoRegex;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

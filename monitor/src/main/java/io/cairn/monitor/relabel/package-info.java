@@ -3,20 +3,16 @@
  * labelmap labeldrop labelkeep lowercase uppercase}. Entry point: {@link
  * io.cairn.monitor.relabel.Relabel#process}; one step: {@link io.cairn.monitor.relabel.RelabelConfig}
  * (validated as Prometheus validates on load); regular expressions: {@link
- * io.cairn.monitor.relabel.GoRegex}.
+ * io.cairn.common.text.re2.GoRegex} (shared with tsdb's label matchers).
  *
  * <h2>Design decisions</h2>
  *
  * <ul>
- *   <li>Regular expressions are Go RE2 syntax, anchored as {@code ^(?:re)$}. They are rewritten
- *       for {@link java.util.regex} rather than run by an RE2 port: the rewrite handles the
- *       differences that change meaning ({@code (?P<name>)}, {@code $} as end of text, {@code \v},
- *       {@code \s}, POSIX classes, {@code [} and {@code &&} in classes, octal escapes) and refuses
- *       what Go refuses (lookaround, back-references, possessive and nested quantifiers, counts
- *       over 1000). {@code (?U)} (ungreedy) has no Java equivalent and is refused.
- *   <li>Replacement templates use Go's {@code Regexp.Expand}, implemented in {@code GoExpand}:
- *       {@code $1x} is the (absent) group "1x", {@code ${1}x} is group 1 then x, {@code $$} is
- *       {@code $}. Java's {@code Matcher.appendReplacement} syntax is never used.
+ *   <li>Regular expressions are Go RE2 syntax, anchored as {@code ^(?:re)$}, and replacement
+ *       templates use Go's {@code Regexp.Expand} ({@code $1x} is the (absent) group "1x", {@code
+ *       ${1}x} is group 1 then x, {@code $$} is {@code $}); both live in {@link
+ *       io.cairn.common.text.re2}, whose package documentation lists what is rewritten and the
+ *       limits. Java's {@code Matcher.appendReplacement} syntax is never used.
  *   <li>hashmod: md5 of the joined source values; the last 8 bytes of the sum as a big-endian
  *       unsigned 64-bit integer, modulo {@code modulus} (Prometheus's {@code
  *       binary.BigEndian.Uint64(sum[8:])}).
@@ -32,14 +28,7 @@
  *
  * <h2>Limits</h2>
  *
- * <table>
- *   <caption>Limits</caption>
- *   <tr><th>what</th><th>limit</th><th>beyond it</th></tr>
- *   <tr><td>{@code {n,m}} repeat count</td><td>1000 (Go's)</td><td>compile error</td></tr>
- *   <tr><td>match that exhausts the stack (deep alternation on very long values)</td>
- *       <td>thread stack</td><td>counts as no match</td></tr>
- *   <tr><td>matching time</td><td>none: Java backtracks, so {@code (a*)*b} is exponential</td>
- *       <td>avoid such expressions; Go's engine is linear</td></tr>
- * </table>
+ * <p>Those of {@link io.cairn.common.text.re2}: Java's engine backtracks, so {@code (a*)*b} can take
+ * exponential time, and a match that exhausts the stack counts as no match.
  */
 package io.cairn.monitor.relabel;

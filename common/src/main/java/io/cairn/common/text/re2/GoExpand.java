@@ -1,4 +1,4 @@
-package io.cairn.monitor.relabel;
+package io.cairn.common.text.re2;
 
 import java.util.List;
 

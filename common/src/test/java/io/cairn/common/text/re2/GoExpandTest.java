@@ -1,4 +1,4 @@
-package io.cairn.monitor.relabel;
+package io.cairn.common.text.re2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.cairn.monitor.relabel;
+package io.cairn.common.text.re2;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -6,9 +6,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A relabelling regular expression: Go RE2 syntax, fully anchored as Prometheus anchors it
- * ({@code ^(?:re)$}), run by {@link java.util.regex} after {@link Re2Syntax} has rewritten it.
- * Immutable and thread-safe. Equality is by the expression as written.
+ * A Go (RE2) regular expression, fully anchored as Prometheus anchors its matchers and relabelling
+ * expressions ({@code ^(?:re)$}), run by {@link java.util.regex} after {@link Re2Syntax} has
+ * rewritten it. Syntax, meaning and compile errors are Go 1.19's {@code regexp.Compile} (as in
+ * Prometheus 2.42): {@code .} does not match {@code \n} unless {@code (?s)}, {@code $} is end of
+ * text unless {@code (?m)}, {@code \d \w \s \b} are ASCII. Immutable and thread-safe. Equality is
+ * by the expression as written.
  *
  * <p>Java's engine backtracks where Go's does not: a pathological expression such as {@code
  * (a*)*b} can take exponential time on long input, and deep alternation on very long input can
@@ -28,48 +31,46 @@ public final class GoRegex {
   }
 
   /**
-   * Compiles {@code expr} as Prometheus's {@code relabel.NewRegexp} does.
+   * Compiles {@code ^(?:expr)$} as Go's {@code regexp.Compile} does (Prometheus's {@code
+   * relabel.NewRegexp} and {@code labels.NewMatcher}).
    *
-   * @throws IllegalArgumentException {@code error parsing regexp: <what>: `<where>`}, e.g. {@code
-   *     error parsing regexp: missing closing ): `^(?:()$`}
+   * @throws IllegalArgumentException with exactly Go's error text, {@code error parsing regexp:
+   *     <what>: `<where>`}, e.g. {@code error parsing regexp: missing closing ): `^(?:()$`}
    */
   public static GoRegex compile(String expr) {
     String anchored = "^(?:" + expr + ")$";
-    Re2Syntax.Translated t;
-    try {
-      t = Re2Syntax.translate(anchored);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("error parsing regexp: " + e.getMessage(), e);
-    }
+    Re2Syntax.Translated t = Re2Syntax.translate(anchored);
     Pattern p;
     try {
       p = Pattern.compile(t.javaPattern(), FLAGS);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("error parsing regexp: " + goWording(e.getDescription()) + ": `" + anchored + "`", e);
+      // the translation is meant to be valid Java; should it not be, say so in Go's form
+      throw new IllegalArgumentException("error parsing regexp: " + e.getDescription() + ": `" + anchored + "`", e);
     } catch (StackOverflowError e) {
       throw new IllegalArgumentException("error parsing regexp: expression nests too deeply: `" + anchored + "`");
     }
     return new GoRegex(expr, p, t.groupNames());
   }
 
-  /** Go's words for the errors Java's parser reports in its own. */
-  private static String goWording(String javaDescription) {
-    if (javaDescription.startsWith("Unclosed group")) {
-      return "missing closing )";
-    }
-    if (javaDescription.startsWith("Unmatched closing ')'")) {
-      return "unexpected )";
-    }
-    if (javaDescription.startsWith("Unclosed character class")) {
-      return "missing closing ]";
-    }
-    if (javaDescription.startsWith("Dangling meta character")) {
-      return "missing argument to repetition operator";
-    }
-    if (javaDescription.startsWith("Illegal character range")) {
-      return "invalid character class range";
-    }
-    return javaDescription;
+  /**
+   * Compiles {@code expr} for a label matcher as Prometheus 2.42's {@code labels.NewFastRegexMatcher}
+   * does: {@link #compile} and then Go's {@code syntax.Parse} of {@code expr} alone, so an
+   * expression that only balances inside the anchors, such as {@code a)(}, is refused too.
+   *
+   * @throws IllegalArgumentException with exactly Go's error text
+   */
+  public static GoRegex compileMatcher(String expr) {
+    GoRegex re = compile(expr);
+    Re2Syntax.translate(expr);
+    return re;
+  }
+
+  /**
+   * The Java translation of the anchored expression: {@code pattern().matcher(s).matches()} (or
+   * {@code find()}) is Go's {@code MatchString}.
+   */
+  public Pattern pattern() {
+    return pattern;
   }
 
   /** The expression as written, without the anchors. */
@@ -79,7 +80,11 @@ public final class GoRegex {
 
   /** Whether the whole of {@code s} matches. */
   public boolean matches(String s) {
-    return submatches(s) != null;
+    try {
+      return pattern.matcher(s).matches();
+    } catch (StackOverflowError e) {
+      return false;
+    }
   }
 
   /**
