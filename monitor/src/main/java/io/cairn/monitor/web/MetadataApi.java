@@ -1,6 +1,8 @@
 package io.cairn.monitor.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.cairn.promql.parser.ParseException;
+import io.cairn.promql.parser.Parser;
 import io.cairn.common.text.GoJson;
 import io.cairn.monitor.scrape.ActiveTarget;
 import io.cairn.monitor.scrape.MetricMetadata;
@@ -46,12 +48,8 @@ final class MetadataApi {
     List<Matcher> matchers = List.of();
     if (matchTarget != null && !matchTarget.isEmpty()) {
       try {
-        SelectorParser.Selector sel = SelectorParser.parse(matchTarget);
-        if (sel.rangeMs() > 0) {
-          throw new SelectorParser.BadSelector("1:" + (matchTarget.lastIndexOf('[') + 1) + ": parse error: unexpected \"[\"");
-        }
-        matchers = sel.matchers();
-      } catch (SelectorParser.BadSelector e) {
+        matchers = Parser.parseMetricSelector(matchTarget);
+      } catch (ParseException e) {
         Exchanges.json(ex, 400, PromJson.error("bad_data", "invalid parameter \"match_target\": " + e.getMessage()));
         return;
       }
