@@ -197,6 +197,11 @@ class MonitorWebTest {
         + "\"error\":\"query processing would load too many samples into memory in query execution\"}");
     assertThat(get("/api/v1/query?query=" + q("count(many)") + "&time=" + NOW / 1000).body())
         .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1700000000,\"20\"]}]}}");
+    TimeSeries longValue = new TimeSeries(Labels.of("__name__", "many", "s", "a".repeat(40) + "c"), List.of(new Sample(NOW, 1)));
+    post("/api/v1/write", "application/x-protobuf", new RemoteWriteCodec().encode(new WriteRequest(List.of(longValue))));
+    HttpResponse<String> redos = get("/api/v1/query?query=" + q("many{s=~\"(.*a){10}\"}") + "&time=" + NOW / 1000);
+    assertThat(redos.statusCode()).isEqualTo(422);
+    assertThat(redos.body()).contains("\"errorType\":\"execution\"", "took too many steps");
     HttpResponse<String> late = get("/api/v1/query?query=" + q("count(many)") + "&timeout=0s");
     assertThat(late.statusCode()).isEqualTo(503);
     assertThat(late.body()).contains("\"errorType\":\"timeout\"");

@@ -3,6 +3,7 @@ package io.cairn.promql.engine;
 import io.cairn.promql.parser.Expr;
 import io.cairn.promql.parser.ValueType;
 import io.cairn.promql.storage.Queryable;
+import io.cairn.tsdb.model.RegexBudgetExceededException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,8 @@ public final class Engine {
       return instant ? Results.instant(expr.type(), result, start) : Results.range(result);
     } catch (QueryException e) {
       throw e;
+    } catch (RegexBudgetExceededException e) {
+      throw new QueryException(QueryException.ErrorType.EXECUTION, e.getMessage(), e);
     } catch (RuntimeException | StackOverflowError e) {
       throw new QueryException(QueryException.ErrorType.INTERNAL, "unexpected error: " + e, e);
     } finally {

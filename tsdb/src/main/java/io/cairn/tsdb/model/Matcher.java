@@ -44,6 +44,12 @@ public final class Matcher {
   private final Type type;
   private final String name;
   private final String value;
+  /** Character reads one regex match may make: this plus {@link #MATCH_BUDGET_PER_CHAR} per character. */
+  public static final long MATCH_BUDGET_BASE = 1_000_000;
+
+  /** See {@link #MATCH_BUDGET_BASE}. */
+  public static final long MATCH_BUDGET_PER_CHAR = 10_000;
+
   private final Pattern pattern;
   private final Fast fast;
   private final String literal;
@@ -125,7 +131,12 @@ public final class Matcher {
     return of(Type.EQUAL, name, value);
   }
 
-  /** Whether a label value ("" when absent) satisfies this matcher. */
+  /**
+   * Whether a label value ("" when absent) satisfies this matcher.
+   *
+   * @throws RegexBudgetExceededException if a regex needs more than the match budget on {@code v}
+   *     (catastrophic backtracking); Prometheus's linear-time engine would have answered
+   */
   public boolean matches(String v) {
     return switch (type) {
       case EQUAL -> v.equals(value);
@@ -144,7 +155,9 @@ public final class Matcher {
       case PREFIX_ANY -> v.startsWith(literal) && v.indexOf('\n', literal.length()) < 0;
       case NONE -> {
         try {
-          yield pattern.matcher(v).matches();
+          yield pattern.matcher(new BudgetedChars(v, MATCH_BUDGET_BASE + MATCH_BUDGET_PER_CHAR * (long) v.length())).matches();
+        } catch (BudgetedChars.Exhausted e) {
+          throw new RegexBudgetExceededException(value, v.length());
         } catch (StackOverflowError e) {
           yield false; // as GoRegex: a match that exhausts the stack counts as no match
         }

@@ -72,4 +72,13 @@ class MatcherTest {
     assertThat(r.matchesEmpty()).isFalse();
     assertThat(Matcher.of(Matcher.Type.REGEX, "job", "a|").matchesEmpty()).isTrue();
   }
+
+  @Test
+  void catastrophicBacktrackingStopsAtTheBudgetInsteadOfSpinning() {
+    Matcher m = Matcher.of(Matcher.Type.REGEX, "a", "(.*a){10}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.matches("a".repeat(40) + "c"))
+        .isInstanceOf(RegexBudgetExceededException.class).hasMessageContaining("(.*a){10}");
+    org.assertj.core.api.Assertions.assertThat(m.matches("a".repeat(12))).isTrue();
+    org.assertj.core.api.Assertions.assertThat(Matcher.of(Matcher.Type.REGEX, "a", "(x|y)+z").matches("xy".repeat(300) + "z")).isTrue();
+  }
 }
