@@ -608,7 +608,7 @@ class PromqlDifferentialIT {
         "/api/v1/label/__name__/values",
         "/api/v1/label/le/values",
         "/api/v1/label/instance/values?match[]=" + enc("up{job=\"db\"}") + window,
-        "/api/v1/label/job/values" + staleWindow,
+        "/api/v1/label/job/values?" + staleWindow.substring(1),
         "/api/v1/label/nope/values")) {
       compare("lookup", p, prom, ours, p);
     }
