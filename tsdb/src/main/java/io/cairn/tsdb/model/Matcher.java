@@ -45,11 +45,26 @@ public record Matcher(Type type, String name, String value, Pattern pattern) {
       try {
         p = Pattern.compile("(?:" + value + ")");
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "invalid regular expression in matcher " + name + type.symbol + "\"" + value + "\": " + e.getDescription(), e);
+        throw new IllegalArgumentException(regexError(type, name, value, e), e);
       }
     }
     return new Matcher(type, name, value, p);
+  }
+
+  /**
+   * The error for a regex that does not compile. Where Go's {@code regexp} names the whole
+   * expression Prometheus compiles ({@code ^(?:value)$}) its words are used ({@code error parsing
+   * regexp: missing closing ): `^(?:()$`}); Java's description otherwise.
+   */
+  private static String regexError(Type type, String name, String value, PatternSyntaxException e) {
+    String anchored = "`^(?:" + value + ")$`";
+    if (e.getDescription().startsWith("Unclosed group")) {
+      return "error parsing regexp: missing closing ): " + anchored;
+    }
+    if (e.getDescription().startsWith("Unmatched closing ')'")) {
+      return "error parsing regexp: unexpected ): " + anchored;
+    }
+    return "invalid regular expression in matcher " + name + type.symbol + "\"" + value + "\": " + e.getDescription();
   }
 
   public static Matcher equal(String name, String value) {
