@@ -57,6 +57,35 @@ final class PromJson {
     out.append('"').append(formatFloat(v)).append('"');
   }
 
+  /**
+   * A vector or matrix sample's value, in quotes, as Prometheus 2.42's {@code marshalPointJSON}:
+   * {@code strconv.AppendFloat(v, 'f', -1, 64)}, but {@code 'e'} (two exponent digits at least:
+   * {@code 1.5e-07}, {@code 1e+21}) when {@code |v|} is below 1e-6 or from 1e21 on. Scalars are
+   * rendered by {@link #value} ({@code 'f'} always), as Prometheus's {@code Scalar.MarshalJSON}.
+   */
+  static void pointValue(double v, StringBuilder out) {
+    double abs = Math.abs(v);
+    if (abs == 0 || !Double.isFinite(v) || (abs >= 1e-6 && abs < 1e21)) {
+      value(v, out);
+      return;
+    }
+    out.append('"').append(formatFloatE(v)).append('"');
+  }
+
+  /** Go's {@code strconv.FormatFloat(v, 'e', -1, 64)} for a finite non-zero {@code v}. */
+  static String formatFloatE(double v) {
+    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+    String digits = bd.unscaledValue().toString();
+    int exp = digits.length() - 1 - bd.scale();
+    StringBuilder sb = new StringBuilder(v < 0 ? "-" : "").append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    sb.append('e').append(exp < 0 ? '-' : '+');
+    int e = Math.abs(exp);
+    return sb.append(e < 10 ? "0" : "").append(e).toString();
+  }
+
   static String formatFloat(double v) {
     if (Double.isNaN(v)) {
       return "NaN";

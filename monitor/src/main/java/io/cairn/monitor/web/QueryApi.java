@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -91,9 +92,16 @@ final class QueryApi {
           "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
     }
     Duration timeout = timeout(params);
-    Expr expr = parse(params);
+    // Prometheus 2.42's queryRange reports NewRangeQuery's errors (parse and type) as plain bad_data,
+    // without the 'invalid parameter "query"' prefix its instant queries carry.
+    Expr expr;
+    try {
+      expr = Parser.parse(Objects.requireNonNullElse(Exchanges.first(params, "query"), ""));
+    } catch (ParseException e) {
+      throw new ApiParams.BadData(e.getMessage());
+    }
     if (expr.type() != ValueType.VECTOR && expr.type() != ValueType.SCALAR) {
-      throw ApiParams.invalid("query", "invalid expression type \"" + expr.type().promName()
+      throw new ApiParams.BadData("invalid expression type \"" + expr.type().promName()
           + "\" for range query, must be Scalar or instant Vector");
     }
     Value v = engine.range(queryable, expr, start, end, step, timeout);

@@ -15,8 +15,11 @@ final class QueryJson {
     StringBuilder sb = new StringBuilder(256).append("{\"status\":\"success\",\"data\":{\"resultType\":");
     switch (value) {
       case Value.Scalar s -> {
-        sb.append("\"scalar\",\"result\":");
-        point(s.t(), s.v(), sb);
+        sb.append("\"scalar\",\"result\":[");
+        PromJson.timestamp(s.t(), sb);
+        sb.append(',');
+        PromJson.value(s.v(), sb); // Scalar.MarshalJSON: 'f' always
+        sb.append(']');
       }
       case Value.StringValue s -> {
         sb.append("\"string\",\"result\":[");
@@ -66,7 +69,7 @@ final class QueryJson {
     sb.append('[');
     PromJson.timestamp(t, sb);
     sb.append(',');
-    PromJson.value(v, sb);
+    PromJson.pointValue(v, sb);
     sb.append(']');
   }
 }

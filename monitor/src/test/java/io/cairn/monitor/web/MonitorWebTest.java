@@ -166,6 +166,18 @@ class MonitorWebTest {
         .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"job\":\"b\"},"
             + "\"values\":[[1699999880,\"8\"],[1699999940,\"9\"],[1700000000,\"10\"]]}]}}");
     HttpResponse<String> manyToMany = get("/api/v1/query?query=" + q("req_total + on() req_total") + "&time=" + NOW / 1000);
+    // Vector and matrix values switch to 'e' below 1e-6 and from 1e21 on (marshalPointJSON); scalars never do.
+    assertThat(get("/api/v1/query?query=" + q("vector(1.5e-7) or label_replace(vector(-1e21), \"a\", \"b\", \"\", \"\")"
+        + " or label_replace(vector(123456789012345678901234567890), \"a\", \"c\", \"\", \"\")"
+        + " or label_replace(vector(0.000001), \"a\", \"d\", \"\", \"\")") + "&time=10").body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[10,\"1.5e-07\"]},"
+            + "{\"metric\":{\"a\":\"b\"},\"value\":[10,\"-1e+21\"]},"
+            + "{\"metric\":{\"a\":\"c\"},\"value\":[10,\"1.2345678901234568e+29\"]},"
+            + "{\"metric\":{\"a\":\"d\"},\"value\":[10,\"0.000001\"]}]}}");
+    assertThat(get("/api/v1/query_range?query=" + q("vector(2.5e-300)") + "&start=10&end=10&step=1").body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[10,\"2.5e-300\"]]}]}}");
+    assertThat(get("/api/v1/query?query=" + q("1.5e-7") + "&time=10").body()).isEqualTo(
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[10,\"0.00000015\"]}}");
     assertThat(manyToMany.statusCode()).isEqualTo(422);
     assertThat(manyToMany.body()).contains("\"errorType\":\"execution\"");
     assertThat(get("/api/v1/format_query?query=" + q("sum by(job)(x)")).body()).isEqualTo("{\"status\":\"success\",\"data\":\"sum by (job) (x)\"}");
@@ -217,7 +229,12 @@ class MonitorWebTest {
         + "\"invalid parameter \\\"query\\\": 1:6: parse error: expected type range vector in call to function \\\"rate\\\", got instant vector\"}");
     assertThat(get("/api/v1/query_range?query=up&start=1&end=2").body()).contains("invalid parameter \\\"step\\\"");
     assertThat(get("/api/v1/query_range?query=up&start=2&end=1&step=1").body()).contains("end timestamp must not be before start time");
-    assertThat(get("/api/v1/query_range?query=" + q("up[5m]") + "&start=1&end=2&step=1").statusCode()).isEqualTo(400);
+    // query_range reports parse and type errors without the 'invalid parameter "query"' prefix (as Prometheus 2.42).
+    assertThat(get("/api/v1/query_range?query=" + q("up[5m]") + "&start=1&end=2&step=1").body()).isEqualTo(
+        "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":"
+            + "\"invalid expression type \\\"range vector\\\" for range query, must be Scalar or instant Vector\"}");
+    assertThat(get("/api/v1/query_range?query=" + q("sum(") + "&start=1&end=2&step=1").body()).isEqualTo(
+        "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:5: parse error: unclosed left parenthesis\"}");
     assertThat(get("/api/v1/query?query=up&timeout=zz").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/series?match[]=" + q("{a=\"\"}")).body())
         .contains("invalid parameter \\\"match[]\\\": match[] must contain at least one non-empty matcher");

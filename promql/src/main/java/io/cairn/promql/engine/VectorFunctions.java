@@ -96,18 +96,42 @@ final class VectorFunctions {
     return out;
   }
 
-  /** {@code sort}: ascending, {@code sort_desc}: descending; NaN last either way; ties keep their order. */
+  /**
+   * {@code sort}: ascending, {@code sort_desc}: descending, NaN last. Prometheus sorts with Go's
+   * {@code sort.Sort} and a "less" under which a NaN is less than anything and anything less than a
+   * NaN; Go sorts up to 12 elements by insertion, so there a later NaN moves in front of an earlier
+   * one, and that is reproduced here. Longer vectors are sorted stably, NaNs last in input order
+   * (Go's pattern-defeating quicksort may order NaNs and equal values otherwise).
+   */
   private static List<Sample> sorted(List<Sample> in, boolean desc) {
     List<Sample> out = new ArrayList<>(in);
+    if (out.size() <= 12) {
+      for (int i = 1; i < out.size(); i++) {
+        for (int j = i; j > 0 && goLess(out.get(j), out.get(j - 1), desc); j--) {
+          out.set(j, out.set(j - 1, out.get(j)));
+        }
+      }
+      return out;
+    }
     Comparator<Sample> byValue = (a, b) -> {
       boolean an = Double.isNaN(a.v());
       boolean bn = Double.isNaN(b.v());
       if (an || bn) {
         return Boolean.compare(an, bn);
       }
-      return desc ? Double.compare(b.v(), a.v()) : Double.compare(a.v(), b.v());
+      double x = desc ? b.v() : a.v();
+      double y = desc ? a.v() : b.v();
+      return x < y ? -1 : x > y ? 1 : 0; // Go's '<': -0 and 0 are equal
     };
     out.sort(byValue);
     return out;
+  }
+
+  /** Whether {@code a} sorts before {@code b}: Prometheus's reversed by-value heap order. */
+  private static boolean goLess(Sample a, Sample b, boolean desc) {
+    if (Double.isNaN(b.v())) {
+      return true;
+    }
+    return desc ? b.v() < a.v() : b.v() > a.v();
   }
 }

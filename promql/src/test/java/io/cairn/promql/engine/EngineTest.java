@@ -194,4 +194,20 @@ class EngineTest {
     QueryException e = assertThrows(QueryException.class, () -> engine.instant(st, call("ceil", both), M));
     assertEquals("vector cannot contain metrics with the same labelset", e.getMessage());
   }
+  @Test
+  void sortOrdersNaNsAsGoInsertionSortDoes() {
+    // Prometheus 2.42 against the same data (PromqlDifferentialIT): with up to 12 elements Go's
+    // sort.Sort inserts, and a later NaN moves in front of an earlier one; -0 and 0 are equal.
+    Ast.Store st = new Ast.Store();
+    String[] kinds = {"a", "b", "c", "d", "e", "f"};
+    double[] values = {Double.NaN, 3, 0.0, Double.NaN, -0.0, -1};
+    for (int i = 0; i < kinds.length; i++) {
+      st.load(M, Labels.of("__name__", "m", "k", kinds[i]), values[i]);
+    }
+    for (var c : List.of(Map.entry("sort", "f c e b d a"), Map.entry("sort_desc", "b c e f d a"))) {
+      Value v = engine.instant(st, call(c.getKey(), sel("m")), 0);
+      assertEquals(c.getValue(), ((Value.Vector) v).samples().stream().map(s -> s.labels().get("k"))
+          .collect(Collectors.joining(" ")), c.getKey());
+    }
+  }
 }

@@ -81,4 +81,14 @@ class MatcherTest {
     org.assertj.core.api.Assertions.assertThat(m.matches("a".repeat(12))).isTrue();
     org.assertj.core.api.Assertions.assertThat(Matcher.of(Matcher.Type.REGEX, "a", "(x|y)+z").matches("xy".repeat(300) + "z")).isTrue();
   }
+
+  @Test
+  void unbalancedParenthesesAreReportedInGoRegexpWords() {
+    // As Prometheus 2.42 (seen against the real server in PromqlDifferentialIT).
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Matcher.of(Matcher.Type.REGEX, "job", "("))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("error parsing regexp: missing closing ): `^(?:()$`");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Matcher.of(Matcher.Type.NOT_REGEX, "job", "a)"))
+        .hasMessage("error parsing regexp: unexpected ): `^(?:a))$`");
+  }
 }
