@@ -25,32 +25,53 @@ final class PromJson {
     out.append('}');
   }
 
-  /** Seconds with up to three decimals, trailing zeros dropped: {@code 1435781451.781}, {@code 12}. */
+  /**
+   * A sample's or point's timestamp as Prometheus's {@code marshalTimestamp}: whole seconds, then,
+   * unless zero, the milliseconds as exactly three digits ({@code 1435781451.780}, {@code 12},
+   * {@code -1.500}).
+   */
   static void timestamp(long ms, StringBuilder out) {
-    long sec = Math.floorDiv(ms, 1000);
-    long frac = Math.floorMod(ms, 1000);
-    if (ms < 0 && frac != 0) { // Go renders the sign on the whole: -1.5, not -2.500
+    long abs = ms;
+    if (ms < 0) {
       out.append('-');
-      long abs = -ms;
-      out.append(abs / 1000);
-      appendFraction(abs % 1000, out);
-      return;
+      abs = -ms;
     }
-    out.append(sec);
-    appendFraction(frac, out);
+    out.append(abs / 1000);
+    long frac = abs % 1000;
+    if (frac != 0) {
+      out.append('.');
+      if (frac < 100) {
+        out.append('0');
+      }
+      if (frac < 10) {
+        out.append('0');
+      }
+      out.append(frac);
+    }
   }
 
-  private static void appendFraction(long frac, StringBuilder out) {
-    if (frac == 0) {
-      return;
+  /**
+   * A scalar's or string's timestamp as Go's {@code FormatFloat(t/1000, 'f', -1, 64)}: trailing
+   * zeros dropped ({@code 1435781451.78}, {@code -1.5}).
+   */
+  static void scalarTimestamp(long ms, StringBuilder out) {
+    long abs = ms;
+    if (ms < 0) {
+      out.append('-');
+      abs = -ms;
     }
-    String f = String.format("%03d", frac);
-    int end = f.length();
-    while (f.charAt(end - 1) == '0') {
-      end--;
+    out.append(abs / 1000);
+    long frac = abs % 1000;
+    if (frac != 0) {
+      String f = String.format("%03d", frac);
+      int end = f.length();
+      while (f.charAt(end - 1) == '0') {
+        end--;
+      }
+      out.append('.').append(f, 0, end);
     }
-    out.append('.').append(f, 0, end);
   }
+
 
   /** A value as Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, in quotes; NaN, +Inf, -Inf. */
   static void value(double v, StringBuilder out) {

@@ -16,14 +16,14 @@ final class QueryJson {
     switch (value) {
       case Value.Scalar s -> {
         sb.append("\"scalar\",\"result\":[");
-        PromJson.timestamp(s.t(), sb);
+        PromJson.scalarTimestamp(s.t(), sb); // Scalar.MarshalJSON: FormatFloat, trailing zeros dropped
         sb.append(',');
         PromJson.value(s.v(), sb); // Scalar.MarshalJSON: 'f' always
         sb.append(']');
       }
       case Value.StringValue s -> {
         sb.append("\"string\",\"result\":[");
-        PromJson.timestamp(s.t(), sb);
+        PromJson.scalarTimestamp(s.t(), sb);
         sb.append(',');
         GoJson.appendJson(s.v(), sb);
         sb.append(']');

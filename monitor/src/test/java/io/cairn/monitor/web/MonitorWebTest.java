@@ -220,6 +220,18 @@ class MonitorWebTest {
   }
 
   @Test
+  void timestampsAreRenderedAsPrometheusRendersThem() throws Exception {
+    // As the real Prometheus 2.42: points keep three millisecond digits, scalars drop trailing zeros.
+    assertThat(get("/api/v1/query?query=vector(1)&time=100.94").body())
+        .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[100.940,\"1\"]}]}}");
+    assertThat(get("/api/v1/query?query=1&time=100.94").body())
+        .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[100.94,\"1\"]}}");
+    assertThat(get("/api/v1/query_range?query=1&start=100.7&end=102.7&step=1").body())
+        .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+            + "\"values\":[[100.700,\"1\"],[101.700,\"1\"],[102.700,\"1\"]]}]}}");
+  }
+
+  @Test
   void badReadsAreBadData() throws Exception {
     HttpResponse<String> r = get("/api/v1/query?query=" + q("{job=\"\"}"));
     assertThat(r.statusCode()).isEqualTo(400);
