@@ -52,10 +52,9 @@ class CairnUpIT {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return Peers.freePort();
   }
+
 
   @AfterEach
   void closeClient() {

@@ -9,8 +9,6 @@ import io.cairn.monitor.ingest.remotewrite.TimeSeries;
 import io.cairn.monitor.ingest.remotewrite.WriteRequest;
 import io.cairn.tsdb.model.Labels;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,31 +37,24 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorIT {
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> peers = new ArrayList<>();
-  private final List<CairnProcess> cairns = new ArrayList<>();
+  private Peers procs;
+
+  @BeforeEach
+  void startPeers() {
+    procs = new Peers(tmp);
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (CairnProcess c : cairns) {
-      c.close();
-      c.process.waitFor();
-    }
-    for (Process p : peers) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+    procs.close();
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return Peers.freePort();
   }
 
   private Process peer(String... cmd) throws IOException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(Path.of(cmd[0]).getFileName() + ".log").toFile()).start();
-    peers.add(p);
-    return p;
+    return procs.start(cmd);
   }
 
   private int monitor(Path data, Path configFile, String... more) throws Exception {
@@ -73,20 +65,16 @@ class MonitorIT {
       args.addAll(List.of("--config.file", configFile.toString()));
     }
     args.addAll(List.of(more));
-    CairnProcess c = CairnProcess.start(args.toArray(String[]::new));
-    cairns.add(c);
+    CairnProcess c = procs.cairn(args.toArray(String[]::new));
     c.awaitAdminUrl(Duration.ofSeconds(60));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200);
     return port;
   }
 
   private int status(String url) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException | InterruptedException e) {
-      return -1;
-    }
+    return procs.status(url);
   }
+
 
   private String get(int port, String pathAndQuery) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
@@ -146,7 +134,7 @@ class MonitorIT {
 
     // Dropping the node job over SIGHUP marks its series stale.
     Files.writeString(cfg, good.substring(0, good.indexOf("  - job_name: node")) + good.substring(good.indexOf("  - job_name: self")));
-    cairns.getFirst().signal("HUP");
+    procs.cairns().getFirst().signal("HUP");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(get(port, "/api/v1/query?query=" + q("up{job=\"node\"}"))).contains("\"result\":[]");
       assertThat(get(port, "/api/v1/export?match[]=" + q("up{job=\"node\"}"))).contains("\"StaleNaN\"");
@@ -166,12 +154,11 @@ class MonitorIT {
           - job_name: kvsd
             kv_sd_configs: [{endpoints: ["127.0.0.1:%d"], prefix: /it/targets/}]
         """.formatted(client));
-    CairnProcess c = CairnProcess.start("up", "--data-dir", tmp.resolve("data").toString(),
+    CairnProcess c = procs.cairn("up", "--data-dir", tmp.resolve("data").toString(),
         "--listen-client-urls", "http://127.0.0.1:" + client, "--advertise-client-urls", "http://127.0.0.1:" + client,
         "--listen-peer-urls", "http://127.0.0.1:" + peerPort, "--initial-advertise-peer-urls", "http://127.0.0.1:" + peerPort,
         "--initial-cluster", "default=http://127.0.0.1:" + peerPort, "--admin-address", "127.0.0.1:" + admin,
         "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
-    cairns.add(c);
     c.awaitAdminUrl(Duration.ofSeconds(60));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200);
     String endpoints = "--endpoints=127.0.0.1:" + client;
@@ -259,8 +246,7 @@ class MonitorIT {
     Path file = tmp.resolve("in.om");
     Files.writeString(file, om);
     Path ours = tmp.resolve("ours");
-    CairnProcess c = CairnProcess.start("monitor", "import", "openmetrics", file.toString(), ours.toString());
-    cairns.add(c);
+    CairnProcess c = procs.cairn("monitor", "import", "openmetrics", file.toString(), ours.toString());
     assertThat(c.awaitExit(Duration.ofSeconds(60))).as(c.toString()).isZero();
     assertThat(String.join("\n", c.out)).contains("imported 1200 samples of");
     Path theirs = tmp.resolve("theirs");
@@ -323,8 +309,8 @@ class MonitorIT {
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> acked.values().stream().allMatch(v -> v > base + 50) && acked.size() == 4);
     Thread.sleep(1000);
-    cairns.getFirst().signal("KILL");
-    cairns.getFirst().process.waitFor();
+    procs.cairns().getFirst().signal("KILL");
+    procs.cairns().getFirst().process.waitFor();
     stop.set(true);
     for (Thread t : writers) {
       t.join(10_000);

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,32 +52,27 @@ class PromqlDifferentialIT {
 
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> peers = new ArrayList<>();
-  private CairnProcess cairn;
+  private Peers procs;
   private final List<String> mismatches = new ArrayList<>();
   private final StringBuilder log = new StringBuilder();
   private int compared;
   private int nonEmpty;
 
-  @AfterEach
-  void stopAll() throws InterruptedException {
-    if (cairn != null) {
-      cairn.close();
-      cairn.process.waitFor();
-    }
-    for (Process p : peers) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+  @BeforeEach
+  void startPeers() {
+    procs = new Peers(tmp);
   }
 
-  private int status(String url) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException | InterruptedException e) {
-      return -1;
-    }
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    procs.close();
   }
+
+
+  private int status(String url) {
+    return procs.status(url);
+  }
+
 
   private HttpResponse<String> get(int port, String pathAndQuery) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
@@ -615,12 +611,12 @@ class PromqlDifferentialIT {
 
     Path empty = tmp.resolve("empty.yml");
     Files.writeString(empty, "scrape_configs: []\n");
-    int prom = MonitorIT.freePort();
-    peers.add(new ProcessBuilder("prometheus", "--web.enable-remote-write-receiver",
+    int prom = Peers.freePort();
+    procs.start("prometheus", "--web.enable-remote-write-receiver",
         "--storage.tsdb.path=" + tmp.resolve("prom-data"), "--web.listen-address=127.0.0.1:" + prom,
-        "--config.file=" + empty).redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start());
-    int ours = MonitorIT.freePort();
-    cairn = CairnProcess.start("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address", "127.0.0.1:0",
+        "--config.file=" + empty);
+    int ours = Peers.freePort();
+    CairnProcess cairn = procs.cairn("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address", "127.0.0.1:0",
         "--web.listen-address", "127.0.0.1:" + ours, "--config.file", empty.toString());
     cairn.awaitAdminUrl(Duration.ofSeconds(60));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + ours + "/-/ready") == 200

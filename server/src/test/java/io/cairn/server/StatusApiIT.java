@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,33 +34,28 @@ class StatusApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> peers = new ArrayList<>();
-  private CairnProcess cairn;
+  private Peers procs;
+
+  @BeforeEach
+  void startPeers() {
+    procs = new Peers(tmp);
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    if (cairn != null) {
-      cairn.close();
-      cairn.process.waitFor();
-    }
-    for (Process p : peers) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+    procs.close();
   }
+
 
   private void peer(String... cmd) throws IOException {
-    peers.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve(Path.of(cmd[0]).getFileName() + ".log").toFile()).start());
+    procs.start(cmd);
   }
 
+
   private int status(String url) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException | InterruptedException e) {
-      return -1;
-    }
+    return procs.status(url);
   }
+
 
   private String get(int port, String pathAndQuery) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
@@ -74,7 +70,7 @@ class StatusApiIT {
 
   @Test
   void answersAsPrometheusForTheSameConfig() throws Exception {
-    int node = MonitorIT.freePort();
+    int node = Peers.freePort();
     peer("prometheus-node-exporter", "--web.listen-address=127.0.0.1:" + node, "--collector.disable-defaults",
         "--collector.cpu", "--collector.meminfo", "--collector.loadavg");
     await().atMost(Duration.ofSeconds(20)).until(() -> status("http://127.0.0.1:" + node + "/metrics") == 200);
@@ -93,11 +89,11 @@ class StatusApiIT {
             relabel_configs:
               - {source_labels: [__address__], regex: "127.0.0.1:2", action: drop}
         """.formatted(node));
-    int prom = MonitorIT.freePort();
+    int prom = Peers.freePort();
     peer("prometheus", "--config.file=" + cfg, "--storage.tsdb.path=" + tmp.resolve("prom-data"),
         "--web.listen-address=127.0.0.1:" + prom);
-    int port = MonitorIT.freePort();
-    cairn = CairnProcess.start("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address", "127.0.0.1:0",
+    int port = Peers.freePort();
+    CairnProcess cairn = procs.cairn("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address", "127.0.0.1:0",
         "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
     cairn.awaitAdminUrl(Duration.ofSeconds(60));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200
