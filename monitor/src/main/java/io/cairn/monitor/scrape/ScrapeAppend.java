@@ -50,34 +50,32 @@ final class ScrapeAppend {
     int limited = 0;
     boolean sampleLimitErr = false;
     String error = null;
-    Parser p = Parser.forContentType(contentType, body);
+    Parser p = Parser.forContentType(contentType, body).deferSeriesLabels();
     try {
       for (EntryKind k = p.next(); k != EntryKind.EOF; k = p.next()) {
-        Entry entry = p.entry();
-        switch (entry) {
-          case Entry.Type ty -> cache.setType(ty.metricName(), ty.type());
-          case Entry.Help h -> cache.setHelp(h.metricName(), h.text());
-          case Entry.Unit u -> cache.setUnit(u.metricName(), u.unit());
-          default -> { }
-        }
-        if (!(entry instanceof Entry.Series e)) {
+        if (k != EntryKind.SERIES) {
+          switch (p.entry()) {
+            case Entry.Type ty -> cache.setType(ty.metricName(), ty.type());
+            case Entry.Help h -> cache.setHelp(h.metricName(), h.text());
+            case Entry.Unit u -> cache.setUnit(u.metricName(), u.unit());
+            default -> { }
+          }
           continue;
         }
         total++;
-        boolean explicitTime = s.honorTimestamps() && e.timestampMillis().isPresent();
-        long t = explicitTime ? e.timestampMillis().getAsLong() : defTime;
-        Labels exposed = e.labels();
-        if (cache.isDropped(exposed)) {
+        boolean explicitTime = s.honorTimestamps() && p.seriesHasTimestamp();
+        long t = explicitTime ? p.seriesTimestamp() : defTime;
+        ScrapeCache.Entry ce = cache.get(p);
+        if (ce != null && ce.dropped()) {
           continue;
         }
-        ScrapeCache.Entry ce = cache.get(exposed);
         Labels lset;
         if (ce != null) {
           lset = ce.lset;
         } else {
-          lset = SampleLabels.mutate(exposed, target.labels(), s.honorLabels(), s.metricRelabeling());
+          lset = SampleLabels.mutate(p.seriesLabels(), target.labels(), s.honorLabels(), s.metricRelabeling());
           if (lset == null || lset.isEmpty()) {
-            cache.addDropped(exposed);
+            cache.add(p, 0, null);
             continue;
           }
           if (!lset.has(Labels.METRIC_NAME)) {
@@ -102,7 +100,7 @@ final class ScrapeAppend {
           if (t > maxTime) {
             throw new AppendException(AppendException.Reason.OUT_OF_BOUNDS, "timestamp " + t + " is more than 10m ahead");
           }
-          ref = app.append(ce != null ? ce.ref : 0, lset, t, e.value());
+          ref = app.append(ce != null ? ce.ref : 0, lset, t, p.seriesValue());
           sampleAdded = true;
         } catch (AppendException ex) {
           switch (ex.reason()) {
@@ -116,7 +114,7 @@ final class ScrapeAppend {
           }
         }
         if (ce == null) {
-          cache.add(exposed, ref, lset); // ref 0 if refused: looked up by labels next time
+          cache.add(p, ref, lset); // ref 0 if refused: looked up by labels next time
           if (sampleAdded) {
             seriesAdded++;
           }

@@ -1,8 +1,10 @@
 package io.cairn.monitor.scrape;
 
 import io.cairn.monitor.textparse.MetricType;
+import io.cairn.monitor.textparse.Parser;
 import io.cairn.tsdb.model.Labels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * One target's memory between scrapes, as Prometheus's {@code scrapeCache}: exposed labels to
- * series ref and stored labels (so relabelling runs once per series, not per sample), exposed
- * labels that relabelling dropped, the refs of the report series, and the series of the previous
- * and current scrape for staleness.
+ * One target's memory between scrapes, as Prometheus's {@code scrapeCache}: the exposed series text
+ * (metric name and braces, byte for byte) to series ref and stored labels, so that neither label
+ * parsing nor relabelling runs for a series seen before; exposed series that relabelling dropped;
+ * the refs of the report series; and the series of the previous and current scrape for staleness.
+ * Two spellings of the same labels (other order, other blanks) are two entries with the same
+ * stored labels, as in Prometheus.
  *
  * <p>Bounded as Prometheus bounds it: after each successful, non-empty scrape every entry not seen
  * in it is removed; after failed ones, a cache grown beyond twice the last good size plus 1,000 is
@@ -34,7 +38,10 @@ final class ScrapeCache implements TargetMetadata {
   /** Most metadata families kept per target. */
   static final int MAX_METADATA = 10_000;
 
-  /** A cached series: its ref in the appendable and its stored labels. */
+  /**
+   * A cached series: its ref in the appendable and its stored labels, or (lset null) an exposed
+   * series that relabelling dropped.
+   */
   static final class Entry {
     long ref;
     final Labels lset;
@@ -45,10 +52,51 @@ final class ScrapeCache implements TargetMetadata {
       this.lset = lset;
       this.lastIter = iter;
     }
+
+    boolean dropped() {
+      return lset == null;
+    }
   }
 
-  private final Map<Labels, Entry> series = new HashMap<>();
-  private final Map<Labels, Long> dropped = new HashMap<>();
+  /** Exposed series bytes (metric name and braces, as the target wrote them), as Prometheus keys its cache. */
+  private static final class Key {
+    final byte[] bytes;
+    final int hash;
+
+    Key(byte[] bytes, int hash) {
+      this.bytes = bytes;
+      this.hash = hash;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+    }
+  }
+
+  /** Looks the parser's current series line up without copying its bytes (HashMap calls probe.equals(key)). */
+  private static final class Probe {
+    Parser parser;
+    int hash;
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && parser.seriesKeyEquals(k.bytes);
+    }
+  }
+
+  private final Map<Object, Entry> series = new HashMap<>();
+  private final Probe probe = new Probe();
   private final Map<String, Long> reportRefs = new HashMap<>();
   private Set<Labels> seriesCur = new HashSet<>();
   private Set<Labels> seriesPrev = new HashSet<>();
@@ -58,26 +106,25 @@ final class ScrapeCache implements TargetMetadata {
 
   private record Meta(MetricType type, String help, String unit, long lastIter) {}
 
-  /** The cached series for these exposed labels (marking it seen in this scrape), or null. */
-  Entry get(Labels exposed) {
-    Entry e = series.get(exposed);
+  /**
+   * The cached series (or dropped mark) of the parser's current series line, marking it seen in
+   * this scrape; null if the line is new.
+   */
+  Entry get(Parser p) {
+    probe.parser = p;
+    probe.hash = p.seriesKeyHash();
+    Entry e = series.get(probe);
+    probe.parser = null;
     if (e != null) {
       e.lastIter = iter;
     }
     return e;
   }
 
-  void add(Labels exposed, long ref, Labels lset) {
-    series.put(exposed, new Entry(ref, lset, iter));
-  }
-
-  boolean isDropped(Labels exposed) {
-    Long seen = dropped.computeIfPresent(exposed, (k, v) -> iter);
-    return seen != null;
-  }
-
-  void addDropped(Labels exposed) {
-    dropped.put(exposed, iter);
+  /** Caches the parser's current series line: its ref and stored labels, or null labels if dropped. */
+  void add(Parser p, long ref, Labels lset) {
+    byte[] key = p.seriesKey();
+    series.put(new Key(key, Arrays.hashCode(key)), new Entry(ref, lset, iter));
   }
 
   long reportRef(String name) {
@@ -114,7 +161,7 @@ final class ScrapeCache implements TargetMetadata {
 
   /** Ends a scrape; {@code flush} after a successful non-empty one. */
   void iterDone(boolean flush) {
-    int count = series.size() + dropped.size();
+    int count = series.size();
     if (flush) {
       successfulCount = count;
     } else if (count > successfulCount * 2L + 1000) {
@@ -122,7 +169,6 @@ final class ScrapeCache implements TargetMetadata {
     }
     if (flush) {
       series.values().removeIf(e -> e.lastIter != iter);
-      dropped.values().removeIf(seen -> seen != iter);
       long now = iter;
       metadata.values().removeIf(m -> now - m.lastIter > METADATA_KEEP_SCRAPES);
     }
@@ -177,6 +223,6 @@ final class ScrapeCache implements TargetMetadata {
   }
 
   int size() {
-    return series.size() + dropped.size();
+    return series.size();
   }
 }

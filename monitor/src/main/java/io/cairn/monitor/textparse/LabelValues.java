@@ -17,6 +17,32 @@ final class LabelValues {
    */
   static String read(Input in, boolean rawLineBreaks) throws ParseException {
     int open = in.pos;
+    int close = close(in, rawLineBreaks);
+    String raw = in.strict(open + 1, close);
+    if (raw == null) {
+      throw in.fail(open, "invalid UTF-8 label value");
+    }
+    in.pos = close + 1;
+    return Text.unescape(raw, true);
+  }
+
+  /** Checks the quoted value at the position as {@link #read} does, and moves past it. */
+  static void skip(Input in, boolean rawLineBreaks) throws ParseException {
+    int open = in.pos;
+    int close = close(in, rawLineBreaks);
+    boolean ascii = true;
+    for (int i = open + 1; i < close && ascii; i++) {
+      ascii = in.b[i] >= 0;
+    }
+    if (!ascii && in.strict(open + 1, close) == null) {
+      throw in.fail(open, "invalid UTF-8 label value");
+    }
+    in.pos = close + 1;
+  }
+
+  /** The index of the closing quote of the value at the position. */
+  private static int close(Input in, boolean rawLineBreaks) throws ParseException {
+    int open = in.pos;
     if (in.peek() != '"') {
       throw in.expected("expected label value");
     }
@@ -43,11 +69,6 @@ final class LabelValues {
         in.checkLength(i);
       }
     }
-    String raw = in.strict(open + 1, i);
-    if (raw == null) {
-      throw in.fail(open, "invalid UTF-8 label value");
-    }
-    in.pos = i + 1;
-    return Text.unescape(raw, true);
+    return i;
   }
 }

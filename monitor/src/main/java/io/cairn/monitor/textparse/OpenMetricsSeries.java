@@ -19,6 +19,7 @@ final class OpenMetricsSeries {
   }
 
   Entry.Series read() throws ParseException {
+    parser.keyFrom = in.pos;
     int nameEnd = in.nameEnd(true);
     in.checkLength(nameEnd);
     String name = in.ascii(in.pos, nameEnd);
@@ -29,6 +30,7 @@ final class OpenMetricsSeries {
       in.pos++;
       labels(labels);
     }
+    parser.keyTo = in.pos;
     int from = spacedToken("expected value after metric");
     double v = parser.value(from, in.pos);
     OptionalLong ts = OptionalLong.empty();
@@ -46,6 +48,9 @@ final class OpenMetricsSeries {
     } else {
       endOfLine("expected timestamp or # symbol");
     }
+    parser.seriesValue = v;
+    parser.seriesHasTimestamp = ts.isPresent();
+    parser.seriesTimestamp = ts.orElse(0);
     return new Entry.Series(labels.build(), v, ts, exemplar, parser.typeOf(name));
   }
 

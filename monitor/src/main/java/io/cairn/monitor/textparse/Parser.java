@@ -1,5 +1,6 @@
 package io.cairn.monitor.textparse;
 
+import io.cairn.tsdb.model.Labels;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,15 @@ import java.util.Objects;
  * (then again on every later call), so a loop over it ends after at most one entry per line.
  * Malformed input is a {@link ParseException}, and only that; once thrown, {@link #next()} throws it
  * again. Memory and work per entry are bounded by the {@link Limits}. Not thread-safe.
+ *
+ * <p><b>The scrape fast path.</b> After {@link #next()} returned {@link EntryKind#SERIES}, the
+ * {@code series*} accessors describe the line without building an {@link Entry}: the bytes that
+ * identify the series (metric name and braces, as written), the value and the timestamp. With
+ * {@link #deferSeriesLabels()}, the text format parser checks a series line's syntax but builds its
+ * labels only when {@link #seriesLabels()} or {@link #entry()} asks, so a scrape cache keyed by
+ * the identifying bytes (as Prometheus's is) skips the label work for series it has seen. Errors
+ * that only building finds (a label name given twice, more labels than the limit) then surface
+ * from that call instead of from {@link #next()}.
  */
 public abstract sealed class Parser permits PromParser, OpenMetricsParser {
   /** The bits of Prometheus's {@code value.NormalNaN}, the NaN every parsed NaN value has. */
@@ -29,6 +39,16 @@ public abstract sealed class Parser permits PromParser, OpenMetricsParser {
   private final Map<String, MetricType> declaredTypes = new HashMap<>();
   private Entry current;
   private ParseException failure;
+  /** Whether labels of series lines are built on demand (text format only). */
+  boolean deferLabels;
+  /** Whether the last series line's entry is still to be built (deferred mode). */
+  boolean pendingSeries;
+  /** The last series line: identifying bytes [keyFrom, keyTo), value, timestamp. */
+  int keyFrom;
+  int keyTo;
+  double seriesValue;
+  boolean seriesHasTimestamp;
+  long seriesTimestamp;
 
   Parser(byte[] body, Limits limits) {
     this.in = new Input(Objects.requireNonNull(body, "body"), Objects.requireNonNull(limits, "limits"));
@@ -85,6 +105,7 @@ public abstract sealed class Parser permits PromParser, OpenMetricsParser {
       return EntryKind.EOF;
     }
     int before = in.pos;
+    pendingSeries = false;
     try {
       in.entryStart = in.pos;
       current = read();
@@ -96,6 +117,10 @@ public abstract sealed class Parser permits PromParser, OpenMetricsParser {
     if (in.pos == before && !(current instanceof Entry.Eof)) {
       throw new IllegalStateException("parser bug: no input consumed at byte " + before);
     }
+    if (current == null) { // a deferred series line
+      pendingSeries = true;
+      return EntryKind.SERIES;
+    }
     if (current instanceof Entry.Type t) {
       declaredTypes.put(t.metricName(), t.type());
     }
@@ -103,19 +128,105 @@ public abstract sealed class Parser permits PromParser, OpenMetricsParser {
   }
 
   /**
+   * Builds the labels of series lines only when asked (see the class documentation); the OpenMetrics
+   * parser builds them as it reads regardless. Call before the first {@link #next()}.
+   */
+  public final Parser deferSeriesLabels() {
+    deferLabels = true;
+    return this;
+  }
+
+  /** The hash of the last series line's identifying bytes (metric name and braces as written). */
+  public final int seriesKeyHash() {
+    requireSeries();
+    int h = 1;
+    byte[] b = in.b;
+    for (int i = keyFrom; i < keyTo; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  /** Whether {@code key} equals the last series line's identifying bytes. */
+  public final boolean seriesKeyEquals(byte[] key) {
+    requireSeries();
+    return java.util.Arrays.equals(key, 0, key.length, in.b, keyFrom, keyTo);
+  }
+
+  /** A copy of the last series line's identifying bytes. */
+  public final byte[] seriesKey() {
+    requireSeries();
+    return java.util.Arrays.copyOfRange(in.b, keyFrom, keyTo);
+  }
+
+  /** The last series line's value (every NaN is the normal NaN). */
+  public final double seriesValue() {
+    requireSeries();
+    return seriesValue;
+  }
+
+  /** Whether the last series line has a timestamp. */
+  public final boolean seriesHasTimestamp() {
+    requireSeries();
+    return seriesHasTimestamp;
+  }
+
+  /** The last series line's timestamp in milliseconds; meaningful if {@link #seriesHasTimestamp()}. */
+  public final long seriesTimestamp() {
+    requireSeries();
+    return seriesTimestamp;
+  }
+
+  /**
+   * The last series line's labels, built now in deferred mode.
+   *
+   * @throws ParseException if building finds a label name twice or more labels than the limit
+   */
+  public final Labels seriesLabels() throws ParseException {
+    requireSeries();
+    return ((Entry.Series) entry()).labels();
+  }
+
+  private void requireSeries() {
+    if (!pendingSeries && !(current instanceof Entry.Series)) {
+      throw new IllegalStateException("the last entry is not a series");
+    }
+  }
+
+  /**
    * The entry the last {@link #next()} read.
    *
    * @throws IllegalStateException before the first {@link #next()} or after it threw
+   * @throws ParseException only in deferred mode ({@link #deferSeriesLabels()}), when building a
+   *     series line's labels fails; the parser then fails as if {@link #next()} had thrown
    */
-  public final Entry entry() {
+  public final Entry entry() throws ParseException {
+    if (pendingSeries) {
+      try {
+        current = buildSeries();
+      } catch (ParseException e) {
+        failure = e;
+        pendingSeries = false;
+        throw e;
+      }
+      pendingSeries = false;
+    }
     if (current == null) {
       throw new IllegalStateException(failure != null ? "the parser failed: " + failure.getMessage() : "call next() first");
     }
     return current;
   }
 
-  /** Reads one entry from {@code in.pos}; returns {@link Entry.Eof} at the end. */
+  /**
+   * Reads one entry from {@code in.pos}; returns {@link Entry.Eof} at the end, and null for a series
+   * line whose labels are deferred (the {@code series*} fields are then set).
+   */
   abstract Entry read() throws ParseException;
+
+  /** Builds the entry of the deferred series line (only called in deferred mode). */
+  Entry.Series buildSeries() throws ParseException {
+    throw new IllegalStateException("this parser does not defer labels");
+  }
 
   /** The type of the family series {@code name} belongs to (see {@link Entry.Series#type()}). */
   final MetricType typeOf(String name) {

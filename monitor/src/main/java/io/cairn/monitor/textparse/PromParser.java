@@ -99,16 +99,22 @@ final class PromParser extends Parser {
   }
 
   private Entry series() throws ParseException {
+    int lineStart = in.entryStart;
+    keyFrom = in.pos;
     int nameEnd = in.nameEnd(true);
     in.checkLength(nameEnd);
-    String name = in.ascii(in.pos, nameEnd);
+    LabelCollector labels = deferLabels ? null : new LabelCollector(in);
+    String name = deferLabels ? null : in.ascii(in.pos, nameEnd);
+    if (labels != null) {
+      labels.metricName(name);
+    }
     in.pos = nameEnd;
-    LabelCollector labels = new LabelCollector(in);
-    labels.metricName(name);
+    keyTo = nameEnd;
     in.skipBlanks();
     if (in.peek() == '{') {
       in.pos++;
       labels(labels);
+      keyTo = in.pos;
       in.skipBlanks();
     }
     int from = in.pos;
@@ -133,8 +139,41 @@ final class PromParser extends Parser {
       throw in.expected("expected timestamp or new record");
     }
     endOfLine();
-    Labels set = labels.build();
-    return new Entry.Series(set, v, ts, Optional.empty(), typeOf(name));
+    seriesValue = v;
+    seriesHasTimestamp = ts.isPresent();
+    seriesTimestamp = ts.orElse(0);
+    if (labels == null) {
+      seriesLineStart = lineStart;
+      return null;
+    }
+    return new Entry.Series(labels.build(), v, ts, Optional.empty(), typeOf(name));
+  }
+
+  private int seriesLineStart;
+
+  @Override
+  Entry.Series buildSeries() throws ParseException {
+    int pos = in.pos;
+    int entryStart = in.entryStart;
+    try {
+      in.entryStart = seriesLineStart;
+      in.pos = keyFrom;
+      int nameEnd = in.nameEnd(true);
+      String name = in.ascii(keyFrom, nameEnd);
+      LabelCollector labels = new LabelCollector(in);
+      labels.metricName(name);
+      in.pos = nameEnd;
+      in.skipBlanks();
+      if (in.peek() == '{') {
+        in.pos++;
+        labels(labels);
+      }
+      OptionalLong ts = seriesHasTimestamp ? OptionalLong.of(seriesTimestamp) : OptionalLong.empty();
+      return new Entry.Series(labels.build(), seriesValue, ts, Optional.empty(), typeOf(name));
+    } finally {
+      in.pos = pos;
+      in.entryStart = entryStart;
+    }
   }
 
   private static boolean valueStop(byte c) {
@@ -161,7 +200,10 @@ final class PromParser extends Parser {
     return ts;
   }
 
-  /** Labels after "{": blanks anywhere, a comma or none after each value, "}" at the end. */
+  /**
+   * Labels after "{": blanks anywhere, a comma or none after each value, "}" at the end. With a null
+   * collector the syntax is checked and nothing is built.
+   */
   private void labels(LabelCollector labels) throws ParseException {
     while (true) {
       in.skipBlanks();
@@ -175,7 +217,6 @@ final class PromParser extends Parser {
         throw in.expected("expected label name");
       }
       in.checkLength(nameEnd);
-      String name = in.ascii(nameStart, nameEnd);
       in.pos = nameEnd;
       in.skipBlanks();
       if (in.peek() != '=') {
@@ -183,7 +224,11 @@ final class PromParser extends Parser {
       }
       in.pos++;
       in.skipBlanks();
-      labels.add(nameStart, name, LabelValues.read(in, true));
+      if (labels == null) {
+        LabelValues.skip(in, true);
+      } else {
+        labels.add(nameStart, in.ascii(nameStart, nameEnd), LabelValues.read(in, true));
+      }
       in.skipBlanks();
       if (in.peek() == ',') {
         in.pos++;

@@ -122,6 +122,46 @@ class TextParseFuzzTest {
     drainBoth(body);
   }
 
+  /**
+   * Deferred labels change nothing: the same entries, errors and series accessors as eager parsing;
+   * but a line that has both a repeated label name (or too many labels) and a later syntax error
+   * reports the syntax error, as Prometheus does (its lexer runs before labels are built).
+   */
+  @Property(tries = 1000)
+  void deferredLabelsParseAsEager(@ForAll("mutated") byte[] body) {
+    for (Limits limits : List.of(Limits.DEFAULT, new Limits(64, 2))) {
+      List<String> deferred = outline(Parser.prometheusText(body, limits).deferSeriesLabels());
+      List<String> eager = outline(Parser.prometheusText(body, limits));
+      if (!deferred.equals(eager)) {
+        assertThat(eager.getLast()).matches("error (duplicate label name|more than the limit).*");
+        assertThat(deferred.getLast()).startsWith("error ");
+        assertThat(deferred.subList(0, deferred.size() - 1)).isEqualTo(eager.subList(0, eager.size() - 1));
+      }
+    }
+  }
+
+  /** Each entry with its series accessors, then EOF or the error message. */
+  private static List<String> outline(Parser p) {
+    List<String> out = new java.util.ArrayList<>();
+    try {
+      for (EntryKind k = p.next(); k != EntryKind.EOF; k = p.next()) {
+        Entry e = p.entry();
+        out.add(e.toString());
+        if (k == EntryKind.SERIES) {
+          Entry.Series s = (Entry.Series) e;
+          out.add(new String(p.seriesKey(), StandardCharsets.UTF_8) + " " + p.seriesKeyHash() + " "
+              + java.util.Arrays.hashCode(p.seriesKey()) + " " + p.seriesKeyEquals(p.seriesKey()) + " "
+              + Double.doubleToRawLongBits(p.seriesValue()) + " " + p.seriesHasTimestamp() + " " + p.seriesTimestamp()
+              + " " + p.seriesLabels().equals(s.labels()) + " " + s.timestampMillis());
+        }
+      }
+      out.add("EOF");
+    } catch (ParseException e) {
+      out.add("error " + e.getMessage());
+    }
+    return out;
+  }
+
   private static void drainBoth(byte[] body) {
     drain(Parser.prometheusText(body), body);
     drain(Parser.openMetrics(body), body);

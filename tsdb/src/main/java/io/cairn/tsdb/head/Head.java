@@ -209,11 +209,17 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
           }
         }
       }
-      List<MemSeries> distinct = HeadAppender.distinct(series, n);
       List<RefSeries> newSeries = new ArrayList<>();
-      for (MemSeries s : distinct) {
+      java.util.Set<MemSeries> seenNew = null;
+      for (int i = 0; i < n; i++) {
+        MemSeries s = series[i];
         if (s != null && !s.logged) {
-          newSeries.add(new RefSeries(s.ref, s.labels));
+          if (seenNew == null) {
+            seenNew = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+          }
+          if (seenNew.add(s)) {
+            newSeries.add(new RefSeries(s.ref, s.labels));
+          }
         }
       }
       List<byte[]> records = new ArrayList<>();
@@ -235,8 +241,8 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
         records.add(Records.encodeSamples(batch));
       }
       wal.log(records.toArray(byte[][]::new));
-      for (MemSeries s : distinct) {
-        if (s != null) {
+      if (seenNew != null) {
+        for (MemSeries s : seenNew) {
           s.logged = true;
         }
       }

@@ -5,9 +5,7 @@ import io.cairn.tsdb.storage.AppendException;
 import io.cairn.tsdb.storage.AppendException.Reason;
 import io.cairn.tsdb.storage.Appender;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Collects samples and commits them through {@link Head#commit}. Samples are checked when appended,
@@ -24,15 +22,22 @@ final class HeadAppender implements Appender {
   private int n;
   private boolean done;
   private long batchMax = Long.MIN_VALUE;
-  private final java.util.Map<MemSeries, Pending> pending = new java.util.IdentityHashMap<>();
 
-  /** This appender's newest pending sample of a series, and its pending out-of-order ones. */
-  private static final class Pending {
+  /**
+   * An appender's newest pending sample of a series, and its pending out-of-order ones, hung on the
+   * series ({@link MemSeries#pending}) instead of kept in a map. Only its owner reads or writes its
+   * fields. Another appender of the same series replaces it with its own; the first owner then finds
+   * a foreign one and checks its further samples of that series against the committed state only
+   * (what it misses is caught at commit and counted, as for any lost race).
+   */
+  static final class Pending {
+    final HeadAppender owner;
     long t;
     long bits;
     java.util.Map<Long, Long> outOfOrder;
 
-    Pending(long t, long bits) {
+    Pending(HeadAppender owner, long t, long bits) {
+      this.owner = owner;
       this.t = t;
       this.bits = bits;
     }
@@ -51,7 +56,10 @@ final class HeadAppender implements Appender {
     if (s == null || (s.labels != labels && !s.labels.equals(labels))) {
       s = head.getOrCreate(labels);
     }
-    Pending p = pending.get(s);
+    Pending p = s.pending;
+    if (p != null && p.owner != this) {
+      p = null;
+    }
     Long oooBits = p == null || p.outOfOrder == null ? null : p.outOfOrder.get(t);
     boolean noop = p == null
         ? head.check(s, t, v, Long.MIN_VALUE, 0, null, batchMax)
@@ -61,7 +69,7 @@ final class HeadAppender implements Appender {
     }
     long bits = Double.doubleToRawLongBits(v);
     if (p == null) {
-      pending.put(s, new Pending(t, bits));
+      s.pending = new Pending(this, t, bits);
     } else if (t > p.t) {
       p.t = t;
       p.bits = bits;
@@ -92,27 +100,29 @@ final class HeadAppender implements Appender {
     }
     done = true;
     if (n > 0) {
-      head.commit(series, ts, vs, n);
+      try {
+        head.commit(series, ts, vs, n);
+      } finally {
+        release();
+      }
+    }
+  }
+
+  /** Unhooks this appender's pending state from its series. */
+  private void release() {
+    for (int i = 0; i < n; i++) {
+      MemSeries s = series[i];
+      if (s != null && s.pending != null && s.pending.owner == this) {
+        s.pending = null;
+      }
     }
   }
 
   @Override
   public void rollback() {
     done = true;
+    release();
     n = 0;
-    pending.clear();
-  }
-
-  /** The distinct series among the pending samples, in first-use order. */
-  static List<MemSeries> distinct(MemSeries[] series, int n) {
-    List<MemSeries> out = new ArrayList<>();
-    java.util.Set<MemSeries> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (int i = 0; i < n; i++) {
-      if (seen.add(series[i])) {
-        out.add(series[i]);
-      }
-    }
-    return out;
   }
 
   static AppendException refused(Reason r, String detail) {

@@ -38,6 +38,8 @@ final class MemSeries {
   final Labels labels;
   /** Whether a WAL series record for this series is known to be durable. */
   volatile boolean logged;
+  /** The pending state of the appender that last appended to this series (see {@link HeadAppender.Pending}). */
+  volatile HeadAppender.Pending pending;
 
   private final List<ChunkMeta> closed = new ArrayList<>();
   private XorChunk open;
