@@ -156,7 +156,8 @@ final class Builtins {
   static boolean eq(Object a1, List<Object> rest) throws Exception {
     Kind k = Values.kind(a1);
     if (k == Kind.MAP || k == Kind.SLICE || k == Kind.STRUCT) {
-      throw new Exception("invalid type for comparison");
+      throw new Exception("non-comparable type " + GoFmt.sprint(java.util.Collections.singletonList(a1)) + ": "
+          + Values.typeName(a1));
     }
     if (rest.isEmpty()) {
       throw new Exception("missing argument for comparison");
@@ -176,7 +177,8 @@ final class Builtins {
           case OTHER -> {
             Kind ka = Values.kind(a);
             if (ka == Kind.MAP || ka == Kind.SLICE || ka == Kind.STRUCT) {
-              throw new Exception("invalid type for comparison");
+              throw new Exception("non-comparable types " + GoFmt.sprint(java.util.Collections.singletonList(a1)) + ": "
+                  + Values.typeName(a1) + ", " + GoFmt.sprint(java.util.Collections.singletonList(a)) + ": " + Values.typeName(a));
             }
             yield a1 == null || a == null ? (a1 == null) == (a == null) : a1 == a;
           }

@@ -34,7 +34,7 @@ final class Numbers {
     boolean isFloat = false;
     long i = 0;
     double f = 0;
-    if (big != null) {
+    if (big != null && (big.bitLength() < 64 || (big.signum() >= 0 && big.compareTo(MAX_UINT) <= 0))) {
       isUint = big.signum() >= 0 && big.compareTo(MAX_UINT) <= 0;
       isInt = big.bitLength() < 64;
       if (isInt) {
