@@ -53,6 +53,27 @@ public final class GoRegex {
   }
 
   /**
+   * Compiles {@code expr} without anchors, as Go's {@code regexp.Compile} (for Prometheus's template
+   * functions {@code match} and {@code reReplaceAll}): use {@code pattern().matcher(s).find()}.
+   * {@link #matches} and {@link #submatches} still require the whole input to match.
+   *
+   * @throws IllegalArgumentException with exactly Go's error text, e.g. {@code error parsing
+   *     regexp: missing closing ): `(`}
+   */
+  public static GoRegex compileUnanchored(String expr) {
+    Re2Syntax.Translated t = Re2Syntax.translate(expr);
+    Pattern p;
+    try {
+      p = Pattern.compile(t.javaPattern(), FLAGS);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("error parsing regexp: " + e.getDescription() + ": `" + expr + "`", e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("error parsing regexp: expression nests too deeply: `" + expr + "`");
+    }
+    return new GoRegex(expr, p, t.groupNames());
+  }
+
+  /**
    * Compiles {@code expr} for a label matcher as Prometheus 2.42's {@code labels.NewFastRegexMatcher}
    * does: {@link #compile} and then Go's {@code syntax.Parse} of {@code expr} alone, so an
    * expression that only balances inside the anchors, such as {@code a)(}, is refused too.
