@@ -79,9 +79,33 @@ public final class MonitorKeys {
       ConfigKey.of("monitor.query.max-concurrency", "--query.max-concurrency", Parsers.longInRange(1, 10_000), 20L,
           "Queries evaluated at once; the rest wait in a queue (their wait counts against the timeout).");
 
+  public static final ConfigKey<Duration> RULES_FOR_OUTAGE_TOLERANCE =
+      ConfigKey.of("monitor.rules.alert.for-outage-tolerance", "--rules.alert.for-outage-tolerance", duration(false),
+          Duration.ofHours(1), "Max time to tolerate prometheus outage for restoring \"for\" state of alert.");
+
+  public static final ConfigKey<Duration> RULES_FOR_GRACE_PERIOD =
+      ConfigKey.of("monitor.rules.alert.for-grace-period", "--rules.alert.for-grace-period", duration(false),
+          Duration.ofMinutes(10), "Minimum duration between alert and restored \"for\" state. This is maintained only for alerts with configured \"for\" time greater than grace period.");
+
+  public static final ConfigKey<Duration> RULES_RESEND_DELAY =
+      ConfigKey.of("monitor.rules.alert.resend-delay", "--rules.alert.resend-delay", duration(false),
+          Duration.ofMinutes(1), "Minimum amount of time to wait before resending an alert to Alertmanager.");
+
+  public static final ConfigKey<String> EXTERNAL_URL =
+      ConfigKey.of("monitor.external-url", "--web.external-url", Parsers.string(), "",
+          "The URL under which the monitor is reachable, for alert generator links and $externalURL in templates. "
+              + "Empty: http://<hostname>:<listen port>.");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
       MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
-      ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY);
+      ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY,
+      RULES_FOR_OUTAGE_TOLERANCE, RULES_FOR_GRACE_PERIOD, RULES_RESEND_DELAY, EXTERNAL_URL);
+
+  /** The rule manager's settings from the {@code rules.alert.*} keys. */
+  public static io.cairn.monitor.rules.RuleManager.Settings ruleSettings(Config config) {
+    return new io.cairn.monitor.rules.RuleManager.Settings(config.get(RULES_RESEND_DELAY).toMillis(),
+        config.get(RULES_FOR_OUTAGE_TOLERANCE).toMillis(), config.get(RULES_FOR_GRACE_PERIOD).toMillis());
+  }
 
   /** The PromQL engine's limits from the {@code query.*} keys. */
   public static EngineOptions engineOptions(Config config) {

@@ -8,6 +8,10 @@ import io.cairn.monitor.config.ConfigException;
 import io.cairn.monitor.config.PromConfig;
 import io.cairn.monitor.discovery.DiscoveryManager;
 import io.cairn.monitor.scrape.ScrapeManager;
+import io.cairn.monitor.rules.AlertSender;
+import io.cairn.monitor.rules.RuleFileException;
+import io.cairn.monitor.rules.RuleManager;
+import io.cairn.monitor.web.Hostname;
 import io.cairn.monitor.web.MonitorWeb;
 import io.cairn.promql.engine.Engine;
 import io.cairn.tsdb.db.Db;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code cairn monitor}: storage ({@link Db}), the HTTP server, discovery and scraping, wired from
  * {@link MonitorKeys}. Start order: storage (WAL replay), scrape manager, configuration (a bad file
- * fails the start), web server, discovery. Reload ({@code SIGHUP}, {@code POST /-/reload}) parses
+ * fails the start), web server, rules (a bad rule file fails the start), discovery. Reload ({@code SIGHUP}, {@code POST /-/reload}) parses
  * the file first; a refused file changes nothing.
  */
 public final class MonitorServer implements Service {
@@ -48,6 +52,7 @@ public final class MonitorServer implements Service {
   private volatile Targets targets;
   private volatile MonitorWeb web;
   private volatile MonitorStatus status;
+  private volatile RuleManager rules;
   private volatile boolean ready;
 
   /**
@@ -90,11 +95,16 @@ public final class MonitorServer implements Service {
       targets = new Targets(scrapes);
       status = new MonitorStatus(scrapes, () -> db, PromFlags.of(config, storagePath), PromFlags.storageRetention(config));
       status.loaded(initial, configDir());
+      Engine engine = new Engine(MonitorKeys.engineOptions(config));
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
-          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, status, new Engine(MonitorKeys.engineOptions(config))));
+          config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, status, engine));
       web.start();
+      // Alerts go nowhere yet: the lead wires the Alertmanager client (io.cairn.monitor.notifier) here.
+      rules = new RuleManager(engine, db, db, registry, AlertSender.NONE, MonitorKeys.ruleSettings(config));
+      status.rules(rules);
+      updateRules(initial);
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
       apply(initialJobs);
       Reloads.onSighup(() -> {
@@ -109,6 +119,27 @@ public final class MonitorServer implements Service {
       stop();
       throw e;
     }
+  }
+
+  /** Loads the configuration's rule files; throws (changing nothing) if one is refused. */
+  private void updateRules(PromConfig c) throws ConfigException {
+    try {
+      rules.update(c.ruleFiles(), c.global().evaluationInterval().millis(), c.global().externalLabels(), externalUrl());
+    } catch (RuleFileException e) {
+      throw new ConfigException("error loading rules, previous rule set restored:\n" + e.getMessage(), e);
+    }
+  }
+
+  /** {@code --web.external-url} without a trailing slash; empty: {@code http://<hostname>:<port>}, as Prometheus. */
+  private String externalUrl() {
+    String u = config.get(MonitorKeys.EXTERNAL_URL);
+    if (u.isEmpty()) {
+      u = "http://" + Hostname.get() + ":" + web.port();
+    }
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u;
   }
 
   private PromConfig loadConfig() throws ConfigException {
@@ -133,6 +164,7 @@ public final class MonitorServer implements Service {
       try {
         loaded = loadConfig();
         jobs = Targets.jobs(loaded);
+        updateRules(loaded);
       } catch (ConfigException | RuntimeException e) {
         MonitorStatus s = status;
         if (s != null) {
@@ -189,7 +221,7 @@ public final class MonitorServer implements Service {
       return List.of();
     }
     return List.of(new Endpoint(name(), w.url(),
-        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /api/v1/targets /api/v1/status/* /metrics"));
+        "/api/v1/write /write /api/v2/write /api/v1/query /api/v1/series /api/v1/export /api/v1/targets /api/v1/rules /api/v1/alerts /api/v1/status/* /metrics"));
   }
 
   @Override
@@ -204,6 +236,9 @@ public final class MonitorServer implements Service {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (rules != null) {
+      rules.close();
     }
     if (web != null) {
       web.stop();

@@ -12,6 +12,8 @@ import io.cairn.tsdb.model.Labels;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import io.cairn.monitor.rules.RuleGroupInfo;
+import io.cairn.monitor.rules.RuleManager;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -28,6 +30,7 @@ final class MonitorStatus implements StatusSource {
   private volatile String configYaml = "";
   private volatile Instant lastConfigTime = Instant.EPOCH;
   private volatile boolean reloadSuccess = true;
+  private volatile RuleManager rules;
 
   MonitorStatus(ScrapeManager scrapes, Supplier<Db> db, Map<String, String> flags, String storageRetention) {
     this.scrapes = scrapes;
@@ -41,6 +44,17 @@ final class MonitorStatus implements StatusSource {
     configYaml = ConfigYaml.render(config, dir);
     lastConfigTime = Instant.now();
     reloadSuccess = true;
+  }
+
+  /** The rule manager whose groups the rules and alerts endpoints show; null: none. */
+  void rules(RuleManager rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public List<RuleGroupInfo> ruleGroups() {
+    RuleManager r = rules;
+    return r == null ? List.of() : r.groups();
   }
 
   void reloadFailed() {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * <p>Flags cairn takes show their value; {@code storage.tsdb.retention.time} shows the retention in
  * force ({@code 15d} when unset, where Prometheus shows {@code 0s}); {@code storage.tsdb.path} the
  * directory in use. Flags of features cairn does not have show Prometheus's default (agent mode,
- * alertmanager, rules, remote read) or the value that describes cairn ({@code
+ * alertmanager, remote read) or the value that describes cairn ({@code
  * storage.tsdb.wal-compression=false}: cairn's WAL is not compressed; {@code web.console.*} empty:
  * no consoles; {@code log.format}/{@code log.level} from cairn's {@code --log-format}/{@code
  * --log-level}). {@code web.max-connections} and {@code web.read-timeout} show Prometheus's defaults;
@@ -40,9 +40,9 @@ final class PromFlags {
     f.put("query.max-concurrency", "20");
     f.put("query.max-samples", "50000000");
     f.put("query.timeout", "2m");
-    f.put("rules.alert.for-grace-period", "10m");
-    f.put("rules.alert.for-outage-tolerance", "1h");
-    f.put("rules.alert.resend-delay", "1m");
+    f.put("rules.alert.for-grace-period", dur(config.get(MonitorKeys.RULES_FOR_GRACE_PERIOD).toMillis()));
+    f.put("rules.alert.for-outage-tolerance", dur(config.get(MonitorKeys.RULES_FOR_OUTAGE_TOLERANCE).toMillis()));
+    f.put("rules.alert.resend-delay", dur(config.get(MonitorKeys.RULES_RESEND_DELAY).toMillis()));
     f.put("scrape.adjust-timestamps", "true");
     f.put("scrape.discovery-reload-interval", dur(DiscoveryManager.DEFAULT_UPDATE_INTERVAL.toMillis()));
     f.put("scrape.timestamp-tolerance", "2ms");
@@ -79,7 +79,7 @@ final class PromFlags {
     f.put("web.enable-admin-api", Boolean.toString(config.get(MonitorKeys.ENABLE_ADMIN_API)));
     f.put("web.enable-lifecycle", Boolean.toString(config.get(MonitorKeys.ENABLE_LIFECYCLE)));
     f.put("web.enable-remote-write-receiver", Boolean.toString(config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER)));
-    f.put("web.external-url", "");
+    f.put("web.external-url", config.get(MonitorKeys.EXTERNAL_URL));
     f.put("web.listen-address", config.get(MonitorKeys.LISTEN_ADDRESS).toString());
     f.put("web.local-assets", "");
     f.put("web.max-connections", "512");

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine's hostname as Go's {@code os.Hostname} gives it (the kernel's, not a DNS name). */
-final class Hostname {
+public final class Hostname {
   private Hostname() {}
 
-  static String get() {
+  public static String get() {
     try {
       String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
       if (!h.isEmpty()) {

@@ -73,7 +73,7 @@ public final class MonitorWeb {
       "/api/v1/labels", "/api/v1/export", AdminApi.SNAPSHOT, "/api/v1/query_range", "/api/v1/format_query",
       "/api/v1/query_exemplars", "/api/v1/targets", "/api/v1/targets/metadata",
       "/api/v1/metadata", "/api/v1/status/config", "/api/v1/status/flags", "/api/v1/status/buildinfo",
-      "/api/v1/status/runtimeinfo", "/api/v1/status/tsdb", "/api/v1/alertmanagers");
+      "/api/v1/status/runtimeinfo", "/api/v1/status/tsdb", "/api/v1/alertmanagers", "/api/v1/rules", "/api/v1/alerts");
 
   private final HostPort address;
   private final Wiring wiring;
@@ -84,6 +84,7 @@ public final class MonitorWeb {
   private final AdminApi admin;
   private final MetadataApi metadata;
   private final StatusApi status;
+  private final RulesApi rules;
   private volatile TargetsApi targets;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
@@ -101,6 +102,7 @@ public final class MonitorWeb {
     this.admin = new AdminApi(wiring.snapshots());
     this.metadata = wiring.status() == null ? null : new MetadataApi(wiring.status());
     this.status = wiring.status() == null ? null : new StatusApi(wiring.status());
+    this.rules = wiring.status() == null ? null : new RulesApi(wiring.status());
   }
 
   public void start() throws IOException {
@@ -209,6 +211,8 @@ public final class MonitorWeb {
       case "/api/v1/targets" -> t.targets(ex);
       case "/api/v1/targets/metadata" -> metadata.targetMetadata(ex, params);
       case "/api/v1/metadata" -> metadata.metadata(ex, params);
+      case "/api/v1/rules" -> rules.rules(ex, params);
+      case "/api/v1/alerts" -> rules.alerts(ex);
       default -> {
         if (path.startsWith("/api/v1/status/") || path.equals("/api/v1/alertmanagers")) {
           status.handle(ex, path);

@@ -29,6 +29,14 @@ public interface StatusSource {
   TsdbStatus tsdbStatus();
 
   /**
+   * The rule groups for {@code /api/v1/rules} and {@code /api/v1/alerts}, sorted by file then
+   * name; empty when no rules are loaded (the default, for sources without a rule manager).
+   */
+  default List<io.cairn.monitor.rules.RuleGroupInfo> ruleGroups() {
+    return List.of();
+  }
+
+  /**
    * {@code /api/v1/status/runtimeinfo} less what the web layer measures itself (threads,
    * processors).
    *

@@ -40,6 +40,9 @@
  *       30 s, cairn's are computed per request)</td></tr>
  *   <tr><td>{@code /api/v1/alertmanagers}</td><td>both lists empty: cairn has no alertmanager
  *       configuration yet</td></tr>
+ *   <tr><td>{@code /api/v1/rules}, {@code /api/v1/alerts}</td><td>the rule groups ({@code type=alert}
+ *       or {@code record} filters; another type is 400 {@code bad_data}) and the pending and firing
+ *       alerts, in Prometheus's JSON ({@code RulesApi}, from {@link StatusSource#ruleGroups})</td></tr>
  *   <tr><td>other {@code /api/v1/...}</td><td>404 {@code not_found}</td></tr>
  *   <tr><td>{@code /metrics}</td><td>the process' self-metrics</td></tr>
  *   <tr><td>{@code /-/healthy}, {@code /-/ready}</td><td>Prometheus's texts</td></tr>

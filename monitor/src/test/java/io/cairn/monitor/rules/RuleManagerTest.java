@@ -1,0 +1,62 @@
+package io.cairn.monitor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.promql.engine.Engine;
+import io.cairn.promql.engine.EngineOptions;
+import io.cairn.tsdb.db.Db;
+import io.cairn.tsdb.db.DbOptions;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading and reloading: groups, defaults, refused reloads that change nothing. */
+class RuleManagerTest {
+  @TempDir Path dir;
+
+  @Test
+  void reloadKeepsTheOldRulesWhenAFileIsRefused() throws Exception {
+    Path rules = dir.resolve("rules.yml");
+    Files.writeString(rules, """
+        groups:
+          - name: b
+            rules: [{record: x, expr: vector(1)}]
+          - name: a
+            interval: 30s
+            limit: 2
+            rules: [{alert: A, expr: vector(1) > 0, for: 5m, labels: {s: p}}]
+        """);
+    try (Db db = Db.open(dir.resolve("data"), DbOptions.defaults());
+        RuleManager m = new RuleManager(new Engine(EngineOptions.defaults()), db, db, new PrometheusRegistry(),
+            AlertSender.NONE, RuleManager.Settings.DEFAULTS)) {
+      m.update(List.of(dir + "/*.yml"), 60_000, Map.of(), "http://x");
+      List<RuleGroupInfo> groups = m.groups();
+      assertThat(groups).extracting(RuleGroupInfo::name).containsExactly("a", "b");
+      assertThat(groups.get(0).intervalSeconds()).isEqualTo(30);
+      assertThat(groups.get(0).limit()).isEqualTo(2);
+      assertThat(groups.get(1).intervalSeconds()).as("the global evaluation_interval").isEqualTo(60);
+      assertThat(groups.get(0).rules()).singleElement().isInstanceOfSatisfying(RuleInfo.Alerting.class, a -> {
+        assertThat(a.durationSeconds()).isEqualTo(300);
+        assertThat(a.labels()).containsEntry("s", "p");
+        assertThat(a.health()).isEqualTo(RuleHealth.UNKNOWN);
+        assertThat(a.query()).isEqualTo("vector(1) > 0");
+      });
+
+      Files.writeString(rules, "groups:\n  - name: a\n    rules: [{record: 'bad name', expr: up}]\n");
+      assertThatThrownBy(() -> m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x"))
+          .isInstanceOf(RuleFileException.class)
+          .hasMessage(rules + ": 3:22: group \"a\", rule 1, \"bad name\": invalid recording rule name: bad name");
+      assertThat(m.groups()).extracting(RuleGroupInfo::name).containsExactly("a", "b");
+
+      Files.writeString(rules, "groups: []\n");
+      m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x");
+      assertThat(m.groups()).isEmpty();
+      assertThat(m.alerts()).isEmpty();
+    }
+  }
+}
