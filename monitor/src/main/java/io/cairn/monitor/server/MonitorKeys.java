@@ -79,9 +79,15 @@ public final class MonitorKeys {
       ConfigKey.of("monitor.query.max-concurrency", "--query.max-concurrency", Parsers.longInRange(1, 10_000), 20L,
           "Queries evaluated at once; the rest wait in a queue (their wait counts against the timeout).");
 
+  public static final ConfigKey<Long> NOTIFICATION_QUEUE_CAPACITY =
+      ConfigKey.of("monitor.alertmanager.notification-queue-capacity", "--alertmanager.notification-queue-capacity",
+          Parsers.longInRange(1, 10_000_000), 10_000L,
+          "Most alert notifications queued for Alertmanager; when full, the oldest are dropped (counted in prometheus_notifications_dropped_total).");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
       MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
-      ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY);
+      ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY,
+      NOTIFICATION_QUEUE_CAPACITY);
 
   /** The PromQL engine's limits from the {@code query.*} keys. */
   public static EngineOptions engineOptions(Config config) {

@@ -48,6 +48,7 @@ public final class MonitorServer implements Service {
   private volatile Targets targets;
   private volatile MonitorWeb web;
   private volatile MonitorStatus status;
+  private volatile Alerting alerting;
   private volatile boolean ready;
 
   /**
@@ -73,6 +74,7 @@ public final class MonitorServer implements Service {
   public void start() throws Exception {
     PromConfig initial = loadConfig();
     var initialJobs = Targets.jobs(initial); // fails before opening anything if a secret file is unreadable
+    var initialAlerting = Alerting.prepare(initial);
     TsdbMetrics metrics = new TsdbMetrics(registry);
     HeadOptions head = HeadOptions.defaults()
         .withChunkRange(config.get(MonitorKeys.MIN_BLOCK_DURATION).toMillis())
@@ -90,6 +92,9 @@ public final class MonitorServer implements Service {
       targets = new Targets(scrapes);
       status = new MonitorStatus(scrapes, () -> db, PromFlags.of(config, storagePath), PromFlags.storageRetention(config));
       status.loaded(initial, configDir());
+      alerting = new Alerting((int) (long) config.get(MonitorKeys.NOTIFICATION_QUEUE_CAPACITY), registry);
+      alerting.apply(initialAlerting);
+      status.alertmanagers(alerting::alertmanagers);
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
@@ -130,9 +135,11 @@ public final class MonitorServer implements Service {
     synchronized (reloadLock) {
       PromConfig loaded;
       Map<String, Targets.Job> jobs;
+      Alerting.Prepared alertingConfig;
       try {
         loaded = loadConfig();
         jobs = Targets.jobs(loaded);
+        alertingConfig = Alerting.prepare(loaded);
       } catch (ConfigException | RuntimeException e) {
         MonitorStatus s = status;
         if (s != null) {
@@ -141,6 +148,7 @@ public final class MonitorServer implements Service {
         throw e;
       }
       apply(jobs);
+      alerting.apply(alertingConfig);
       MonitorStatus s = status;
       if (s != null) {
         s.loaded(loaded, configDir());
@@ -178,6 +186,15 @@ public final class MonitorServer implements Service {
     return w == null ? -1 : w.port();
   }
 
+  /**
+   * Where alerts go: the rules manager hands each evaluation's alerts to {@link
+   * io.cairn.monitor.notifier.Notifier#send}. Null before start.
+   */
+  public io.cairn.monitor.notifier.Notifier notifier() {
+    Alerting a = alerting;
+    return a == null ? null : a.notifier();
+  }
+
   public Db db() {
     return db;
   }
@@ -198,6 +215,9 @@ public final class MonitorServer implements Service {
     try {
       if (discovery != null) {
         discovery.close();
+      }
+      if (alerting != null) {
+        alerting.close(); // sends what is queued for at most 5 s
       }
       if (scrapes != null) {
         scrapes.close(); // writes stale markers while the storage is still open

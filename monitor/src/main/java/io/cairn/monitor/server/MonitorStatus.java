@@ -28,6 +28,7 @@ final class MonitorStatus implements StatusSource {
   private volatile String configYaml = "";
   private volatile Instant lastConfigTime = Instant.EPOCH;
   private volatile boolean reloadSuccess = true;
+  private volatile Supplier<Alertmanagers> alertmanagers = () -> new Alertmanagers(List.of(), List.of());
 
   MonitorStatus(ScrapeManager scrapes, Supplier<Db> db, Map<String, String> flags, String storageRetention) {
     this.scrapes = scrapes;
@@ -41,6 +42,16 @@ final class MonitorStatus implements StatusSource {
     configYaml = ConfigYaml.render(config, dir);
     lastConfigTime = Instant.now();
     reloadSuccess = true;
+  }
+
+  /** Where {@code /api/v1/alertmanagers} gets its answer (the notifier). */
+  void alertmanagers(Supplier<Alertmanagers> source) {
+    alertmanagers = source;
+  }
+
+  @Override
+  public Alertmanagers alertmanagers() {
+    return alertmanagers.get();
   }
 
   void reloadFailed() {

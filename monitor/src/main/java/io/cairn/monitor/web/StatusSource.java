@@ -28,6 +28,22 @@ public interface StatusSource {
 
   TsdbStatus tsdbStatus();
 
+  /** {@code /api/v1/alertmanagers}; by default none. */
+  default Alertmanagers alertmanagers() {
+    return new Alertmanagers(List.of(), List.of());
+  }
+
+  /**
+   * The Alertmanagers alerts go to ({@code active}) and those relabelling dropped, as URLs ({@code
+   * http://127.0.0.1:9093/api/v2/alerts}), in the notifier's order.
+   */
+  record Alertmanagers(List<String> active, List<String> dropped) {
+    public Alertmanagers {
+      active = List.copyOf(active);
+      dropped = List.copyOf(dropped);
+    }
+  }
+
   /**
    * {@code /api/v1/status/runtimeinfo} less what the web layer measures itself (threads,
    * processors).
