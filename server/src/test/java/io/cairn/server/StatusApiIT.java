@@ -77,6 +77,12 @@ class StatusApiIT {
     Path cfg = tmp.resolve("prometheus.yml");
     Files.writeString(cfg, """
         global: {scrape_interval: 1s, scrape_timeout: 1s}
+        alerting:
+          alert_relabel_configs: [{action: labeldrop, regex: tmp}]
+          alertmanagers:
+            - static_configs: [{targets: ["127.0.0.1:1", "amhost", "drop:9093"]}]
+              relabel_configs: [{source_labels: [__address__], regex: "drop.*", action: drop}]
+            - {scheme: https, path_prefix: /am, timeout: 3s, static_configs: [{targets: [h2]}]}
         scrape_configs:
           - job_name: node
             static_configs: [{targets: ["127.0.0.1:%d"], labels: {env: it}}]
@@ -105,7 +111,11 @@ class StatusApiIT {
       assertThat(targets(port)).isEqualTo(theirs);
     });
     assertThat(data(port, "/api/v1/status/config")).isEqualTo(data(prom, "/api/v1/status/config"));
-    for (String q : List.of("/api/v1/targets?state=dropped", "/api/v1/targets?state=nope", "/api/v1/alertmanagers",
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> { // both discover Alertmanagers every 5 s
+      assertThat(data(port, "/api/v1/alertmanagers").path("activeAlertmanagers").size()).isEqualTo(3);
+      assertThat(get(port, "/api/v1/alertmanagers")).isEqualTo(get(prom, "/api/v1/alertmanagers"));
+    });
+    for (String q : List.of("/api/v1/targets?state=dropped", "/api/v1/targets?state=nope",
         "/api/v1/targets/metadata?metric=node_load1", "/api/v1/metadata?metric=node_load1")) {
       assertThat(get(port, q)).as(q).isEqualTo(get(prom, q));
     }

@@ -38,7 +38,7 @@ final class ConfigDecoder {
     for (String rf : d.strings(f.get("rule_files"))) {
       ruleFiles.add(rf);
     }
-    Map<String, Object> alerting = rawMap(d, f.get("alerting"), "config.AlertingConfig");
+    AlertingConfig alerting = AlertingDecoder.decode(d, f.get("alerting"));
     Map<String, Object> storage = rawMap(d, f.get("storage"), "config.StorageConfig");
     Map<String, Object> tracing = rawMap(d, f.get("tracing"), "config.TracingConfig");
     List<Object> remoteWrite = rawList(d, f.get("remote_write"), "[]*config.RemoteWriteConfig");

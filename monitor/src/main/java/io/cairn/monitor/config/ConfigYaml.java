@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * name order ({@code file_sd_configs}, {@code http_sd_configs}, {@code kv_sd_configs}, {@code
  * static_configs}).
  *
- * <p>Known differences from Prometheus: {@code alerting}, {@code storage}, {@code tracing}, {@code
+ * <p>Known differences from Prometheus: {@code storage}, {@code tracing}, {@code
  * remote_write} and {@code remote_read} are written back as read (cairn does not model them, so
  * Prometheus's defaults are not filled in there), and so is {@code oauth2} (its secret is not
  * masked); file names are written relative to the config file's directory when they lie under it
@@ -41,8 +41,8 @@ public final class ConfigYaml {
       global.put("external_labels", new LinkedHashMap<>(g.externalLabels()));
     }
     root.put("global", global);
-    if (c.alerting() != null && !c.alerting().isEmpty()) {
-      root.put("alerting", c.alerting());
+    if (!c.alerting().isEmpty()) {
+      root.put("alerting", AlertingYaml.alerting(c.alerting(), paths));
     }
     if (!c.ruleFiles().isEmpty()) {
       root.put("rule_files", c.ruleFiles().stream().map(paths::rel).toList());
@@ -130,7 +130,7 @@ public final class ConfigYaml {
     return m;
   }
 
-  private static Map<String, Object> group(TargetGroup g) {
+  static Map<String, Object> group(TargetGroup g) {
     Map<String, Object> x = new LinkedHashMap<>();
     x.put("targets", g.targets());
     if (!g.labels().isEmpty()) {

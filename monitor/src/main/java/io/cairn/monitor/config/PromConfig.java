@@ -15,15 +15,15 @@ import java.util.Map;
  *
  * @param ruleFiles rule file names or globs, resolved against the config file's directory
  * @param scrapeConfigs in file order; job names are unique
- * @param alerting the {@code alerting} section as raw values (null when absent); cairn ignores it
- *     for now, as it does {@code remoteWrite}, {@code remoteRead}, {@code storage} and {@code
- *     tracing}
+ * @param alerting the {@code alerting} section ({@link AlertingConfig#EMPTY} when absent)
+ * @param remoteWrite as raw values; cairn ignores it for now, as it does {@code remoteRead}, {@code
+ *     storage} and {@code tracing}
  */
 public record PromConfig(
     GlobalConfig global,
     List<String> ruleFiles,
     List<ScrapeConfig> scrapeConfigs,
-    Map<String, Object> alerting,
+    AlertingConfig alerting,
     List<Object> remoteWrite,
     List<Object> remoteRead,
     Map<String, Object> storage,
@@ -34,10 +34,11 @@ public record PromConfig(
   public PromConfig {
     ruleFiles = List.copyOf(ruleFiles);
     scrapeConfigs = List.copyOf(scrapeConfigs);
+    alerting = alerting == null ? AlertingConfig.EMPTY : alerting;
   }
 
   /** A config with every default and no scrape jobs, what an empty file gives. */
-  public static final PromConfig EMPTY = new PromConfig(GlobalConfig.DEFAULT, List.of(), List.of(), null, List.of(), List.of(), null, null);
+  public static final PromConfig EMPTY = new PromConfig(GlobalConfig.DEFAULT, List.of(), List.of(), AlertingConfig.EMPTY, List.of(), List.of(), null, null);
 
   /**
    * Reads and parses a configuration file; relative file names in it are resolved against the

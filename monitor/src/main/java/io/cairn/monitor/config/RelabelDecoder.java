@@ -16,6 +16,11 @@ final class RelabelDecoder {
 
   /** @param what "target" or "metric", for the message about a null entry */
   static List<RelabelConfig> decode(Decoder d, Node n, String what) throws ConfigException {
+    return decodeList(d, n, "empty or null " + what + " relabeling rule in scrape config");
+  }
+
+  /** @param nullMessage the error when an entry is null, as Prometheus words it for this list */
+  static List<RelabelConfig> decodeList(Decoder d, Node n, String nullMessage) throws ConfigException {
     List<RelabelConfig> out = new ArrayList<>();
     boolean sawNull = false;
     for (Node item : d.seq(n, "[]*relabel.Config")) {
@@ -50,7 +55,7 @@ final class RelabelDecoder {
       }
     }
     if (sawNull && d.errorCount() == 0) {
-      throw new ConfigException("empty or null " + what + " relabeling rule in scrape config");
+      throw new ConfigException(nullMessage);
     }
     return List.copyOf(out);
   }

@@ -29,10 +29,11 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>{@code server_name} sets the SNI name; certificate host names are still checked against the
  * URL's host by the JDK (use {@code insecure_skip_verify} where they differ).
  */
-final class HttpClients {
+public final class HttpClients {
   private HttpClients() {}
 
-  static HttpClient build(HttpSettings s) {
+  /** A client for {@code s}; throws IllegalArgumentException when a TLS file cannot be used. */
+  public static HttpClient build(HttpSettings s) {
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(s.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)

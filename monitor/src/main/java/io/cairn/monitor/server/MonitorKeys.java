@@ -96,10 +96,15 @@ public final class MonitorKeys {
           "The URL under which the monitor is reachable, for alert generator links and $externalURL in templates. "
               + "Empty: http://<hostname>:<listen port>.");
 
+  public static final ConfigKey<Long> NOTIFICATION_QUEUE_CAPACITY =
+      ConfigKey.of("monitor.alertmanager.notification-queue-capacity", "--alertmanager.notification-queue-capacity",
+          Parsers.longInRange(1, 10_000_000), 10_000L,
+          "Most alert notifications queued for Alertmanager; when full, the oldest are dropped (counted in prometheus_notifications_dropped_total).");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
       MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
       ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY,
-      RULES_FOR_OUTAGE_TOLERANCE, RULES_FOR_GRACE_PERIOD, RULES_RESEND_DELAY, EXTERNAL_URL);
+      RULES_FOR_OUTAGE_TOLERANCE, RULES_FOR_GRACE_PERIOD, RULES_RESEND_DELAY, EXTERNAL_URL, NOTIFICATION_QUEUE_CAPACITY);
 
   /** The rule manager's settings from the {@code rules.alert.*} keys. */
   public static io.cairn.monitor.rules.RuleManager.Settings ruleSettings(Config config) {

@@ -8,7 +8,7 @@ import io.cairn.monitor.config.ConfigException;
 import io.cairn.monitor.config.PromConfig;
 import io.cairn.monitor.discovery.DiscoveryManager;
 import io.cairn.monitor.scrape.ScrapeManager;
-import io.cairn.monitor.rules.AlertSender;
+import io.cairn.monitor.notifier.Notifier;
 import io.cairn.monitor.rules.RuleFileException;
 import io.cairn.monitor.rules.RuleManager;
 import io.cairn.monitor.web.Hostname;
@@ -53,6 +53,7 @@ public final class MonitorServer implements Service {
   private volatile MonitorWeb web;
   private volatile MonitorStatus status;
   private volatile RuleManager rules;
+  private volatile Alerting alerting;
   private volatile boolean ready;
 
   /**
@@ -78,6 +79,7 @@ public final class MonitorServer implements Service {
   public void start() throws Exception {
     PromConfig initial = loadConfig();
     var initialJobs = Targets.jobs(initial); // fails before opening anything if a secret file is unreadable
+    var initialAlerting = Alerting.prepare(initial);
     TsdbMetrics metrics = new TsdbMetrics(registry);
     HeadOptions head = HeadOptions.defaults()
         .withChunkRange(config.get(MonitorKeys.MIN_BLOCK_DURATION).toMillis())
@@ -95,14 +97,17 @@ public final class MonitorServer implements Service {
       targets = new Targets(scrapes);
       status = new MonitorStatus(scrapes, () -> db, PromFlags.of(config, storagePath), PromFlags.storageRetention(config));
       status.loaded(initial, configDir());
+      alerting = new Alerting((int) (long) config.get(MonitorKeys.NOTIFICATION_QUEUE_CAPACITY), registry);
+      alerting.apply(initialAlerting);
+      status.alertmanagers(alerting::alertmanagers);
       Engine engine = new Engine(MonitorKeys.engineOptions(config));
       web = new MonitorWeb(config.get(MonitorKeys.LISTEN_ADDRESS), new MonitorWeb.Wiring(
           db, db, registry, this::reload, () -> ready, config.get(MonitorKeys.ENABLE_LIFECYCLE),
           config.get(MonitorKeys.ENABLE_REMOTE_WRITE_RECEIVER), System::currentTimeMillis,
           config.get(MonitorKeys.ENABLE_ADMIN_API) ? this::snapshot : null, status, engine));
       web.start();
-      // Alerts go nowhere yet: the lead wires the Alertmanager client (io.cairn.monitor.notifier) here.
-      rules = new RuleManager(engine, db, db, registry, AlertSender.NONE, MonitorKeys.ruleSettings(config));
+      Notifier notifier = alerting.notifier();
+      rules = new RuleManager(engine, db, db, registry, (expr, alerts) -> notifier.send(alerts), MonitorKeys.ruleSettings(config));
       status.rules(rules);
       updateRules(initial);
       discovery = new DiscoveryManager(DiscoveryManager.DEFAULT_UPDATE_INTERVAL, targets);
@@ -161,9 +166,11 @@ public final class MonitorServer implements Service {
     synchronized (reloadLock) {
       PromConfig loaded;
       Map<String, Targets.Job> jobs;
+      Alerting.Prepared alertingConfig;
       try {
         loaded = loadConfig();
         jobs = Targets.jobs(loaded);
+        alertingConfig = Alerting.prepare(loaded);
         updateRules(loaded);
       } catch (ConfigException | RuntimeException e) {
         MonitorStatus s = status;
@@ -173,6 +180,7 @@ public final class MonitorServer implements Service {
         throw e;
       }
       apply(jobs);
+      alerting.apply(alertingConfig);
       MonitorStatus s = status;
       if (s != null) {
         s.loaded(loaded, configDir());
@@ -210,6 +218,15 @@ public final class MonitorServer implements Service {
     return w == null ? -1 : w.port();
   }
 
+  /**
+   * Where alerts go: the rules manager hands each evaluation's alerts to {@link
+   * io.cairn.monitor.notifier.Notifier#send}. Null before start.
+   */
+  public io.cairn.monitor.notifier.Notifier notifier() {
+    Alerting a = alerting;
+    return a == null ? null : a.notifier();
+  }
+
   public Db db() {
     return db;
   }
@@ -227,18 +244,21 @@ public final class MonitorServer implements Service {
   @Override
   public void stop() {
     ready = false;
+    if (rules != null) {
+      rules.close(); // before the notifier, which sends what the last evaluations queued
+    }
     try {
       if (discovery != null) {
         discovery.close();
+      }
+      if (alerting != null) {
+        alerting.close(); // sends what is queued for at most 5 s
       }
       if (scrapes != null) {
         scrapes.close(); // writes stale markers while the storage is still open
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (rules != null) {
-      rules.close();
     }
     if (web != null) {
       web.stop();

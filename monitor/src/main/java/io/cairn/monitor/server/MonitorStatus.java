@@ -31,6 +31,7 @@ final class MonitorStatus implements StatusSource {
   private volatile Instant lastConfigTime = Instant.EPOCH;
   private volatile boolean reloadSuccess = true;
   private volatile RuleManager rules;
+  private volatile Supplier<Alertmanagers> alertmanagers = () -> new Alertmanagers(List.of(), List.of());
 
   MonitorStatus(ScrapeManager scrapes, Supplier<Db> db, Map<String, String> flags, String storageRetention) {
     this.scrapes = scrapes;
@@ -55,6 +56,16 @@ final class MonitorStatus implements StatusSource {
   public List<RuleGroupInfo> ruleGroups() {
     RuleManager r = rules;
     return r == null ? List.of() : r.groups();
+  }
+
+  /** Where {@code /api/v1/alertmanagers} gets its answer (the notifier). */
+  void alertmanagers(Supplier<Alertmanagers> source) {
+    alertmanagers = source;
+  }
+
+  @Override
+  public Alertmanagers alertmanagers() {
+    return alertmanagers.get();
   }
 
   void reloadFailed() {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * <p>Flags cairn takes show their value; {@code storage.tsdb.retention.time} shows the retention in
  * force ({@code 15d} when unset, where Prometheus shows {@code 0s}); {@code storage.tsdb.path} the
  * directory in use. Flags of features cairn does not have show Prometheus's default (agent mode,
- * alertmanager, remote read) or the value that describes cairn ({@code
+ * {@code alertmanager.timeout}, remote read) or the value that describes cairn ({@code
  * storage.tsdb.wal-compression=false}: cairn's WAL is not compressed; {@code web.console.*} empty:
  * no consoles; {@code log.format}/{@code log.level} from cairn's {@code --log-format}/{@code
  * --log-level}). {@code web.max-connections} and {@code web.read-timeout} show Prometheus's defaults;
@@ -30,7 +30,7 @@ final class PromFlags {
 
   static Map<String, String> of(Config config, Path storagePath) {
     Map<String, String> f = new TreeMap<>();
-    f.put("alertmanager.notification-queue-capacity", "10000");
+    f.put("alertmanager.notification-queue-capacity", Long.toString(config.get(MonitorKeys.NOTIFICATION_QUEUE_CAPACITY)));
     f.put("alertmanager.timeout", "");
     f.put("config.file", config.get(MonitorKeys.CONFIG_FILE));
     f.put("enable-feature", "");

@@ -46,7 +46,7 @@ final class StatusApi {
       case "/api/v1/status/buildinfo" -> buildInfo(BuildInfo.current());
       case "/api/v1/status/runtimeinfo" -> runtimeInfo(source.runtimeInfo());
       case "/api/v1/status/tsdb" -> tsdb(source.tsdbStatus());
-      case "/api/v1/alertmanagers" -> "{\"activeAlertmanagers\":[],\"droppedAlertmanagers\":[]}";
+      case "/api/v1/alertmanagers" -> alertmanagers(source.alertmanagers());
       default -> null;
     };
     if (data == null) {
@@ -54,6 +54,25 @@ final class StatusApi {
     } else {
       Exchanges.json(ex, 200, "{\"status\":\"success\",\"data\":" + data + "}");
     }
+  }
+
+  /** {@code {"activeAlertmanagers":[{"url":...}],"droppedAlertmanagers":[...]}}, as Prometheus 2.42. */
+  static String alertmanagers(StatusSource.Alertmanagers a) {
+    StringBuilder sb = new StringBuilder("{\"activeAlertmanagers\":");
+    urls(a.active(), sb);
+    sb.append(",\"droppedAlertmanagers\":");
+    urls(a.dropped(), sb);
+    return sb.append('}').toString();
+  }
+
+  private static void urls(List<String> urls, StringBuilder sb) {
+    sb.append('[');
+    for (int i = 0; i < urls.size(); i++) {
+      sb.append(i > 0 ? ",{\"url\":" : "{\"url\":");
+      GoJson.appendJson(urls.get(i), sb);
+      sb.append('}');
+    }
+    sb.append(']');
   }
 
   private String flags() {

@@ -28,6 +28,22 @@ public interface StatusSource {
 
   TsdbStatus tsdbStatus();
 
+  /** {@code /api/v1/alertmanagers}; by default none. */
+  default Alertmanagers alertmanagers() {
+    return new Alertmanagers(List.of(), List.of());
+  }
+
+  /**
+   * The Alertmanagers alerts go to ({@code active}) and those relabelling dropped, as URLs ({@code
+   * http://127.0.0.1:9093/api/v2/alerts}), in the notifier's order.
+   */
+  record Alertmanagers(List<String> active, List<String> dropped) {
+    public Alertmanagers {
+      active = List.copyOf(active);
+      dropped = List.copyOf(dropped);
+    }
+  }
+
   /**
    * The rule groups for {@code /api/v1/rules} and {@code /api/v1/alerts}, sorted by file then
    * name; empty when no rules are loaded (the default, for sources without a rule manager).

@@ -156,4 +156,64 @@ class ConfigYamlTest {
     assertThat(Base2Bytes.format(1536)).isEqualTo("1KiB512B");
     assertThat(Base2Bytes.format(1L << 30)).isEqualTo("1GiB");
   }
+
+  @Test
+  void rendersAlertingAsPrometheusDoes() throws Exception {
+    PromConfig c = PromConfig.parse("""
+        global:
+          external_labels: {region: eu}
+        alerting:
+          alert_relabel_configs:
+            - action: labeldrop
+              regex: foo
+          alertmanagers:
+            - static_configs:
+                - targets: ['127.0.0.1:1', 'amhost', 'drop:9093']
+              relabel_configs:
+                - source_labels: [__address__]
+                  regex: 'drop.*'
+                  action: drop
+            - scheme: https
+              path_prefix: /am
+              api_version: v1
+              timeout: 3s
+              static_configs:
+                - targets: ['h2']
+        """, null);
+    // the alerting part of Prometheus 2.42.0's /api/v1/status/config for this file
+    assertThat(ConfigYaml.render(c, null)).contains("""
+        alerting:
+          alert_relabel_configs:
+          - separator: ;
+            regex: foo
+            replacement: $1
+            action: labeldrop
+          alertmanagers:
+          - follow_redirects: true
+            enable_http2: true
+            scheme: http
+            timeout: 10s
+            api_version: v2
+            relabel_configs:
+            - source_labels: [__address__]
+              separator: ;
+              regex: drop.*
+              replacement: $1
+              action: drop
+            static_configs:
+            - targets:
+              - 127.0.0.1:1
+              - amhost
+              - drop:9093
+          - follow_redirects: true
+            enable_http2: true
+            scheme: https
+            path_prefix: /am
+            timeout: 3s
+            api_version: v1
+            static_configs:
+            - targets:
+              - h2
+        """);
+  }
 }

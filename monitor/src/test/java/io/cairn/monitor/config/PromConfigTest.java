@@ -157,7 +157,7 @@ class PromConfigTest {
         storage: {tsdb: {out_of_order_time_window: 10m}}
         tracing: {endpoint: 'otel:4317'}
         """);
-    assertThat(c.alerting()).containsKey("alertmanagers");
+    assertThat(c.alerting().alertmanagers()).hasSize(1);
     assertThat(c.remoteWrite()).containsExactly(Map.of("url", "http://rw/api"));
     assertThat(c.remoteRead()).hasSize(1);
     assertThat(c.storage()).containsKey("tsdb");

@@ -238,4 +238,13 @@ class StatusApiTest {
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  @Test
+  void alertmanagersAsPrometheus() {
+    // Prometheus 2.42.0's answer for two active and one dropped Alertmanager
+    assertThat(StatusApi.alertmanagers(new StatusSource.Alertmanagers(
+        List.of("http://127.0.0.1:1/api/v2/alerts", "https://h2/am/api/v1/alerts"), List.of("http://drop:9093/api/v2/alerts"))))
+        .isEqualTo("{\"activeAlertmanagers\":[{\"url\":\"http://127.0.0.1:1/api/v2/alerts\"},"
+            + "{\"url\":\"https://h2/am/api/v1/alerts\"}],\"droppedAlertmanagers\":[{\"url\":\"http://drop:9093/api/v2/alerts\"}]}");
+  }
 }
