@@ -27,6 +27,12 @@ function points(values, stepMs) {
   return out;
 }
 
+/** Whether the point has no drawn neighbour, so that a line would not show it: it gets a dot. */
+function isolated(data, i) {
+  const y = (j) => (j >= 0 && j < data.length ? data[j].y : null);
+  return y(i) != null && y(i - 1) == null && y(i + 1) == null;
+}
+
 const PREFIXES = [[1e24, 'Y'], [1e21, 'Z'], [1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
 
 /** 1.5k, 2M, 0.25: a y-axis value. */
@@ -72,7 +78,7 @@ export function drawChart(wrapper, legend, data, range) {
     backgroundColor: range.stacked ? color(i, 0.4) : color(i),
     fill: range.stacked ? (i === 0 ? 'origin' : '-1') : false,
     borderWidth: 2,
-    pointRadius: 0,
+    pointRadius: (ctx) => (isolated(ctx.dataset.data, ctx.dataIndex) ? 2 : 0),
     pointHitRadius: 5,
     spanGaps: false,
     tension: 0,
