@@ -41,6 +41,8 @@
  *   <tr><td>{@code /api/v1/alertmanagers}</td><td>both lists empty: cairn has no alertmanager
  *       configuration yet</td></tr>
  *   <tr><td>other {@code /api/v1/...}</td><td>404 {@code not_found}</td></tr>
+ *   <tr><td>{@code /}, {@code /graph}, {@code /targets}, ..., {@code /static/...}</td><td>the web
+ *       UI ({@link io.cairn.monitor.ui.UiHandler}); other paths 404</td></tr>
  *   <tr><td>{@code /metrics}</td><td>the process' self-metrics</td></tr>
  *   <tr><td>{@code /-/healthy}, {@code /-/ready}</td><td>Prometheus's texts</td></tr>
  *   <tr><td>{@code POST|PUT /-/reload}</td><td>reloads the configuration file; 403 unless {@code

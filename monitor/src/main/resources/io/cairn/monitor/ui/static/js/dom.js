@@ -83,13 +83,13 @@ export function metricText(metric) {
   return labels.length || !name ? `${name}{${labels.join(', ')}}` : name;
 }
 
-/** 1.234s, 12.345ms, 2m 3s, 1h 2m, 3d 4h: a duration in milliseconds. */
+/** 1.234s, 12.345ms, 308ms, 2m 3s, 1h 2m, 3d 4h: a duration in milliseconds. */
 export function formatDuration(ms) {
   if (!isFinite(ms)) return '-';
   const neg = ms < 0 ? '-' : '';
   ms = Math.abs(ms);
-  if (ms < 1000) return `${neg}${ms.toFixed(3)}ms`;
-  if (ms < 60000) return `${neg}${(ms / 1000).toFixed(3)}s`;
+  if (ms < 1000) return `${neg}${+ms.toFixed(3)}ms`;
+  if (ms < 60000) return `${neg}${+(ms / 1000).toFixed(3)}s`;
   const units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
   const parts = [];
   for (const [u, size] of units) {

@@ -1,7 +1,7 @@
 // /alerts (alerting rules by file and group, filtered by state, each with its definition and
 // active alerts) and /rules (every rule group with health, error and evaluation times), from
 // /api/v1/rules. A server without that endpoint (404) gets a plain notice, not an error.
-import {ago, api, el, errorBox, formatDuration, page, replace, table} from './dom.js';
+import {ago, api, durationText, el, errorBox, formatDuration, page, replace, table} from './dom.js';
 
 async function groups(body, params) {
   try {
@@ -29,7 +29,7 @@ function definition(rule) {
   const alerting = rule.type === 'alerting';
   return el('pre', {class: 'rule-definition'},
     `${alerting ? 'alert' : 'record'}: ${rule.name}\nexpr: `, graphLink(rule.query || ''),
-    alerting && rule.duration ? `\nfor: ${formatDuration(rule.duration * 1000).replace(/\.000s$/, 's')}` : '',
+    alerting && rule.duration ? `\nfor: ${durationText(rule.duration * 1000)}` : '',
     mapLines('labels', rule.labels), alerting ? mapLines('annotations', rule.annotations) : []);
 }
 
