@@ -37,6 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver is missing.
  */
 class WebUiIT {
+  /** A label value that would run script if a page put data into innerHTML. */
+  private static final String HTML = "<img src=x onerror=window.pwned=1>";
   @TempDir Path tmp;
   private Peers procs;
   private HeadlessChrome chrome;
@@ -49,7 +51,8 @@ class WebUiIT {
     procs = new Peers(tmp);
     target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Peers.freePort()), 0);
     target.createContext("/metrics", ex -> {
-      byte[] body = "# TYPE ui_test_gauge gauge\nui_test_gauge 42\n".getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("# TYPE ui_test_gauge gauge\nui_test_gauge 42\nui_test_html{note=\"" + HTML + "\"} 1\n")
+          .getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
       ex.sendResponseHeaders(200, body.length);
       try (ex) {
@@ -169,6 +172,13 @@ class WebUiIT {
     driver().get(base + "/graph?g0.expr=" + URLEncoder.encode("up{job=\"webui\"}", StandardCharsets.UTF_8) + "&g0.tab=1");
     waitForText(By.cssSelector(".table-result"), "up{instance=\"" + instance + "\", job=\"webui\"}");
     assertThat(driver().findElement(By.cssSelector(".data-table td.value")).getText()).isEqualTo("1");
+    collectConsole();
+
+    // Data is text: a label value with markup is shown as written and never parsed.
+    driver().get(base + "/graph?g0.expr=ui_test_html&g0.tab=1");
+    waitForText(By.cssSelector(".table-result"), "note=\"" + HTML + "\"");
+    assertThat(((JavascriptExecutor) driver()).executeScript(
+        "return window.pwned === undefined && document.querySelector('main img') === null")).isEqualTo(true);
     collectConsole();
 
     // Targets: UP, then DOWN with the scrape error once the target is gone.
