@@ -88,6 +88,7 @@ public final class MonitorWeb {
   private volatile TargetsApi targets;
   private final WebMetrics metrics;
   private final MetricsHandler metricsPage;
+  private final io.cairn.monitor.ui.UiHandler ui = new io.cairn.monitor.ui.UiHandler();
   private volatile VirtualThreadHttpServer server;
 
   public MonitorWeb(HostPort address, Wiring wiring) {
@@ -190,6 +191,8 @@ public final class MonitorWeb {
           if (requireMethod(ex, method, "GET", "POST")) {
             api(ex, path, params(ex, method));
           }
+        } else if (ui.handles(path)) {
+          ui.handle(ex);
         } else {
           Exchanges.text(ex, 404, "404 page not found\n");
         }

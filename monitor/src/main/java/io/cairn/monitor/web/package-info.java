@@ -44,6 +44,8 @@
  *       or {@code record} filters; another type is 400 {@code bad_data}) and the pending and firing
  *       alerts, in Prometheus's JSON ({@code RulesApi}, from {@link StatusSource#ruleGroups})</td></tr>
  *   <tr><td>other {@code /api/v1/...}</td><td>404 {@code not_found}</td></tr>
+ *   <tr><td>{@code /}, {@code /graph}, {@code /targets}, ..., {@code /static/...}</td><td>the web
+ *       UI ({@link io.cairn.monitor.ui.UiHandler}); other paths 404</td></tr>
  *   <tr><td>{@code /metrics}</td><td>the process' self-metrics</td></tr>
  *   <tr><td>{@code /-/healthy}, {@code /-/ready}</td><td>Prometheus's texts</td></tr>
  *   <tr><td>{@code POST|PUT /-/reload}</td><td>reloads the configuration file; 403 unless {@code
