@@ -21,6 +21,59 @@ final class GoFloat {
 
   private GoFloat() {}
 
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p; // 10^0 .. 10^22 are exact doubles
+      p *= 10;
+    }
+  }
+
+  /**
+   * The value of the bytes {@code [from, to)}, as {@link #parse(String)}; plain decimals of at most
+   * 15 significant digits (most exposed values) are converted without making a string, exactly: the
+   * digits and the power of ten are both exact doubles, and one IEEE division rounds correctly.
+   */
+  static double parse(byte[] b, int from, int to) {
+    int i = from;
+    boolean neg = false;
+    if (i < to && (b[i] == '-' || b[i] == '+')) {
+      neg = b[i] == '-';
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int fraction = -1;
+    boolean sawDigit = false;
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c >= '0' && c <= '9') {
+        sawDigit = true;
+        if (digits > 0 || c != '0') {
+          digits++;
+        }
+        m = m * 10 + (c - '0');
+        if (fraction >= 0) {
+          fraction++;
+        }
+        if (digits > 15 || fraction > 22) {
+          return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    if (!sawDigit) {
+      return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    double v = fraction > 0 ? m / POW10[fraction] : m;
+    return neg ? -v : v;
+  }
+
   /**
    * The value {@code s} spells.
    *

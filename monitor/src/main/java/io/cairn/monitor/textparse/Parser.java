@@ -248,7 +248,7 @@ public abstract sealed class Parser permits PromParser, OpenMetricsParser {
   /** Parses a value token, failing at its start with Prometheus's message. */
   final double value(int from, int to) throws ParseException {
     try {
-      return GoFloat.parse(in.lenient(from, to));
+      return GoFloat.parse(in.b, from, to);
     } catch (NumberFormatException e) {
       throw in.fail(from, e.getMessage());
     }

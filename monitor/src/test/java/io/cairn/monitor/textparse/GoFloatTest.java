@@ -70,4 +70,29 @@ class GoFloatTest {
   void outOfRangeIsAnError(String text) {
     assertThatThrownBy(() -> GoFloat.parse(text)).hasMessageEndingWith(": value out of range");
   }
+
+  /** The byte fast path gives the bits (or the error) of the string path for any decimal-ish text. */
+  @net.jqwik.api.Property(tries = 5000)
+  void bytesParseAsString(@net.jqwik.api.ForAll("decimals") String text) {
+    byte[] b = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String want;
+    try {
+      want = Long.toHexString(Double.doubleToRawLongBits(GoFloat.parse(text)));
+    } catch (NumberFormatException e) {
+      want = e.getMessage();
+    }
+    String got;
+    try {
+      got = Long.toHexString(Double.doubleToRawLongBits(GoFloat.parse(b, 1, b.length - 1)));
+    } catch (NumberFormatException e) {
+      got = e.getMessage();
+    }
+    assertThat(got).as(text).isEqualTo(want);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> decimals() {
+    return net.jqwik.api.Arbitraries.of("0", "1", "2", "5", "9", ".", "-", "+", "e", "00", "123456789", "Inf", "NaN")
+        .list().ofMaxSize(8).map(l -> String.join("", l));
+  }
 }
