@@ -116,7 +116,7 @@ public final class RuleManager implements AutoCloseable {
       Labels labels = Labels.from(r.labels());
       if (r.isAlert()) {
         out.add(new AlertingRule(r.alert(), expr, r.forMillis(), r.keepFiringForMillis(), labels,
-            Labels.from(r.annotations()), externalLabels, externalUrl, restored));
+            r.annotations(), externalLabels, externalUrl, restored));
       } else {
         out.add(new RecordingRule(r.record(), expr, labels, new RuleStatus()));
       }

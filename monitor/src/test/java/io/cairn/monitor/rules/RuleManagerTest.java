@@ -79,6 +79,33 @@ class RuleManagerTest {
     }
   }
 
+  @Test
+  void emptyAnnotationsAreKeptAsPrometheusDoes() throws Exception {
+    Path rules = dir.resolve("rules.yml");
+    Files.writeString(rules, """
+        groups:
+          - name: g
+            interval: 100ms
+            rules:
+              - alert: A
+                expr: vector(1)
+                annotations: {summary: '', d: '{{ $labels.nope }}', x: y}
+        """);
+    try (Db db = Db.open(dir.resolve("data"), DbOptions.defaults());
+        RuleManager m = new RuleManager(new Engine(EngineOptions.defaults()), db, db, new PrometheusRegistry(),
+            AlertSender.NONE, RuleManager.Settings.DEFAULTS)) {
+      m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x");
+      assertThat(m.groups().getFirst().rules().getFirst()).isInstanceOfSatisfying(RuleInfo.Alerting.class, a ->
+          assertThat(a.annotations()).containsExactly(Map.entry("d", "{{ $labels.nope }}"), Map.entry("summary", ""),
+              Map.entry("x", "y")));
+      for (int i = 0; i < 500 && m.alerts().isEmpty(); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(m.alerts()).singleElement().satisfies(a ->
+          assertThat(a.annotations()).containsExactly(Map.entry("d", ""), Map.entry("summary", ""), Map.entry("x", "y")));
+    }
+  }
+
   private static List<io.cairn.tsdb.model.Sample> awaitSamples(Db db,
       java.util.function.Predicate<List<io.cairn.tsdb.model.Sample>> done) throws Exception {
     for (int i = 0; i < 500; i++) {
