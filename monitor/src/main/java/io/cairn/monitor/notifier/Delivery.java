@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Posts one batch to one Alertmanager, with cairn's bounded retry policy: at most {@link
@@ -58,13 +62,11 @@ final class Delivery {
       try {
         HttpResponse<InputStream> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = resp.statusCode();
-        String text;
-        try (InputStream in = resp.body()) {
-          text = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8).strip();
-        }
         if (status / 100 == 2) {
+          resp.body().close(); // unread: the request timeout ends with the headers, a body may never come
           return new Result(null, attempt);
         }
+        String text = errorText(resp.body(), deadline);
         error = "bad response status " + status + (text.isEmpty() ? "" : ": " + text);
         retryable = status / 100 == 5 || status == 429;
       } catch (IOException | IllegalArgumentException e) {
@@ -78,5 +80,29 @@ final class Delivery {
       backoff = backoff.multipliedBy(2);
     }
     return new Result(error, attempt);
+  }
+
+  /**
+   * The start of an error body, read by {@code deadline} at the latest (the client's timeout ends
+   * with the headers); what came until then, or empty.
+   */
+  private static String errorText(InputStream in, long deadline) throws InterruptedException {
+    FutureTask<String> read = new FutureTask<>(() -> {
+      try (in) {
+        return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8).strip();
+      }
+    });
+    Thread reader = Thread.ofVirtual().name("notifier-error-body").start(read);
+    try {
+      return read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      return "";
+    } catch (TimeoutException e) {
+      reader.interrupt(); // the response stream's reads are interruptible
+      return "";
+    } catch (InterruptedException e) {
+      reader.interrupt();
+      throw e;
+    }
   }
 }

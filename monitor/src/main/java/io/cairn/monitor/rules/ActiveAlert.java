@@ -10,7 +10,8 @@ final class ActiveAlert {
   static final long NONE = Long.MIN_VALUE;
 
   final Labels labels;
-  Labels annotations;
+  /** Expanded, sorted by name, unmodifiable; empty values kept. */
+  java.util.Map<String, String> annotations;
   AlertState state;
   double value;
   long activeAt;
@@ -20,7 +21,7 @@ final class ActiveAlert {
   long validUntil = NONE;
   long keepFiringSince = NONE;
 
-  ActiveAlert(Labels labels, Labels annotations, AlertState state, double value, long activeAt) {
+  ActiveAlert(Labels labels, java.util.Map<String, String> annotations, AlertState state, double value, long activeAt) {
     this.labels = labels;
     this.annotations = annotations;
     this.state = state;

@@ -30,7 +30,7 @@ final class AlertNotifications {
       a.lastSentAt = ts;
       a.validUntil = ts + 4 * Math.max(resendDelayMillis, intervalMillis);
       long end = a.resolvedAt != ActiveAlert.NONE ? a.resolvedAt : a.validUntil;
-      out.add(new Alert(map(a.labels), map(a.annotations), instant(a.firedAt), instant(end), url));
+      out.add(new Alert(map(a.labels), a.annotations, instant(a.firedAt), instant(end), url));
     });
     return out;
   }

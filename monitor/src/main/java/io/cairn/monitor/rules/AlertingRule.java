@@ -7,11 +7,13 @@ import io.cairn.promql.parser.Printer;
 import io.cairn.tsdb.model.Label;
 import io.cairn.tsdb.model.Labels;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,21 +36,21 @@ final class AlertingRule implements Rule {
   private final long holdMillis;
   private final long keepFiringForMillis;
   private final Labels labels;
-  private final Labels annotations;
+  private final Map<String, String> annotations;
   private final Map<String, String> externalLabels;
   private final String externalUrl;
   private final RuleStatus status = new RuleStatus();
   private final Map<Labels, ActiveAlert> active = new LinkedHashMap<>();
   private boolean restored;
 
-  AlertingRule(String name, Expr expr, long holdMillis, long keepFiringForMillis, Labels labels, Labels annotations,
+  AlertingRule(String name, Expr expr, long holdMillis, long keepFiringForMillis, Labels labels, Map<String, String> annotations,
       Map<String, String> externalLabels, String externalUrl, boolean restored) {
     this.name = name;
     this.expr = expr;
     this.holdMillis = holdMillis;
     this.keepFiringForMillis = keepFiringForMillis;
     this.labels = labels;
-    this.annotations = annotations;
+    this.annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
     this.externalLabels = Map.copyOf(externalLabels);
     this.externalUrl = externalUrl;
     this.restored = restored;
@@ -61,7 +63,8 @@ final class AlertingRule implements Rule {
   @Override public RuleStatus status() { return status; }
   long holdMillis() { return holdMillis; }
   long keepFiringForMillis() { return keepFiringForMillis; }
-  Labels annotations() { return annotations; }
+  /** As written, sorted by name; an empty value is kept (Prometheus's annotations are not label sets). */
+  Map<String, String> annotations() { return annotations; }
 
   synchronized void setRestored(boolean restored) {
     this.restored = restored;
@@ -81,15 +84,13 @@ final class AlertingRule implements Rule {
         lb.set(x.name(), Templates.expand(name, x.value(), ctx));
       }
       lb.set("alertname", name);
-      Labels.Builder ab = Labels.builder();
-      for (Label a : annotations) {
-        ab.set(a.name(), Templates.expand(name, a.value(), ctx));
-      }
+      java.util.SortedMap<String, String> ab = new TreeMap<>();
+      annotations.forEach((k, v) -> ab.put(k, Templates.expand(name, v, ctx)));
       Labels lbs = lb.build();
       if (alerts.containsKey(lbs)) {
         throw new RuleEvalException("vector contains metrics with the same labelset after applying alert labels");
       }
-      alerts.put(lbs, new ActiveAlert(lbs, ab.build(), AlertState.PENDING, smpl.v(), ts));
+      alerts.put(lbs, new ActiveAlert(lbs, Collections.unmodifiableSortedMap(ab), AlertState.PENDING, smpl.v(), ts));
     }
     synchronized (this) {
       return update(alerts, ts, limit);

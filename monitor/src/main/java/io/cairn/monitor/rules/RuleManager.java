@@ -116,7 +116,7 @@ public final class RuleManager implements AutoCloseable {
       Labels labels = Labels.from(r.labels());
       if (r.isAlert()) {
         out.add(new AlertingRule(r.alert(), expr, r.forMillis(), r.keepFiringForMillis(), labels,
-            Labels.from(r.annotations()), externalLabels, externalUrl, restored));
+            r.annotations(), externalLabels, externalUrl, restored));
       } else {
         out.add(new RecordingRule(r.record(), expr, labels, new RuleStatus()));
       }
@@ -124,8 +124,13 @@ public final class RuleManager implements AutoCloseable {
     return out;
   }
 
-  /** Stale markers for a removed group's series after two of its intervals, unless the manager closes first. */
+  /**
+   * Stale markers for a removed group's series after two of its intervals, unless the manager closes
+   * first. As Prometheus, they are stamped with the time the group stopped: a renamed rule that
+   * wrote the same series meanwhile has newer samples, so the markers are refused as out of order.
+   */
   private void markStaleLater(Group g) {
+    long stoppedAt = System.currentTimeMillis();
     List<Labels> series = g.allPreviousSeries();
     if (series.isEmpty()) {
       return;
@@ -139,7 +144,7 @@ public final class RuleManager implements AutoCloseable {
         return;
       }
       g.staleSeries.addAll(series);
-      g.cleanupStaleSeries(System.currentTimeMillis());
+      g.cleanupStaleSeries(stoppedAt);
     });
   }
 

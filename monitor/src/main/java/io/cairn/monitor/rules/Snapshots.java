@@ -28,14 +28,14 @@ final class Snapshots {
       case RecordingRule rr -> new RuleInfo.Recording(rr.name(), rr.query(), map(rr.labels()), s.health(), s.lastError(),
           secs, last);
       case AlertingRule ar -> new RuleInfo.Alerting(ar.state(), ar.name(), ar.query(), ar.holdMillis() / 1e3,
-          ar.keepFiringForMillis() / 1e3, map(ar.labels()), map(ar.annotations()), alerts(ar), s.health(),
+          ar.keepFiringForMillis() / 1e3, map(ar.labels()), ar.annotations(), alerts(ar), s.health(),
           s.lastError(), secs, last);
     };
   }
 
   static List<AlertInfo> alerts(AlertingRule ar) {
     return ar.activeAlerts().stream()
-        .map(a -> new AlertInfo(map(a.labels), map(a.annotations), a.state, Instant.ofEpochMilli(a.activeAt), a.value))
+        .map(a -> new AlertInfo(map(a.labels), a.annotations, a.state, Instant.ofEpochMilli(a.activeAt), a.value))
         .toList();
   }
 

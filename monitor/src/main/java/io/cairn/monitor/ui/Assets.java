@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -28,7 +27,7 @@ final class Assets {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
 
   private final ClassLoader loader;
-  private final ConcurrentHashMap<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Asset> cache = new ConcurrentHashMap<>();
 
   Assets(ClassLoader loader) {
     this.loader = loader;
@@ -42,7 +41,12 @@ final class Assets {
     if (name.length() > 200 || !SAFE.matcher(name).matches() || UiHandler.contentType(name) == null) {
       return null;
     }
-    return cache.computeIfAbsent(name, n -> Optional.ofNullable(load(n))).orElse(null);
+    return cache.computeIfAbsent(name, this::load); // a miss is not kept: names come from requests
+  }
+
+  /** How many files are kept in memory. */
+  int cached() {
+    return cache.size();
   }
 
   private Asset load(String name) {

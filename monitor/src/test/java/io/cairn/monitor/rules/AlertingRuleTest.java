@@ -23,7 +23,7 @@ class AlertingRuleTest {
 
   private static AlertingRule rule(long forMs, long keepFiringMs, boolean restored) throws Exception {
     return new AlertingRule("Down", Parser.parse("up == 0"), forMs, keepFiringMs, Labels.of("severity", "page"),
-        Labels.of("summary", "down"), Map.of(), "http://x", restored);
+        Map.of("summary", "down"), Map.of(), "http://x", restored);
   }
 
   @Test
@@ -46,7 +46,7 @@ class AlertingRuleTest {
     assertThat(r.activeAlerts()).singleElement().satisfies(a -> {
       assertThat(a.activeAt).isEqualTo(T0);
       assertThat(a.firedAt).isEqualTo(T0 + 300_000);
-      assertThat((Object) a.annotations).isEqualTo(Labels.of("summary", "down"));
+      assertThat(a.annotations).isEqualTo(Map.of("summary", "down"));
     });
 
     result.clear();

@@ -87,7 +87,7 @@ class GroupTest {
 
   @Test
   void alertSeriesAreWrittenAndCopiedStateSurvivesAReload() throws Exception {
-    AlertingRule a = new AlertingRule("A", Parser.parse("x > 0"), 60_000, 0, Labels.EMPTY, Labels.EMPTY, Map.of(),
+    AlertingRule a = new AlertingRule("A", Parser.parse("x > 0"), 60_000, 0, Labels.EMPTY, Map.of(), Map.of(),
         "http://x", true);
     Group g = group(a);
     result.add(new Sample(Labels.of("__name__", "x", "i", "1"), 0, 1));
@@ -95,7 +95,7 @@ class GroupTest {
     assertThat(samples("ALERTS")).hasSize(1);
     assertThat(samples("ALERTS_FOR_STATE")).singleElement().satisfies(s -> assertThat(s.v()).isEqualTo(T0 / 1000));
 
-    AlertingRule a2 = new AlertingRule("A", Parser.parse("x > 0"), 60_000, 0, Labels.EMPTY, Labels.EMPTY, Map.of(),
+    AlertingRule a2 = new AlertingRule("A", Parser.parse("x > 0"), 60_000, 0, Labels.EMPTY, Map.of(), Map.of(),
         "http://x", true);
     RecordingRule gone = new RecordingRule("new", Parser.parse("x"), Labels.EMPTY, new RuleStatus());
     Group g2 = group(gone, a2);
@@ -121,7 +121,7 @@ class GroupTest {
 
   @Test
   void restoreKeepsTheActiveTimeAcrossARestart() throws Exception {
-    AlertingRule before = new AlertingRule("A", Parser.parse("x > 0"), 3_600_000, 0, Labels.EMPTY, Labels.EMPTY,
+    AlertingRule before = new AlertingRule("A", Parser.parse("x > 0"), 3_600_000, 0, Labels.EMPTY, Map.of(),
         Map.of(), "http://x", true);
     result.add(new Sample(Labels.of("__name__", "x"), 0, 1));
     Group g = group(before);
@@ -129,7 +129,7 @@ class GroupTest {
       g.eval(t, () -> false);
     }
     // "restart" 5 minutes after the last evaluation: a new rule, not restored, evaluated twice
-    AlertingRule after = new AlertingRule("A", Parser.parse("x > 0"), 3_600_000, 0, Labels.EMPTY, Labels.EMPTY,
+    AlertingRule after = new AlertingRule("A", Parser.parse("x > 0"), 3_600_000, 0, Labels.EMPTY, Map.of(),
         Map.of(), "http://x", false);
     Group g2 = group(after);
     long restart = T0 + 900_000;
@@ -144,12 +144,12 @@ class GroupTest {
 
   @Test
   void restoreWithinTheGracePeriodFiresAfterTheGracePeriod() throws Exception {
-    AlertingRule before = new AlertingRule("A", Parser.parse("x > 0"), 900_000, 0, Labels.EMPTY, Labels.EMPTY,
+    AlertingRule before = new AlertingRule("A", Parser.parse("x > 0"), 900_000, 0, Labels.EMPTY, Map.of(),
         Map.of(), "http://x", true);
     result.add(new Sample(Labels.of("__name__", "x"), 0, 1));
     group(before).eval(T0, () -> false);
     group(before).eval(T0 + 600_000, () -> false); // 5 minutes left, less than the 10 minute grace period
-    AlertingRule after = new AlertingRule("A", Parser.parse("x > 0"), 900_000, 0, Labels.EMPTY, Labels.EMPTY,
+    AlertingRule after = new AlertingRule("A", Parser.parse("x > 0"), 900_000, 0, Labels.EMPTY, Map.of(),
         Map.of(), "http://x", false);
     Group g2 = group(after);
     long ts = T0 + 700_000;

@@ -59,4 +59,66 @@ class RuleManagerTest {
       assertThat(m.alerts()).isEmpty();
     }
   }
+
+  @Test
+  void aRemovedGroupsSeriesAreMarkedStaleAtTheTimeItStopped() throws Exception {
+    Path rules = dir.resolve("rules.yml");
+    Files.writeString(rules, "groups:\n  - name: g\n    interval: 100ms\n    rules: [{record: x, expr: vector(1)}]\n");
+    try (Db db = Db.open(dir.resolve("data"), DbOptions.defaults());
+        RuleManager m = new RuleManager(new Engine(EngineOptions.defaults()), db, db, new PrometheusRegistry(),
+            AlertSender.NONE, RuleManager.Settings.DEFAULTS)) {
+      m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x");
+      awaitSamples(db, s -> !s.isEmpty());
+      Files.writeString(rules, "groups: []\n");
+      m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x");
+      long removed = System.currentTimeMillis();
+      List<io.cairn.tsdb.model.Sample> s = awaitSamples(db, l -> l.getLast().isStale());
+      // as Prometheus: stamped when the group stopped, so that a renamed rule's newer samples of the
+      // same series (written meanwhile) are not interrupted by a stale marker
+      assertThat(s.getLast().t()).isLessThanOrEqualTo(removed);
+    }
+  }
+
+  @Test
+  void emptyAnnotationsAreKeptAsPrometheusDoes() throws Exception {
+    Path rules = dir.resolve("rules.yml");
+    Files.writeString(rules, """
+        groups:
+          - name: g
+            interval: 100ms
+            rules:
+              - alert: A
+                expr: vector(1)
+                annotations: {summary: '', d: '{{ $labels.nope }}', x: y}
+        """);
+    try (Db db = Db.open(dir.resolve("data"), DbOptions.defaults());
+        RuleManager m = new RuleManager(new Engine(EngineOptions.defaults()), db, db, new PrometheusRegistry(),
+            AlertSender.NONE, RuleManager.Settings.DEFAULTS)) {
+      m.update(List.of(rules.toString()), 60_000, Map.of(), "http://x");
+      assertThat(m.groups().getFirst().rules().getFirst()).isInstanceOfSatisfying(RuleInfo.Alerting.class, a ->
+          assertThat(a.annotations()).containsExactly(Map.entry("d", "{{ $labels.nope }}"), Map.entry("summary", ""),
+              Map.entry("x", "y")));
+      for (int i = 0; i < 500 && m.alerts().isEmpty(); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(m.alerts()).singleElement().satisfies(a ->
+          assertThat(a.annotations()).containsExactly(Map.entry("d", ""), Map.entry("summary", ""), Map.entry("x", "y")));
+    }
+  }
+
+  private static List<io.cairn.tsdb.model.Sample> awaitSamples(Db db,
+      java.util.function.Predicate<List<io.cairn.tsdb.model.Sample>> done) throws Exception {
+    for (int i = 0; i < 500; i++) {
+      List<io.cairn.tsdb.model.Sample> out = new java.util.ArrayList<>();
+      for (io.cairn.tsdb.storage.ChunkSeries s : db.select(0, Long.MAX_VALUE,
+          List.of(io.cairn.tsdb.model.Matcher.of(io.cairn.tsdb.model.Matcher.Type.EQUAL, "__name__", "x")))) {
+        out.addAll(io.cairn.tsdb.storage.SeriesSamples.samples(s, 0, Long.MAX_VALUE));
+      }
+      if (done.test(out)) {
+        return out;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the condition never held");
+  }
 }

@@ -112,6 +112,16 @@ class UiHandlerTest {
     assertThat(new Assets(getClass().getClassLoader()).file("/etc/passwd.html")).isNull();
   }
 
+  @Test
+  void missingFilesAreNotKeptInMemory() {
+    Assets assets = new Assets(getClass().getClassLoader());
+    for (int i = 0; i < 100; i++) {
+      assertThat(assets.file("js/missing-" + i + ".js")).isNull();
+    }
+    assertThat(assets.file("app.css")).isNotNull();
+    assertThat(assets.cached()).isEqualTo(1);
+  }
+
   /** A request sent as written (the HTTP client would normalise the dots away). */
   private String raw(String path) throws Exception {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
