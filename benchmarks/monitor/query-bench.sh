@@ -20,8 +20,9 @@ REPS="${1:-15}"
 HOURS="${2:-3}"
 FILTER="${3:-}"
 WORK="$(mktemp -d /tmp/cairn-querybench.XXXXXX)"
-PPORT=39190
-CPORT=39191
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PPORT=$(free_port)
+CPORT=$(free_port)
 PIDS=()
 
 for tool in prometheus promtool python3 taskset curl; do
@@ -37,7 +38,7 @@ trap cleanup EXIT
 
 wait_ready() { # url
   for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
-  echo "not ready: $1" >&2; return 1
+  echo "not ready: $1" >&2; tail -20 "$WORK"/*.log >&2; return 1
 }
 
 START=$(( ($(date +%s) / 7200) * 7200 - 6 * 3600 ))
