@@ -111,7 +111,7 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
 
   @Override
   public Iterator<Label> iterator() {
-    return asList().iterator();
+    return Arrays.asList(labels).iterator(); // a view (remove() is unsupported), no copy
   }
 
   @Override
