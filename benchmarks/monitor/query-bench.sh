@@ -62,7 +62,7 @@ wait_ready "http://127.0.0.1:$PPORT/-/ready"
 wait_ready "http://127.0.0.1:$CPORT/-/ready"
 sleep 5
 
-echo "cairn JVM options: ${CAIRN_JAVA_OPTS:-none beyond the launcher's}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "cairn JVM options: ${CAIRN_JAVA_OPTS:-none besides the launcher defaults}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 taskset -c 0 python3 "$ROOT/benchmarks/monitor/query_bench.py" "http://127.0.0.1:$PPORT" "$PPID_" \
   "http://127.0.0.1:$CPORT" "$CPID" "$START" "$END" "$REPS" "$FILTER"
 echo >&2
