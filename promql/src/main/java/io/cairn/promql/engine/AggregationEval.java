@@ -31,6 +31,9 @@ final class AggregationEval {
   }
 
   static List<StepSeries> eval(Evaluator ev, Expr.Aggregate a) {
+    if (AggregationSteps.handles(a)) {
+      return AggregationSteps.eval(ev, a);
+    }
     Set<String> grouping = Labelling.nameSet(a.grouping());
     Expr param = a.param() == null ? null : unwrap(a.param());
     if (param instanceof Expr.StringLiteral s) {
