@@ -11,7 +11,7 @@
 # (taskset) with no scrape targets; the driver (benchmarks/monitor/query_bench.py, pinned to core 0)
 # sends each query of its list to both, alternating which goes first per repetition, compares the
 # answers and prints a Markdown table of median latencies, ratios and peak RSS growth per query (its
-# header says exactly how each figure is taken). About 10 minutes with the defaults.
+# header says exactly how each figure is taken). About 5 minutes with the defaults.
 # cairn runs with the JVM options of the ./cairn launcher (CAIRN_JAVA_OPTS is passed through).
 set -euo pipefail
 
@@ -31,7 +31,7 @@ done
 "$ROOT/cairn" version >/dev/null # builds cairn if needed, outside the measurement
 
 cleanup() {
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; } || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
