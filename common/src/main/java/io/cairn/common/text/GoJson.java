@@ -12,6 +12,10 @@ public final class GoJson {
    */
   public static void appendJson(String s, StringBuilder out) {
     out.append('"');
+    if (plain(s)) { // the common case (label names and values): copied as is
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -37,5 +41,16 @@ public final class GoJson {
       }
     }
     out.append('"');
+  }
+
+  /** Whether no character of {@code s} needs escaping: none below 0x20, no quote, backslash, {@code <>&}, none from U+2028. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= '\u2028') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -117,7 +117,14 @@ final class PromJson {
     if (v == 0) {
       return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
     }
-    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    if (Math.abs(v) < 1e15 && v == Math.rint(v)) {
+      return Long.toString((long) v); // exact: every integer below 2^53 is
+    }
+    String s = Double.toString(v); // the shortest digits that read back as v, as Go's -1 precision
+    if (s.indexOf('E') < 0) {
+      return s; // plain and not integral: no trailing zeros
+    }
+    return new BigDecimal(s).stripTrailingZeros().toPlainString();
   }
 
   static String error(String type, String message) {

@@ -5,6 +5,7 @@ import io.cairn.promql.parser.Expr;
 import io.cairn.tsdb.model.Labels;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +31,19 @@ final class AggregationEval {
   }
 
   static List<StepSeries> eval(Evaluator ev, Expr.Aggregate a) {
+    if (AggregationSteps.handles(a)) {
+      return AggregationSteps.eval(ev, a);
+    }
     Set<String> grouping = Labelling.nameSet(a.grouping());
     Expr param = a.param() == null ? null : unwrap(a.param());
     if (param instanceof Expr.StringLiteral s) {
       return ev.rangeEval((v, ts) -> aggregate(a.op(), grouping, a.without(), 0, s.value(), v.get(0)), List.of(a.expr()));
     }
     List<Expr> args = Arrays.asList(a.param(), a.expr());
+    Map<Labels, Labels> keys = new IdentityHashMap<>();
     return ev.rangeEval((v, ts) -> {
       double p = a.param() != null ? v.get(0).get(0).v() : 0;
-      return aggregate(a.op(), grouping, a.without(), p, null, v.get(1));
+      return aggregate(a.op(), grouping, a.without(), p, null, v.get(1), keys);
     }, args);
   }
 
@@ -50,6 +55,16 @@ final class AggregationEval {
   }
 
   static List<Sample> aggregate(AggregationOp op, Set<String> grouping, boolean without, double param, String valueLabel, List<Sample> vec) {
+    return aggregate(op, grouping, without, param, valueLabel, vec, null);
+  }
+
+  /**
+   * One step's aggregation. {@code keys}, if not null, caches each input label set's group labels
+   * across the steps of one evaluation (by identity: a series keeps its {@link Labels} instance from
+   * step to step).
+   */
+  static List<Sample> aggregate(AggregationOp op, Set<String> grouping, boolean without, double param, String valueLabel,
+      List<Sample> vec, Map<Labels, Labels> keys) {
     long k = 0;
     if (op == AggregationOp.TOPK || op == AggregationOp.BOTTOMK) {
       if (!(param >= -0x1p63 && param <= 0x1p63)) {
@@ -73,10 +88,16 @@ final class AggregationEval {
     Map<Labels, Group> groups = new LinkedHashMap<>();
     for (Sample s : vec) {
       Labels metric = s.labels();
+      Labels key;
       if (op == AggregationOp.COUNT_VALUES) {
         metric = metric.toBuilder().set(valueLabel, GoMath.formatFloat(s.v())).build();
+        key = without || !groupBy.isEmpty() ? Labelling.groupLabels(metric, without, groupBy) : Labels.EMPTY;
+      } else if (without || !groupBy.isEmpty()) {
+        key = keys == null ? Labelling.groupLabels(metric, without, groupBy)
+            : keys.computeIfAbsent(metric, m -> Labelling.groupLabels(m, without, grouping));
+      } else {
+        key = Labels.EMPTY;
       }
-      Labels key = without || !groupBy.isEmpty() ? Labelling.groupLabels(metric, without, groupBy) : Labels.EMPTY;
       Group g = groups.get(key);
       if (g == null) {
         g = new Group(key, s.v());

@@ -9,6 +9,7 @@ import io.cairn.tsdb.model.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +36,12 @@ final class BinaryEval {
         ? b.matching()
         : new VectorMatching(op.isSetOperator() ? Cardinality.MANY_TO_MANY : Cardinality.ONE_TO_ONE, List.of(), false, List.of());
     Set<String> names = Labelling.nameSet(m.matchingLabels());
+    Memo memo = new Memo();
     return ev.rangeEval((v, ts) -> switch (op) {
-      case AND -> and(v.get(0), v.get(1), m, names);
-      case OR -> or(v.get(0), v.get(1), m, names);
-      case UNLESS -> unless(v.get(0), v.get(1), m, names);
-      default -> vectorVector(op, v.get(0), v.get(1), m, names, b.returnBool());
+      case AND -> and(v.get(0), v.get(1), m, names, memo);
+      case OR -> or(v.get(0), v.get(1), m, names, memo);
+      case UNLESS -> unless(v.get(0), v.get(1), m, names, memo);
+      default -> vectorVector(op, v.get(0), v.get(1), m, names, b.returnBool(), memo);
     }, args);
   }
 
@@ -109,26 +111,45 @@ final class BinaryEval {
     return out;
   }
 
-  private static String sig(Sample s, VectorMatching m, Set<String> names) {
-    return Labelling.signature(s.labels(), m.on(), names);
+  /**
+   * What one binary expression computes again at every step for the same series: match signatures
+   * and result label sets. Keyed by {@link Labels} identity (a series keeps its instance from step to
+   * step); the values are pure functions of the labels, so a miss only costs the computation.
+   */
+  static final class Memo {
+    private final Map<Labels, String> sigs = new IdentityHashMap<>();
+    private final Map<Labels, Map<Labels, Labels>> results = new IdentityHashMap<>();
+
+    String sig(Labels l, VectorMatching m, Set<String> names) {
+      return sigs.computeIfAbsent(l, x -> Labelling.signature(x, m.on(), names));
+    }
+
+    Labels result(Labels lhs, Labels rhs, BinaryOp op, VectorMatching m, Set<String> names) {
+      return results.computeIfAbsent(lhs, x -> new IdentityHashMap<>())
+          .computeIfAbsent(rhs, r -> resultMetric(lhs, r, op, m, names));
+    }
   }
 
-  static List<Sample> and(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names) {
+  private static String sig(Sample s, VectorMatching m, Set<String> names, Memo memo) {
+    return memo.sig(s.labels(), m, names);
+  }
+
+  static List<Sample> and(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names, Memo memo) {
     if (lhs.isEmpty() || rhs.isEmpty()) {
       return List.of();
     }
     Set<String> right = new HashSet<>();
-    rhs.forEach(s -> right.add(sig(s, m, names)));
+    rhs.forEach(s -> right.add(sig(s, m, names, memo)));
     List<Sample> out = new ArrayList<>();
     for (Sample s : lhs) {
-      if (right.contains(sig(s, m, names))) {
+      if (right.contains(sig(s, m, names, memo))) {
         out.add(s);
       }
     }
     return out;
   }
 
-  static List<Sample> or(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names) {
+  static List<Sample> or(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names, Memo memo) {
     if (lhs.isEmpty() || rhs.isEmpty()) {
       List<Sample> out = new ArrayList<>(lhs);
       out.addAll(rhs);
@@ -136,24 +157,24 @@ final class BinaryEval {
     }
     Set<String> left = new HashSet<>();
     List<Sample> out = new ArrayList<>(lhs);
-    lhs.forEach(s -> left.add(sig(s, m, names)));
+    lhs.forEach(s -> left.add(sig(s, m, names, memo)));
     for (Sample s : rhs) {
-      if (!left.contains(sig(s, m, names))) {
+      if (!left.contains(sig(s, m, names, memo))) {
         out.add(s);
       }
     }
     return out;
   }
 
-  static List<Sample> unless(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names) {
+  static List<Sample> unless(List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names, Memo memo) {
     if (lhs.isEmpty() || rhs.isEmpty()) {
       return lhs;
     }
     Set<String> right = new HashSet<>();
-    rhs.forEach(s -> right.add(sig(s, m, names)));
+    rhs.forEach(s -> right.add(sig(s, m, names, memo)));
     List<Sample> out = new ArrayList<>();
     for (Sample s : lhs) {
-      if (!right.contains(sig(s, m, names))) {
+      if (!right.contains(sig(s, m, names, memo))) {
         out.add(s);
       }
     }
@@ -161,7 +182,7 @@ final class BinaryEval {
   }
 
   static List<Sample> vectorVector(
-      BinaryOp op, List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names, boolean returnBool) {
+      BinaryOp op, List<Sample> lhs, List<Sample> rhs, VectorMatching m, Set<String> names, boolean returnBool, Memo memo) {
     if (lhs.isEmpty() || rhs.isEmpty()) {
       return List.of();
     }
@@ -170,7 +191,7 @@ final class BinaryEval {
     List<Sample> one = swapped ? lhs : rhs;
     Map<String, Sample> oneSide = new HashMap<>();
     for (Sample s : one) {
-      Sample dup = oneSide.putIfAbsent(sig(s, m, names), s);
+      Sample dup = oneSide.putIfAbsent(sig(s, m, names, memo), s);
       if (dup != null) {
         throw QueryException.execution("found duplicate series for the match group "
             + matchLabels(s.labels(), m, names) + " on the " + (swapped ? "left" : "right")
@@ -181,7 +202,7 @@ final class BinaryEval {
     Map<String, Set<Labels>> matched = new HashMap<>();
     List<Sample> out = new ArrayList<>();
     for (Sample ls : many) {
-      String sig = sig(ls, m, names);
+      String sig = sig(ls, m, names, memo);
       Sample rs = oneSide.get(sig);
       if (rs == null) {
         continue;
@@ -195,7 +216,7 @@ final class BinaryEval {
       } else if (!keep) {
         continue;
       }
-      Labels metric = resultMetric(ls.labels(), rs.labels(), op, m, names);
+      Labels metric = memo.result(ls.labels(), rs.labels(), op, m, names);
       if (returnBool) {
         metric = Labelling.dropMetricName(metric);
       }

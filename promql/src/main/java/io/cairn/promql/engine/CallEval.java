@@ -71,15 +71,24 @@ final class CallEval {
     for (int si = 0; si < src.size(); si++) {
       StepSeries raw = src.get(si);
       Labels labels = name.equals("last_over_time") ? raw.labels : Labelling.dropMetricName(raw.labels);
-      StepSeries s = new StepSeries(labels, Math.min(steps, 16));
+      StepSeries s = new StepSeries(labels, raw.n == 0 ? 1 : steps);
       int step = -1;
+      int from = 0; // windows only move forward: [from, to) slides with the steps
+      int to = 0;
       for (long ts = ev.start; ts <= ev.end; ts += ev.interval) {
         step++;
         ev.ctx.check();
         long maxt = src.refEnd(ts);
         long mint = maxt - range;
-        int from = raw.lowerBound(mint);
-        int to = raw.upperBound(maxt);
+        while (from < raw.n && raw.ts[from] < mint) {
+          from++;
+        }
+        if (to < from) {
+          to = from;
+        }
+        while (to < raw.n && raw.ts[to] <= maxt) {
+          to++;
+        }
         if (to <= from) {
           continue;
         }

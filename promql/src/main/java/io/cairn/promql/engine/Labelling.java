@@ -14,7 +14,7 @@ final class Labelling {
   private Labelling() {}
 
   static Labels dropMetricName(Labels l) {
-    return l.has(Labels.METRIC_NAME) ? l.toBuilder().remove(Labels.METRIC_NAME).build() : l;
+    return l.without(Labels.METRIC_NAME);
   }
 
   static boolean validLabelName(String name) {

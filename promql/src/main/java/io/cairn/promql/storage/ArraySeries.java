@@ -11,6 +11,7 @@ public final class ArraySeries implements Series {
   private final Labels labels;
   private final long[] ts;
   private final double[] vs;
+  private final int n;
 
   /** Copies {@code samples}, which must be in strictly increasing time order. */
   public ArraySeries(Labels labels, List<Sample> samples) {
@@ -26,6 +27,15 @@ public final class ArraySeries implements Series {
       ts[i] = s.t();
       vs[i] = s.v();
     }
+    this.n = ts.length;
+  }
+
+  /** Takes {@code ts[0, n)} and {@code vs[0, n)} as they are (not copied): the caller guarantees increasing timestamps. */
+  ArraySeries(Labels labels, long[] ts, double[] vs, int n) {
+    this.labels = labels;
+    this.ts = ts;
+    this.vs = vs;
+    this.n = n;
   }
 
   @Override
@@ -40,7 +50,7 @@ public final class ArraySeries implements Series {
 
   @Override
   public String toString() {
-    return labels + " (" + ts.length + " samples)";
+    return labels + " (" + n + " samples)";
   }
 
   private final class Cursor implements SampleIterator {
@@ -48,21 +58,21 @@ public final class ArraySeries implements Series {
 
     @Override
     public boolean next() {
-      if (i < ts.length) {
+      if (i < n) {
         i++;
       }
-      return i < ts.length;
+      return i < n;
     }
 
     @Override
     public boolean seek(long t) {
-      if (i >= 0 && i < ts.length && ts[i] >= t) {
+      if (i >= 0 && i < n && ts[i] >= t) {
         return true;
       }
       int from = Math.max(i, 0);
-      int at = Arrays.binarySearch(ts, from, ts.length, t);
+      int at = Arrays.binarySearch(ts, from, n, t);
       i = at >= 0 ? at : -at - 1;
-      return i < ts.length;
+      return i < n;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.cairn.tsdb.model.Labels;
 import io.cairn.tsdb.model.Matcher;
 import io.cairn.tsdb.storage.ChunkQuerier;
 import io.cairn.tsdb.storage.ChunkSeries;
-import io.cairn.tsdb.storage.SeriesSamples;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,8 @@ public final class TsdbQueryable implements Queryable {
         @Override
         public SampleIterator iterator() throws IOException {
           try {
-            return new ArraySeries(cs.labels(), SeriesSamples.samples(cs, mint, maxt)).iterator();
+            ChunkArrays a = ChunkArrays.decode(cs, mint, maxt);
+            return new ArraySeries(cs.labels(), a.ts, a.vs, a.n).iterator();
           } catch (CorruptChunkException e) {
             throw new IOException("series " + cs.labels() + ": " + e.getMessage(), e);
           }

@@ -75,6 +75,19 @@ class EngineTest {
   }
 
   @Test
+  void stepInvariantSubexpressionsRepeatTheirValueAndTimeStillMoves() {
+    Ast.Store st = new Ast.Store().series(10 * S, Labels.of("__name__", "metric"), 0, 1, 100);
+    Expr pinned = agg(AggregationOp.SUM, call("rate", range(at(sel("metric"), new At.Time(100 * S)), M)), null, false);
+    double atHundred = only(engine.instant(st, pinned, 100 * S));
+    assertEquals(0.1, atHundred, 1e-12);
+    Value.Matrix r = engine.range(st, pinned, 0, 100 * S, 50 * S);
+    assertEquals(List.of(new Point(0, atHundred), new Point(50 * S, atHundred), new Point(100 * S, atHundred)),
+        r.series().get(0).points());
+    Value.Matrix moving = engine.range(st, bin(BinaryOp.ADD, call("time"), at(sel("metric"), new At.Time(30 * S))), 0, 100 * S, 50 * S);
+    assertEquals(List.of(new Point(0, 3), new Point(50 * S, 53), new Point(100 * S, 103)), moving.series().get(0).points());
+  }
+
+  @Test
   void subqueryStepsAreAlignedToAbsoluteMultiples() {
     Ast.Store st = new Ast.Store().load(10 * S, Labels.of("__name__", "metric"), 1.0, 2.0);
     Expr sq10 = new Expr.Subquery(sel("metric"), 50 * S, 10 * S, 0, null);

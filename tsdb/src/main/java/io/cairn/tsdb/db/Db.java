@@ -23,9 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
@@ -172,24 +170,55 @@ public final class Db implements Appendable, ChunkQuerier, Closeable {
 
   @Override
   public List<ChunkSeries> select(long mint, long maxt, List<Matcher> matchers) throws IOException {
-    Map<Labels, List<ChunkMeta>> merged = new TreeMap<>();
+    List<ChunkSeries> merged = List.of();
     blocksLock.readLock().lock();
     try {
       for (Block b : blocks) {
         if (b.meta().overlaps(mint, maxt)) {
-          for (ChunkSeries cs : b.select(mint, maxt, matchers)) {
-            merged.computeIfAbsent(cs.labels(), l -> new ArrayList<>()).addAll(cs.chunks());
-          }
+          merged = merge(merged, b.select(mint, maxt, matchers));
         }
       }
     } finally {
       blocksLock.readLock().unlock();
     }
-    for (ChunkSeries cs : head.select(mint, maxt, matchers)) {
-      merged.computeIfAbsent(cs.labels(), l -> new ArrayList<>()).addAll(cs.chunks());
+    return merge(merged, head.select(mint, maxt, matchers));
+  }
+
+  /**
+   * Two lists sorted by labels merged into one; a series in both gets {@code a}'s chunks then
+   * {@code b}'s (sources are merged oldest first).
+   */
+  private static List<ChunkSeries> merge(List<ChunkSeries> a, List<ChunkSeries> b) {
+    if (b.isEmpty()) {
+      return a;
     }
-    List<ChunkSeries> out = new ArrayList<>(merged.size());
-    merged.forEach((l, cs) -> out.add(new ChunkSeries(l, cs)));
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<ChunkSeries> out = new ArrayList<>(Math.max(a.size(), b.size()));
+    int i = 0;
+    int j = 0;
+    while (i < a.size() && j < b.size()) {
+      ChunkSeries x = a.get(i);
+      ChunkSeries y = b.get(j);
+      int c = x.labels().compareTo(y.labels());
+      if (c < 0) {
+        out.add(x);
+        i++;
+      } else if (c > 0) {
+        out.add(y);
+        j++;
+      } else {
+        List<ChunkMeta> chunks = new ArrayList<>(x.chunks().size() + y.chunks().size());
+        chunks.addAll(x.chunks());
+        chunks.addAll(y.chunks());
+        out.add(new ChunkSeries(x.labels(), chunks));
+        i++;
+        j++;
+      }
+    }
+    out.addAll(a.subList(i, a.size()));
+    out.addAll(b.subList(j, b.size()));
     return out;
   }
 

@@ -89,6 +89,21 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
     return -1;
   }
 
+  /** These labels without {@code name}: this instance if it has no such label. */
+  public Labels without(String name) {
+    int i = indexOf(name);
+    if (i < 0) {
+      return this;
+    }
+    if (labels.length == 1) {
+      return EMPTY;
+    }
+    Label[] out = new Label[labels.length - 1];
+    System.arraycopy(labels, 0, out, 0, i);
+    System.arraycopy(labels, i + 1, out, i, labels.length - i - 1);
+    return new Labels(out);
+  }
+
   public int size() {
     return labels.length;
   }
@@ -111,7 +126,7 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
 
   @Override
   public Iterator<Label> iterator() {
-    return asList().iterator();
+    return Arrays.asList(labels).iterator(); // a view (remove() is unsupported), no copy
   }
 
   @Override

@@ -42,4 +42,13 @@ class LabelsTest {
     assertThatThrownBy(() -> Labels.of("a")).hasMessageContaining("odd");
     assertThatThrownBy(() -> Labels.of("", "x")).hasMessageContaining("empty");
   }
+
+  @Test
+  void withoutDropsOneLabelAndKeepsTheRest() {
+    Labels l = Labels.of("__name__", "up", "a", "1", "z", "2");
+    assertThat((Object) l.without("__name__")).isEqualTo(Labels.of("a", "1", "z", "2"));
+    assertThat((Object) l.without("a")).isEqualTo(Labels.of("__name__", "up", "z", "2"));
+    assertThat((Object) l.without("z").without("a").without("__name__")).isSameAs(Labels.EMPTY);
+    assertThat((Object) l.without("missing")).isSameAs(l);
+  }
 }
