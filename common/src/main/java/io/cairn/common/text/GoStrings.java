@@ -64,4 +64,23 @@ public final class GoStrings {
     }
     out.append('"');
   }
+
+  /** The byte length of {@code s} in UTF-8: Go's string lengths and column offsets. */
+  public static int utf8Length(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
 }

@@ -32,23 +32,7 @@ final class AlertingYaml {
     if (!am.relabelConfigs().isEmpty()) {
       m.put("relabel_configs", am.relabelConfigs().stream().map(ConfigYaml::relabel).toList());
     }
-    if (!am.fileSdConfigs().isEmpty()) {
-      m.put("file_sd_configs", am.fileSdConfigs().stream().map(f -> {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("files", f.files().stream().map(paths::rel).toList());
-        x.put("refresh_interval", f.refreshInterval().toString());
-        return x;
-      }).toList());
-    }
-    if (!am.httpSdConfigs().isEmpty()) {
-      m.put("http_sd_configs", am.httpSdConfigs().stream().map(h -> {
-        Map<String, Object> x = new LinkedHashMap<>();
-        HttpYaml.http(h.http(), x, paths);
-        x.put("refresh_interval", h.refreshInterval().toString());
-        x.put("url", h.url());
-        return x;
-      }).toList());
-    }
+    ConfigYaml.putSd(m, am.fileSdConfigs(), am.httpSdConfigs(), paths);
     if (!am.staticConfigs().isEmpty()) {
       List<Map<String, Object>> groups = am.staticConfigs().stream().map(ConfigYaml::group).toList();
       m.put("static_configs", groups);

@@ -5,6 +5,7 @@ import io.cairn.monitor.config.YamlEmit.Raw;
 import io.cairn.monitor.relabel.RelabelConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -104,23 +105,7 @@ public final class ConfigYaml {
     if (!s.metricRelabelConfigs().isEmpty()) {
       m.put("metric_relabel_configs", s.metricRelabelConfigs().stream().map(ConfigYaml::relabel).toList());
     }
-    if (!s.fileSdConfigs().isEmpty()) {
-      m.put("file_sd_configs", s.fileSdConfigs().stream().map(f -> {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("files", f.files().stream().map(paths::rel).toList());
-        x.put("refresh_interval", f.refreshInterval().toString());
-        return x;
-      }).toList());
-    }
-    if (!s.httpSdConfigs().isEmpty()) {
-      m.put("http_sd_configs", s.httpSdConfigs().stream().map(h -> {
-        Map<String, Object> x = new LinkedHashMap<>();
-        HttpYaml.http(h.http(), x, paths);
-        x.put("refresh_interval", h.refreshInterval().toString());
-        x.put("url", h.url());
-        return x;
-      }).toList());
-    }
+    putSd(m, s.fileSdConfigs(), s.httpSdConfigs(), paths);
     if (!s.kvSdConfigs().isEmpty()) {
       m.put("kv_sd_configs", s.kvSdConfigs().stream().map(k -> HttpYaml.kv(k, paths)).toList());
     }
@@ -128,6 +113,27 @@ public final class ConfigYaml {
       m.put("static_configs", s.staticConfigs().stream().map(ConfigYaml::group).toList());
     }
     return m;
+  }
+
+  /** {@code file_sd_configs} and {@code http_sd_configs} as Prometheus marshals them, when present. */
+  static void putSd(Map<String, Object> m, List<FileSdConfig> fileSd, List<HttpSdConfig> httpSd, Paths paths) {
+    if (!fileSd.isEmpty()) {
+      m.put("file_sd_configs", fileSd.stream().map(f -> {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("files", f.files().stream().map(paths::rel).toList());
+        x.put("refresh_interval", f.refreshInterval().toString());
+        return x;
+      }).toList());
+    }
+    if (!httpSd.isEmpty()) {
+      m.put("http_sd_configs", httpSd.stream().map(h -> {
+        Map<String, Object> x = new LinkedHashMap<>();
+        HttpYaml.http(h.http(), x, paths);
+        x.put("refresh_interval", h.refreshInterval().toString());
+        x.put("url", h.url());
+        return x;
+      }).toList());
+    }
   }
 
   static Map<String, Object> group(TargetGroup g) {

@@ -99,23 +99,8 @@ final class Decoder {
       return 0;
     }
     if (n instanceof Node.Scalar s && s.tag().equals("int")) {
-      String t = s.text().replace("_", "");
       try {
-        long v;
-        if (t.startsWith("+")) {
-          t = t.substring(1);
-        }
-        if (t.startsWith("0x")) {
-          v = Long.parseLong(t.substring(2), 16);
-        } else if (t.startsWith("0b")) {
-          v = Long.parseLong(t.substring(2), 2);
-        } else if (t.startsWith("0o")) {
-          v = Long.parseLong(t.substring(2), 8);
-        } else if (t.length() > 1 && t.startsWith("0")) {
-          v = Long.parseLong(t.substring(1), 8);
-        } else {
-          v = Long.parseLong(t);
-        }
+        long v = YamlScalars.parseInt(s.text());
         if (v >= 0) {
           return v;
         }

@@ -62,7 +62,7 @@ final class YamlTree {
     int line = n.getStartMark().getLine() + 1;
     Node out =
         switch (n) {
-          case ScalarNode s -> new Node.Scalar(s.getValue(), tagName(s.getTag()), line);
+          case ScalarNode s -> new Node.Scalar(s.getValue(), YamlScalars.tagName(s.getTag()), line);
           case SequenceNode s -> {
             List<Node> items = new ArrayList<>(s.getValue().size());
             for (org.yaml.snakeyaml.nodes.Node item : s.getValue()) {
@@ -116,17 +116,5 @@ final class YamlTree {
     }
     out.addAll(own);
     return List.copyOf(out);
-  }
-
-  private static String tagName(Tag tag) {
-    if (tag.equals(Tag.STR)) return "str";
-    if (tag.equals(Tag.INT)) return "int";
-    if (tag.equals(Tag.FLOAT)) return "float";
-    if (tag.equals(Tag.BOOL)) return "bool";
-    if (tag.equals(Tag.NULL)) return "null";
-    if (tag.equals(Tag.TIMESTAMP)) return "timestamp";
-    if (tag.equals(Tag.BINARY)) return "binary";
-    String v = tag.getValue();
-    return v.startsWith(Tag.PREFIX) ? v.substring(Tag.PREFIX.length()) : v;
   }
 }

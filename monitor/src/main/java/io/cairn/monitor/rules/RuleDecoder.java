@@ -1,5 +1,6 @@
 package io.cairn.monitor.rules;
 
+import io.cairn.monitor.config.YamlScalars;
 import io.cairn.common.text.PromDuration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ final class RuleDecoder {
     if (n instanceof YNode.Scalar s) {
       try {
         if (s.tag().equals("int")) {
-          return Math.toIntExact(GoYamlInts.parse(s.text()));
+          return Math.toIntExact(YamlScalars.parseInt(s.text()));
         }
         if (s.tag().equals("float")) {
           double d = Double.parseDouble(s.text());

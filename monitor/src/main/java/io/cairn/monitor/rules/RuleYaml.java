@@ -1,5 +1,6 @@
 package io.cairn.monitor.rules;
 
+import io.cairn.monitor.config.YamlScalars;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -70,7 +71,7 @@ final class RuleYaml {
     int line = n.getStartMark().getLine() + 1;
     int col = n.getStartMark().getColumn() + 1;
     YNode out = switch (n) {
-      case ScalarNode s -> new YNode.Scalar(s.getValue(), tagName(s.getTag()), line, col);
+      case ScalarNode s -> new YNode.Scalar(s.getValue(), YamlScalars.tagName(s.getTag()), line, col);
       case SequenceNode s -> {
         List<YNode> items = new ArrayList<>(s.getValue().size());
         for (org.yaml.snakeyaml.nodes.Node item : s.getValue()) {
@@ -93,17 +94,5 @@ final class RuleYaml {
     };
     done.put(n, out);
     return out;
-  }
-
-  private static String tagName(Tag tag) {
-    if (tag.equals(Tag.STR)) return "str";
-    if (tag.equals(Tag.INT)) return "int";
-    if (tag.equals(Tag.FLOAT)) return "float";
-    if (tag.equals(Tag.BOOL)) return "bool";
-    if (tag.equals(Tag.NULL)) return "null";
-    if (tag.equals(Tag.TIMESTAMP)) return "timestamp";
-    if (tag.equals(Tag.BINARY)) return "binary";
-    String v = tag.getValue();
-    return v.startsWith(Tag.PREFIX) ? v.substring(Tag.PREFIX.length()) : v;
   }
 }

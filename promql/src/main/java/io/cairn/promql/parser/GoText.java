@@ -7,23 +7,6 @@ import java.math.RoundingMode;
 final class GoText {
   private GoText() {}
 
-  static int utf8Length(CharSequence s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
-  }
 
   /** {@code %q} of a rune: {@code 'x'}, {@code '\n'}, {@code '\''}. A negative rune (end of input) is U+FFFD. */
   static String quoteRune(int r) {

@@ -65,6 +65,6 @@ public final class ParseException extends Exception {
         lineStart = i + 1;
       }
     }
-    return new int[] {line, GoText.utf8Length(input.substring(lineStart, s)) + 1};
+    return new int[] {line, io.cairn.common.text.GoStrings.utf8Length(input.substring(lineStart, s)) + 1};
   }
 }

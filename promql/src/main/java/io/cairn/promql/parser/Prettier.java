@@ -20,7 +20,7 @@ final class Prettier {
   }
 
   private static boolean needsSplit(Expr e) {
-    return GoText.utf8Length(Printer.toString(e)) > MAX_LINE;
+    return io.cairn.common.text.GoStrings.utf8Length(Printer.toString(e)) > MAX_LINE;
   }
 
   static String pretty(Expr e, int level) {

@@ -50,7 +50,7 @@ record Token(TokenKind kind, int pos, String val) {
       }
       default -> {}
     }
-    if (GoText.utf8Length(val) > 10) {
+    if (io.cairn.common.text.GoStrings.utf8Length(val) > 10) {
       int end = val.offsetByCodePoints(0, Math.min(10, val.codePointCount(0, val.length())));
       return GoStrings.quote(val.substring(0, end)) + "...";
     }

@@ -105,7 +105,7 @@ final class Exec {
     int pos = Math.min(node.pos(), text.length());
     String before = text.substring(0, pos);
     int nl = before.lastIndexOf('\n');
-    int col = GoStrings.utf8Length(nl < 0 ? before : before.substring(nl + 1));
+    int col = io.cairn.common.text.GoStrings.utf8Length(nl < 0 ? before : before.substring(nl + 1));
     int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
     String context = node.toString();
     return new ExecError("template: " + parseName + ":" + line + ":" + col + ": executing " + GoStrings.quote(tmplName)
