@@ -65,7 +65,7 @@ final class DynamicDecoder {
         f.object("tls", true).map(DynamicDecoder::routerTls));
   }
 
-  private static Router.Tls routerTls(Fields f) {
+  static Router.Tls routerTls(Fields f) {
     Router.Tls tls = new Router.Tls(f.string("certResolver", ""), f.string("options", ""), f.list("domains", DynamicDecoder::domain));
     f.finish();
     return tls;
@@ -75,7 +75,7 @@ final class DynamicDecoder {
     return new Domain(f.string("main", ""), f.strings("sans"));
   }
 
-  private static ServersTransport serversTransport(Fields f) {
+  static ServersTransport serversTransport(Fields f) {
     int idle = f.integer("maxIdleConnsPerHost", 0);
     return new ServersTransport(
         f.string("serverName", ""),
