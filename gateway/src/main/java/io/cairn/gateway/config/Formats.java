@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  *       laughs").
  * </ul>
  *
- * <p>Duplicate keys in one mapping are errors, as in Go's yaml.v3 and TOML itself. Only the first
+ * <p>YAML is read as Go's yaml.v3 reads it where it matters: {@code yes}, {@code no}, {@code on},
+ * {@code off} are strings, not booleans. Duplicate keys in one mapping are errors, as in Go's yaml.v3 and TOML itself. Only the first
  * YAML document of a file is read. Thread-safe: the mappers are immutable after construction.
  */
 final class Formats {
@@ -50,7 +52,10 @@ final class Formats {
     loader.setCodePointLimit(MAX_FILE_BYTES);
     loader.setAllowDuplicateKeys(false);
     StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
-    YAMLFactory yaml = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints).build();
+    YAMLFactory yaml = YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints)
+        // Go's yaml.v3 reads yes/no/on/off as strings (YAML 1.2); so does Traefik
+        .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+        .build();
     YAML_MAPPER = new ObjectMapper(yaml).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     TomlFactory toml = TomlFactory.builder().streamReadConstraints(constraints).build();
     TOML_MAPPER = new ObjectMapper(toml).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
