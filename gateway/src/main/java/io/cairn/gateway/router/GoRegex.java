@@ -196,7 +196,8 @@ final class GoRegex {
         j++;
       }
       char end = j < src.length() ? src.charAt(j) : 0;
-      if (!any || src.charAt(j - 1) == '-' || end != ')' && end != ':') {
+      boolean bare = j == i + 2;
+      if (end == ')' && !any || !bare && src.charAt(j - 1) == '-' || end != ')' && end != ':') {
         throw fail("invalid or unsupported Perl syntax",
             src.substring(start, Math.min(src.length(), j + 1)));
       }
