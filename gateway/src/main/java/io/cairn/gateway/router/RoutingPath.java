@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
  * PathPrefix(`/foo bar`)} matches {@code /foo%20bar} while {@code %2F} never turns into a path
  * separator.
  *
- * <p>Two Go details are reproduced on purpose. First, Go keeps the raw path only when it is a
- * valid encoding; when it holds a byte Go would escape (a space, {@code {}, a non-ASCII byte), Go
- * decodes it and re-escapes it, which turns a lower-case {@code %2f} into a real {@code /}.
- * Second, Traefik's table of reserved escapes is upper-case only, so a lower-case {@code %2f} in a
- * valid raw path is decoded to {@code /} as well.
+ * <p>Reserved escapes are kept whatever the case of their hex digits and written upper-case
+ * ({@code /admin%2fsecret} routes as {@code /admin%2Fsecret}, never as {@code /admin/secret}), as
+ * Traefik's current tests require (its CWE-436 tests; older releases compared the escape
+ * case-sensitively and decoded {@code %2f}). When the raw path holds a byte Go would escape (a
+ * space, a brace, a non-ASCII byte), Go's {@code EscapedPath} re-escapes the decoded path, and so
+ * does this method.
  */
 public final class RoutingPath {
   private RoutingPath() {}
@@ -56,19 +57,16 @@ public final class RoutingPath {
         continue;
       }
       int decoded = hex(escaped[i + 1]) << 4 | hex(escaped[i + 2]);
-      boolean upperHex = !isLowerHexLetter(escaped[i + 1]) && !isLowerHexLetter(escaped[i + 2]);
-      if (decoded < 0x80 && RESERVED.indexOf(decoded) >= 0 && upperHex) {
-        out.write(escaped, i, 3);
+      if (decoded < 0x80 && RESERVED.indexOf(decoded) >= 0) {
+        out.write('%');
+        out.write(Character.toUpperCase(escaped[i + 1]));
+        out.write(Character.toUpperCase(escaped[i + 2]));
       } else {
         out.write(decoded);
       }
       i += 2;
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static boolean isLowerHexLetter(byte b) {
-    return b >= 'a' && b <= 'f';
   }
 
   /** Go's {@code shouldEscape(c, encodePath)}. */
