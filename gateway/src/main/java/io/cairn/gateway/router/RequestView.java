@@ -27,7 +27,8 @@ public interface RequestView {
   String method();
 
   /**
-   * The canonical host: the Host header (or {@code :authority}) trimmed, lower-cased, with the port
+   * The canonical host: the host of an absolute-form request target if there is one, else the
+   * Host header (or {@code :authority}), trimmed, lower-cased, with the port
    * removed as Go's {@code net.SplitHostPort} removes it ({@code [::1]:80} gives {@code ::1}; an
    * address it cannot split, such as {@code 10::10} or {@code [::1]}, is kept whole). A trailing
    * dot is kept: the Host matcher handles it. Empty when the request has no host (HTTP/1.0).
@@ -37,8 +38,8 @@ public interface RequestView {
 
   /**
    * The routing path: the escaped request path with percent-encoded <em>unreserved</em>
-   * characters decoded and reserved ones ({@code %2F}, {@code %3F}, {@code %25}, …) kept encoded,
-   * as Traefik's muxer builds it. See {@link RoutingPath#of}.
+   * characters decoded and reserved ones ({@code %2F}, {@code %3F}, {@code %25}, …) kept encoded
+   * (hex upper-cased), as Traefik's muxer builds it. See {@link RoutingPath#of}.
    */
   String path();
 
