@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PromQL query latency and peak memory: Prometheus 2.42 and cairn monitor on the same data.
 #
-#   benchmarks/monitor/query-bench.sh [repetitions (15)] [hours of data (3)] [query-name filter]
+#   [WARMUP=rounds (30)] benchmarks/monitor/query-bench.sh [repetitions (15)] [hours of data (3)] [query-name filter]
 #
 # benchmarks/monitor/gen_openmetrics.py writes HOURS hours of about 3,900 series at 15 s (counters,
 # gauges, a histogram, 1,000 user ids, churning pods: see its header) into one OpenMetrics file,

@@ -4,7 +4,11 @@
     query_bench.py PROM_URL PROM_PID CAIRN_URL CAIRN_PID DATA_START DATA_END REPS [FILTER]
 
 Both servers hold the same data (DATA_START..DATA_END, Unix seconds, the last sample at DATA_END).
-First the whole list runs twice on both servers (warm-up, not measured). Then for every query of
+First the whole list runs WARMUP times on both servers (environment variable, default 30; a warm-up,
+not measured: the JVM interprets a method until it has run thousands of times, so a cold cairn is
+slower than a warm one, while Go needs no warm-up; WARMUP=2 shows the cold figures), followed by 15 s
+without requests, so that compilations the warm-up queued (the JIT's threads share the server's
+pinned core) do not land in the first measured runs. Then for every query of
 QUERIES: two more warm-up runs on each server (their answers are compared: same
 result type, same series, values equal within a relative 1e-9, NaN equal to NaN; order is not
 compared), then REPS measured runs, the two servers alternating which goes first in each repetition
@@ -19,6 +23,7 @@ Prints a Markdown table and the median and largest cairn/Prometheus latency rati
 import http.client
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -28,6 +33,7 @@ PROM_URL, PROM_PID, CAIRN_URL, CAIRN_PID = sys.argv[1], int(sys.argv[2]), sys.ar
 DATA_START, DATA_END, REPS = int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
 FILTER = sys.argv[8] if len(sys.argv) > 8 else ""
 HOUR = 3600
+SETTLE = 15  # seconds of quiet between the warm-up and the measured runs
 
 # (name, expr, None for an instant query at DATA_END or (range seconds, step seconds) ending at DATA_END)
 QUERIES = [
@@ -179,11 +185,13 @@ def main():
     rows, mismatches = [], []
     began = time.time()
     selected = [q for q in QUERIES if not FILTER or FILTER in q[0]]
-    for _ in range(2):  # warms both servers up on the whole list (the JVM's JIT compiles the hot paths)
+    rounds = int(os.environ.get("WARMUP", "30"))
+    for _ in range(rounds):  # warms both servers up on the whole list (the JVM's JIT compiles the hot paths)
         for name, expr, spec in selected:
             prom.get(path_of(expr, spec))
             cairn.get(path_of(expr, spec))
-    print(f"warm-up (the whole list twice on both servers): {time.time() - began:.0f} s", file=sys.stderr, flush=True)
+    print(f"warm-up (the whole list {rounds} times on both servers): {time.time() - began:.0f} s", file=sys.stderr, flush=True)
+    time.sleep(SETTLE)  # lets the JIT finish compiling what the warm-up queued (its threads share the pinned core)
     for name, expr, spec in QUERIES:
         if FILTER and FILTER not in name:
             continue

@@ -1,0 +1,13 @@
+package io.cairn.gateway.service;
+
+import java.net.URI;
+
+/**
+ * An upstream server a request is proxied to.
+ *
+ * @param service the name of the {@code loadBalancer} service it belongs to (for metrics and logs)
+ * @param url the server's URL as configured ({@code http://10.0.0.1:8080}, perhaps with a path prefix)
+ * @param passHostHeader whether the client's {@code Host} is forwarded (Traefik's default) or
+ *     replaced by the server's authority
+ */
+public record ServerTarget(String service, URI url, boolean passHostHeader) {}
