@@ -1,0 +1,96 @@
+package io.cairn.gateway.runtime;
+
+import io.cairn.gateway.config.DynamicConfig;
+import io.cairn.gateway.config.Router;
+import io.cairn.gateway.router.RequestView;
+import io.cairn.gateway.router.RouteTable;
+import io.cairn.gateway.service.ServiceNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One live dynamic configuration: for every entry point, the table of its routers, split as
+ * Traefik splits them: routers with a {@code tls} section serve the entry point's TLS connections,
+ * the others its plain ones. A router without {@code entryPoints} is on every entry point.
+ * Immutable once built except for the services' health; {@link #close()} stops its health checks
+ * when a newer configuration replaces it.
+ */
+public final class Routing implements AutoCloseable {
+  /** Where a matched request goes: the router, its middlewares (qualified names), its service. */
+  public record Routed(String router, List<String> middlewares, ServiceNode service) {}
+
+  private record Key(String entryPoint, boolean tls) {}
+
+  private final Map<Key, RouteTable<Routed>> tables;
+  private final ServiceGraph services;
+  private final List<String> warnings;
+
+  private Routing(Map<Key, RouteTable<Routed>> tables, ServiceGraph services, List<String> warnings) {
+    this.tables = tables;
+    this.services = services;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Builds the routing of a validated configuration.
+   *
+   * @param entryPoints the names of the static configuration's entry points
+   * @param provider the provider the configuration came from ({@code file})
+   * @param defaultRuleSyntax {@code core.defaultRuleSyntax}
+   * @param scheduler for passive health; owned by the caller
+   */
+  public static Routing build(DynamicConfig config, Set<String> entryPoints, String provider, String defaultRuleSyntax,
+      ScheduledExecutorService scheduler) {
+    ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
+    List<String> warnings = new ArrayList<>();
+    Map<Key, RouteTable.Builder<Routed>> builders = new HashMap<>();
+    config.http().routers().forEach((name, router) -> {
+      String qualified = name + "@" + provider;
+      Optional<ServiceNode> service = services.find(router.service());
+      if (service.isEmpty()) {
+        warnings.add("router " + qualified + ": service " + router.service() + " is not available; router left out");
+        return;
+      }
+      List<String> middlewares = router.middlewares().stream().map(services::qualify).toList();
+      Routed routed = new Routed(qualified, middlewares, service.get());
+      String syntax = router.ruleSyntax().isEmpty() ? defaultRuleSyntax : router.ruleSyntax();
+      for (String ep : router.entryPoints().isEmpty() ? entryPoints : Set.copyOf(router.entryPoints())) {
+        if (!entryPoints.contains(ep)) {
+          warnings.add("router " + qualified + ": no entry point named " + ep);
+          continue;
+        }
+        builders.computeIfAbsent(new Key(ep, router.tls().isPresent()), k -> RouteTable.builder())
+            .add(qualified, router.rule(), syntax, (int) Math.min(Integer.MAX_VALUE, router.priority()), routed);
+      }
+    });
+    Map<Key, RouteTable<Routed>> tables = new HashMap<>();
+    builders.forEach((key, b) -> tables.put(key, b.build(error -> warnings.add(error.toString()))));
+    return new Routing(tables, services, warnings);
+  }
+
+  /** The route of a request that came in on {@code entryPoint} ({@code tls} when over TLS). */
+  public Optional<Routed> match(String entryPoint, boolean tls, RequestView request) {
+    RouteTable<Routed> table = tables.get(new Key(entryPoint, tls));
+    return table == null ? Optional.empty() : table.match(request);
+  }
+
+  /** What was left out while building (routers whose service or entry point is missing, bad rules). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** Starts the services' active health checks: call once this routing is live. */
+  public void start() {
+    services.startChecks();
+  }
+
+  @Override
+  public void close() {
+    services.close();
+  }
+}
