@@ -66,7 +66,7 @@ final class HeadParser {
     boolean origin = target.startsWith("/");
     boolean absolute = startsWithIgnoreCase(target, "http://")
         || startsWithIgnoreCase(target, "https://");
-    boolean asterisk = target.equals("*") && method.equals("OPTIONS");
+    boolean asterisk = target.equals("*"); // any method, as Go accepts (SSDP's M-SEARCH *)
     if (!origin && !absolute && !asterisk) {
       return bad("request target is not in origin, absolute or asterisk form");
     }

@@ -48,7 +48,7 @@ final class Pipelines {
         return new Http2ServerUpgradeCodec(
             codec, new Http2MultiplexHandler(streamInitializer()), new Http2ConnectionControl(codec));
       };
-      p.addLast("upgrade", new HttpServerUpgradeHandler(source, factory, MAX_UPGRADE_BODY));
+      p.addLast("upgrade", new H2cUpgradeHandler(source, factory));
     }
     p.addLast("http1", new Http1ServerHandler(dispatcher));
   }
@@ -58,6 +58,25 @@ final class Pipelines {
     p.addLast("h2", codec);
     p.addLast("mux", new Http2MultiplexHandler(streamInitializer()));
     p.addLast("h2control", new Http2ConnectionControl(codec));
+  }
+
+  /** Looks only at requests asking for h2c; others (WebSocket) pass untouched, unaggregated. */
+  private static final class H2cUpgradeHandler extends HttpServerUpgradeHandler {
+    H2cUpgradeHandler(SourceCodec source, UpgradeCodecFactory factory) {
+      super(source, factory, MAX_UPGRADE_BODY);
+    }
+
+    @Override
+    protected boolean shouldHandleUpgradeRequest(io.netty.handler.codec.http.HttpRequest req) {
+      for (String value : req.headers().getAll(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)) {
+        for (String token : value.split(",")) {
+          if (token.strip().equalsIgnoreCase("h2c")) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   }
 
   private void removeHttp1(ChannelHandlerContext upgradeCtx) {

@@ -134,8 +134,14 @@ final class StrictRequestDecoder extends ByteToMessageDecoder {
     int end = in.writerIndex();
     while (true) {
       int lf = in.indexOf(base + scanned, end, (byte) '\n');
+      Rejection early = earlyProblem(in, base + scanned, lf < 0 ? end : lf, base);
+      if (early != null) {
+        reject(early, in, out);
+        return;
+      }
       if (lf < 0) {
-        scanned = end - base;
+        boolean pendingCr = end > base && in.getByte(end - 1) == '\r';
+        scanned = end - base - (pendingCr ? 1 : 0);
         break;
       }
       if (lf == base || in.getByte(lf - 1) != '\r') {
@@ -172,6 +178,30 @@ final class StrictRequestDecoder extends ByteToMessageDecoder {
     } else if (scanned > options.maxHeaderBytes()) {
       reject(new Rejection(REQUEST_HEADER_FIELDS_TOO_LARGE, "request head too large"), in, out);
     }
+  }
+
+  /**
+   * Problems visible before a line ends, so that a client cannot hold a doomed head open: a CR not
+   * followed by LF, and a header line starting with whitespace (obs-fold, or space before the
+   * first header).
+   */
+  private Rejection earlyProblem(ByteBuf in, int from, int to, int base) {
+    if (firstLineSeen && from == base + lineStart && from < to) {
+      byte first = in.getByte(from);
+      if (first == ' ' || first == '\t') {
+        return HeadParser.bad("obsolete line folding or whitespace before a header");
+      }
+    }
+    // [from, to) is the rest of one line (to = its LF, or the end of input): a CR may only be
+    // the byte right before the LF
+    int cr = in.indexOf(from, to, (byte) '\r');
+    if (cr >= 0 && cr + 1 < to) {
+      return HeadParser.bad("CR not followed by LF");
+    }
+    if (cr >= 0 && cr + 1 == to && to < in.writerIndex() && in.getByte(to) != '\n') {
+      return HeadParser.bad("CR not followed by LF");
+    }
+    return null;
   }
 
   private void headComplete(Object result, ByteBuf in, List<Object> out) {
