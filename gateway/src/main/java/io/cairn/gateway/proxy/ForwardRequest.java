@@ -1,0 +1,34 @@
+package io.cairn.gateway.proxy;
+
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * What the proxy needs to forward one request.
+ *
+ * @param head the client's request head as received (method, target, version, headers); the proxy
+ *     copies what it sends and does not modify this object
+ * @param upstream {@code http://host:port}
+ * @param passHostHeader send the client's Host (true, Traefik's default) or the upstream authority
+ * @param clientAddress the TCP peer (for X-Forwarded-For and X-Real-Ip)
+ * @param tls whether the client connection is TLS (X-Forwarded-Proto https, port 443 default)
+ * @param http2 whether the client speaks HTTP/2 (the head carries :authority as Host)
+ * @param bodyExpected whether body content may follow (false when the request is known complete)
+ */
+public record ForwardRequest(
+    HttpRequest head,
+    URI upstream,
+    boolean passHostHeader,
+    InetSocketAddress clientAddress,
+    boolean tls,
+    boolean http2,
+    boolean bodyExpected) {
+
+  public ForwardRequest {
+    Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(clientAddress, "clientAddress");
+  }
+}

@@ -1,0 +1,103 @@
+package io.cairn.gateway.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The streaming reverse proxy: forwards each request to an HTTP/1.1 upstream over a pooled
+ * keep-alive connection (see {@link ProxyCall} for the flow, {@link UpstreamPool} for pooling).
+ *
+ * <p>The request sent upstream is a copy of the client's head: HTTP/1.1, origin-form target
+ * (an absolute-form target's authority becomes the Host, RFC 9112 3.2.2), hop-by-hop headers
+ * removed, {@code Expect} removed (the entry point already answered {@code 100 Continue}),
+ * X-Forwarded-* set like Traefik, Host passed through ({@code passHostHeader}) or replaced by the
+ * upstream's authority, and the body framed afresh: the client's Content-Length when it gave one,
+ * else chunked when a body may follow. HTTP/2 requests arrive already translated (pseudo-headers
+ * to method, target and Host) and leave as HTTP/1.1 the same way.
+ *
+ * <p>Thread-safe: one instance serves every entry point and loop.
+ */
+public final class ReverseProxy implements Forwarder {
+  private final ProxyOptions options;
+  private final UpstreamPool pool;
+  private final String serverName;
+
+  public ReverseProxy(ProxyOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.pool = new UpstreamPool(options);
+    this.serverName = hostname();
+  }
+
+  @Override
+  public Forwarding forward(ForwardRequest request, Channel client) {
+    URI upstream = request.upstream();
+    int port = upstream.getPort() < 0 ? 80 : upstream.getPort();
+    ProxyCall call = new ProxyCall(pool, options, client, outboundHead(request), upstream.getHost(),
+        port, request.bodyExpected());
+    call.start();
+    return call;
+  }
+
+  HttpRequest outboundHead(ForwardRequest request) {
+    HttpRequest in = request.head();
+    HttpHeaders h = DefaultHttpHeadersFactory.headersFactory()
+        .withNameValidation(false).withValueValidation(false).newHeaders();
+    h.set(in.headers());
+    String target = in.uri();
+    String host = in.headers().get(HttpHeaderNames.HOST, "");
+    if (!target.startsWith("/") && !target.equals("*")) {
+      URI absolute = URI.create(target);
+      host = absolute.getRawAuthority() == null ? host : absolute.getRawAuthority();
+      String path = absolute.getRawPath() == null || absolute.getRawPath().isEmpty()
+          ? "/" : absolute.getRawPath();
+      target = absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery();
+    }
+    boolean webSocket = ForwardedHeaders.isWebSocket(in.headers());
+    HopByHop.strip(h, true);
+    h.remove(HttpHeaderNames.EXPECT);
+    ForwardedHeaders.apply(h, host, ForwardedHeaders.clientIp(request.clientAddress()),
+        request.tls(), webSocket, serverName);
+    if (request.passHostHeader() && !host.isEmpty()) {
+      h.set(HttpHeaderNames.HOST, host);
+    } else {
+      h.set(HttpHeaderNames.HOST, request.upstream().getRawAuthority());
+    }
+    if (request.bodyExpected() && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    }
+    DefaultHttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, in.method(), target, h);
+    HttpUtil.setKeepAlive(out, true);
+    h.remove(HttpHeaderNames.CONNECTION); // HTTP/1.1 default is keep-alive
+    return out;
+  }
+
+  /** Idle pooled connections for one upstream on one loop (tests). */
+  int idleConnections(Channel onLoopOf, String host, int port) {
+    return pool.idleCount(onLoopOf.eventLoop(), host, port);
+  }
+
+  /** The host name as Go's {@code os.Hostname} returns it (no DNS lookup). */
+  private static String hostname() {
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    } catch (Exception ignored) {
+      // not Linux: fall through
+    }
+    String env = System.getenv("HOSTNAME");
+    return env == null || env.isBlank() ? "localhost" : env;
+  }
+}

@@ -1,0 +1,80 @@
+package io.cairn.gateway.server;
+
+import io.cairn.gateway.proxy.ForwardRequest;
+import io.cairn.gateway.proxy.Forwarder;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes one request head and starts its exchange: writes a {@link Target.Respond} at once, or
+ * hands a {@link Target.Proxy} to the {@link Forwarder}. Shared by HTTP/1 connections and HTTP/2
+ * streams; stateless apart from its configuration, so one instance serves an entry point.
+ */
+final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final String entryPoint;
+  private final RequestRouter router;
+  private final Forwarder forwarder;
+  private final boolean tls;
+
+  Dispatcher(String entryPoint, RequestRouter router, Forwarder forwarder, boolean tls) {
+    this.entryPoint = entryPoint;
+    this.router = router;
+    this.forwarder = forwarder;
+    this.tls = tls;
+  }
+
+  /** Called with {@code exchange} already current on {@code client}, so writes are tracked. */
+  void dispatch(Exchange exchange, Channel client, HttpRequest req, boolean http2,
+      boolean bodyExpected) {
+    InetSocketAddress remote = remoteAddress(client);
+    RequestHead head = new RequestHead(
+        entryPoint,
+        http2 ? "HTTP/2.0" : req.protocolVersion().text(),
+        req.method().name(),
+        req.uri(),
+        req.headers().get(HttpHeaderNames.HOST, ""),
+        req.headers(),
+        remote,
+        tls);
+    Target target;
+    try {
+      target = router.route(head);
+      if (target == null) {
+        throw new NullPointerException("RequestRouter returned null");
+      }
+    } catch (RuntimeException e) {
+      log.warn("router failed for {} {}: {}", head.method(), head.uri(), e.toString());
+      target = Target.Respond.text(500, "500 Internal Server Error\n");
+    }
+    switch (target) {
+      case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
+      case Target.Proxy p -> {
+        if (bodyExpected && HttpUtil.is100ContinueExpected(req)) {
+          client.writeAndFlush(
+              new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        exchange.forwarding = forwarder.forward(
+            new ForwardRequest(req, p.upstream(), p.passHostHeader(), remote, tls, http2,
+                bodyExpected),
+            client);
+      }
+    }
+  }
+
+  private static InetSocketAddress remoteAddress(Channel client) {
+    Channel c = client.parent() != null && !(client.remoteAddress() instanceof InetSocketAddress)
+        ? client.parent() : client;
+    return c.remoteAddress() instanceof InetSocketAddress a
+        ? a : InetSocketAddress.createUnresolved("0.0.0.0", 0);
+  }
+}

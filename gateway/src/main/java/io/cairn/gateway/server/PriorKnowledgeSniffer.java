@@ -1,0 +1,67 @@
+package io.cairn.gateway.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * First handler of a cleartext connection: reads just enough bytes to tell the HTTP/2 connection
+ * preface ({@code PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n}, h2c with prior knowledge) from an HTTP/1.x
+ * request, installs the matching handlers and removes itself (the bytes read so far go on to the
+ * new handlers). A client that sends nothing within the read-header timeout is disconnected.
+ */
+final class PriorKnowledgeSniffer extends ByteToMessageDecoder {
+  private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
+
+  private final Pipelines pipelines;
+  private final EntryPointOptions options;
+  private ScheduledFuture<?> timer;
+
+  PriorKnowledgeSniffer(Pipelines pipelines, EntryPointOptions options) {
+    this.pipelines = pipelines;
+    this.options = options;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    timer = ctx.executor().schedule(() -> {
+      if (!ctx.isRemoved()) {
+        ctx.close();
+      }
+    }, options.readHeaderTimeout().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    timer.cancel(false);
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    int n = Math.min(in.readableBytes(), PREFACE.readableBytes());
+    boolean prefix = ByteBufUtil.equals(in, in.readerIndex(), PREFACE, PREFACE.readerIndex(), n);
+    if (prefix && n < PREFACE.readableBytes()) {
+      return; // could still be the preface
+    }
+    if (prefix) {
+      pipelines.http2(ctx.pipeline());
+    } else {
+      pipelines.http1(ctx.pipeline(), true);
+    }
+    ctx.pipeline().remove(this);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt == EntryPoint.DRAIN) {
+      ctx.close();
+      return;
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+}
