@@ -35,6 +35,7 @@ final class CairnCommand implements Runnable {
     cl.addSubcommand("up", UpCommand.commandLine());
     cl.addSubcommand("kv", KvCommand.commandLine());
     cl.addSubcommand("monitor", MonitorCommand.commandLine());
+    cl.addSubcommand("gateway", GatewayCommand.commandLine());
     cl.setUsageHelpWidth(120);
     cl.setParameterExceptionHandler(
         (ex, args) -> {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param tls whether the client connection is TLS (X-Forwarded-Proto https, port 443 default)
  * @param http2 whether the client speaks HTTP/2 (the head carries :authority as Host)
  * @param bodyExpected whether body content may follow (false when the request is known complete)
+ * @param hooks the routing layer's edits and outcome callback ({@link ExchangeHooks#NONE} for none)
  */
 public record ForwardRequest(
     HttpRequest head,
@@ -24,11 +25,19 @@ public record ForwardRequest(
     InetSocketAddress clientAddress,
     boolean tls,
     boolean http2,
-    boolean bodyExpected) {
+    boolean bodyExpected,
+    ExchangeHooks hooks) {
 
   public ForwardRequest {
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(upstream, "upstream");
     Objects.requireNonNull(clientAddress, "clientAddress");
+    Objects.requireNonNull(hooks, "hooks");
+  }
+
+  /** A request with no hooks. */
+  public ForwardRequest(HttpRequest head, URI upstream, boolean passHostHeader, InetSocketAddress clientAddress,
+      boolean tls, boolean http2, boolean bodyExpected) {
+    this(head, upstream, passHostHeader, clientAddress, tls, http2, bodyExpected, ExchangeHooks.NONE);
   }
 }

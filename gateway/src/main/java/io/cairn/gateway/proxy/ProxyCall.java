@@ -65,9 +65,12 @@ final class ProxyCall implements Forwarding {
   private boolean clientPaused;
   private boolean upstreamPaused;
   private ScheduledFuture<?> headerTimer;
+  private final ExchangeHooks hooks;
+  private boolean reported;
 
   ProxyCall(UpstreamPool pool, ProxyOptions options, Channel client, HttpRequest outHead,
-      String host, int port, boolean bodyExpected) {
+      String host, int port, boolean bodyExpected, ExchangeHooks hooks) {
+    this.hooks = hooks;
     this.pool = pool;
     this.options = options;
     this.client = client;
@@ -165,6 +168,7 @@ final class ProxyCall implements Forwarding {
       DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
       out.headers().set(res.headers());
       HopByHop.strip(out.headers(), false);
+      hooks.responseHead(out);
       client.write(out);
       if (!(msg instanceof HttpContent)) {
         return;
@@ -191,6 +195,7 @@ final class ProxyCall implements Forwarding {
 
   private void complete() {
     finished = true;
+    report(false);
     Channel ch = upstream;
     upstream.pipeline().get(UpstreamHandler.class).call = null;
     upstream = null;
@@ -216,6 +221,7 @@ final class ProxyCall implements Forwarding {
     detachAndClose();
     if (responseStarted) {
       finished = true;
+      report(true);
       client.close();
     } else {
       fail(HttpResponseStatus.BAD_GATEWAY);
@@ -243,15 +249,25 @@ final class ProxyCall implements Forwarding {
       return;
     }
     finished = true;
+    report(false);
     cancelHeaderTimer();
     pending.forEach(ReferenceCountUtil::release);
     pending.clear();
     detachAndClose();
   }
 
+  /** Tells the hooks how the exchange ended, once. */
+  private void report(boolean failed) {
+    if (!reported) {
+      reported = true;
+      hooks.done(failed);
+    }
+  }
+
   /** Answers the client with Traefik's plain status text, before any response byte was sent. */
   private void fail(HttpResponseStatus status) {
     finished = true;
+    report(true);
     cancelHeaderTimer();
     pending.forEach(ReferenceCountUtil::release);
     pending.clear();

@@ -44,7 +44,7 @@ public final class ReverseProxy implements Forwarder {
     URI upstream = request.upstream();
     int port = upstream.getPort() < 0 ? 80 : upstream.getPort();
     ProxyCall call = new ProxyCall(pool, options, client, outboundHead(request), upstream.getHost(),
-        port, request.bodyExpected());
+        port, request.bodyExpected(), request.hooks());
     call.start();
     return call;
   }
@@ -76,6 +76,8 @@ public final class ReverseProxy implements Forwarder {
     if (request.bodyExpected() && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
       h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     }
+    request.hooks().requestHeaders(h);
+    target = request.hooks().target(target);
     DefaultHttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, in.method(), target, h);
     HttpUtil.setKeepAlive(out, true);
     h.remove(HttpHeaderNames.CONNECTION); // HTTP/1.1 default is keep-alive

@@ -65,7 +65,7 @@ final class Dispatcher {
         }
         exchange.forwarding = forwarder.forward(
             new ForwardRequest(req, p.upstream(), p.passHostHeader(), remote, tls, http2,
-                bodyExpected),
+                bodyExpected, p.hooks()),
             client);
       }
     }

@@ -1,5 +1,6 @@
 package io.cairn.gateway.server;
 
+import io.cairn.gateway.proxy.ExchangeHooks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,10 +16,17 @@ public sealed interface Target {
    *     request's own path is sent unchanged)
    * @param passHostHeader send the client's {@code Host} (Traefik's default, true) or the upstream's
    *     authority
+   * @param hooks the routing layer's request/response edits and outcome callback
    */
-  record Proxy(URI upstream, boolean passHostHeader) implements Target {
+  record Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks) implements Target {
+    /** A proxy target without hooks. */
+    public Proxy(URI upstream, boolean passHostHeader) {
+      this(upstream, passHostHeader, ExchangeHooks.NONE);
+    }
+
     public Proxy {
       Objects.requireNonNull(upstream, "upstream");
+      Objects.requireNonNull(hooks, "hooks");
       Checks.requireArgument(
           "http".equalsIgnoreCase(upstream.getScheme()),
           "upstream %s has scheme %s; expected http", upstream, upstream.getScheme());

@@ -1,0 +1,32 @@
+package io.cairn.gateway.proxy;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+
+/**
+ * What the routing layer adds to one proxied exchange: the rewritten request target (middlewares,
+ * a server URL's path), request and response header edits (middlewares, sticky cookies), and the
+ * outcome (in-flight counts, passive health). All methods run on the client's event loop and must
+ * not block. {@link #NONE} changes nothing.
+ */
+public interface ExchangeHooks {
+  ExchangeHooks NONE = new ExchangeHooks() {};
+
+  /** The request target sent upstream, given the origin-form target the client sent. */
+  default String target(String clientTarget) {
+    return clientTarget;
+  }
+
+  /** Edits the headers sent upstream, after the forwarded headers were set. */
+  default void requestHeaders(HttpHeaders headers) {}
+
+  /** Edits the upstream's response head before it is written to the client. */
+  default void responseHead(HttpResponse response) {}
+
+  /**
+   * Called exactly once when the exchange ends: {@code failed} when the upstream failed (no
+   * connection, a timeout, a broken response), false when the response completed or the client went
+   * away.
+   */
+  default void done(boolean failed) {}
+}
