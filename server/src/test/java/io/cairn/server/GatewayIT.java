@@ -31,6 +31,7 @@ class GatewayIT {
   private final List<HttpServer> backends = new ArrayList<>();
   private final Map<String, AtomicInteger> health = new ConcurrentHashMap<>();
   private final Map<String, String> lastForwardedFor = new ConcurrentHashMap<>();
+  private final Map<String, String> lastCustom = new ConcurrentHashMap<>();
   private Peers peers;
 
   @BeforeEach
@@ -58,6 +59,8 @@ class GatewayIT {
       } else {
         lastForwardedFor.put(name, String.valueOf(ex.getRequestHeaders().getFirst("X-Forwarded-For")) + " "
             + ex.getRequestHeaders().getFirst("X-Forwarded-Host"));
+        lastCustom.put(name, ex.getRequestHeaders().getFirst("X-Custom") + " " + ex.getRequestHeaders().getFirst("X-Forwarded-Prefix")
+            + " " + ex.getRequestHeaders().getFirst("Authorization"));
         body = (name + " " + ex.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8);
       }
       ex.sendResponseHeaders(code, body.length);
@@ -203,6 +206,53 @@ class GatewayIT {
     int short_ = Peers.freePort();
     peers.cairn("gateway", "--from", "127.0.0.1:" + short_, "--to", "127.0.0.1:" + a);
     await(() -> answers("http://127.0.0.1:" + short_ + "/any/path", "alpha /any/path"), "the short form proxies");
+  }
+
+  @Test
+  void middlewaresRewriteAuthenticateRedirectAndEditHeaders() throws Exception {
+    int a = backend("alpha");
+    Path file = dir.resolve("dynamic.yml");
+    Files.writeString(file, """
+        http:
+          routers:
+            api:
+              rule: "PathPrefix(`/mw`)"
+              service: s
+              middlewares: [auth, strip, hdr]
+            secure:
+              rule: "PathPrefix(`/secure`)"
+              service: s
+              middlewares: [tohttps]
+          middlewares:
+            auth:
+              basicAuth:
+                users: ["test:$apr1$H6uskkkW$IgXLP6ewTrSuBkTrqE8wj/"]
+                removeHeader: true
+            strip:
+              stripPrefix: {prefixes: [/mw]}
+            hdr:
+              headers:
+                customRequestHeaders: {X-Custom: "from-gateway"}
+                customResponseHeaders: {X-Served-By: "cairn"}
+            tohttps:
+              redirectScheme: {scheme: https, permanent: true}
+          services:
+            s:
+              loadBalancer:
+                servers: [{url: "http://127.0.0.1:%d"}]
+        """.formatted(a));
+    int port = Peers.freePort();
+    String url = "http://127.0.0.1:" + port;
+    peers.cairn("gateway", "--entryPoints.web.address=127.0.0.1:" + port, "--providers.file.filename=" + file);
+    await(() -> peers.status(url + "/") == 404, "the gateway is up");
+
+    String denied = curl("-i", url + "/mw/x");
+    assertThat(denied).startsWith("HTTP/1.1 401").contains("WWW-Authenticate: Basic realm=\"traefik\"").endsWith("401 Unauthorized\n\n401");
+    String ok = curl("-i", "-u", "test:test", url + "/mw/users?id=7");
+    assertThat(ok).contains("X-Served-By: cairn").contains("alpha /users?id=7").endsWith("200");
+    assertThat(lastCustom.get("alpha")).isEqualTo("from-gateway /mw null");
+    String redirect = curl("-i", "-H", "Host: example.com", url + "/secure/page");
+    assertThat(redirect).startsWith("HTTP/1.1 301").contains("Location: https://example.com/secure/page");
   }
 
   @Test

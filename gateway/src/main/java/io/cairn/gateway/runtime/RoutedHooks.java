@@ -1,28 +1,55 @@
 package io.cairn.gateway.runtime;
 
+import io.cairn.gateway.middleware.Chain;
+import io.cairn.gateway.middleware.Completion;
+import io.cairn.gateway.middleware.Exchange;
+import io.cairn.gateway.middleware.HeaderMap;
+import io.cairn.gateway.middleware.ResponseHead;
 import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The hooks of one request a service routed: the server URL's path put before the request path
- * (Traefik's {@code singleJoiningSlash}), the sticky cookies added to the response, and the outcome
- * handed back to the service (in-flight counts, passive health).
+ * The hooks of one routed request: the middlewares' rewrites of the request (target, headers,
+ * host) applied to what the proxy sends, the server URL's path put before the request path (Go's
+ * {@code singleJoiningSlash}), the sticky cookies and the middlewares' response edits applied to the
+ * response head, and the outcome handed back to the service (in-flight counts, passive health) and to
+ * the middlewares ({@code inFlightReq}, {@code circuitBreaker}).
+ *
+ * <p>Only what the middlewares changed is applied to the request headers: the proxy has already
+ * replaced the client's {@code X-Forwarded-*} headers with its own, and copying the client's
+ * originals back would undo that.
  */
 final class RoutedHooks implements ExchangeHooks {
   private final Route route;
   private final String pathPrefix;
+  private final Exchange exchange;
+  private final HeaderMap original;
+  private final String originalHost;
+  private final Chain chain;
+  private final long startNanos = System.nanoTime();
+  private int status = 502;
 
-  RoutedHooks(Route route) {
+  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain) {
     this.route = route;
+    this.exchange = exchange;
+    this.original = original;
+    this.originalHost = exchange.host();
+    this.chain = chain;
     String p = route.target().url().getRawPath();
     this.pathPrefix = p == null || p.equals("/") ? "" : p;
   }
 
   @Override
   public String target(String clientTarget) {
-    return pathPrefix.isEmpty() || !clientTarget.startsWith("/") ? clientTarget : joinSlash(pathPrefix, clientTarget);
+    String target = clientTarget.startsWith("/") ? exchange.requestUri() : clientTarget;
+    return pathPrefix.isEmpty() || !target.startsWith("/") ? target : joinSlash(pathPrefix, target);
   }
 
   /** Go's {@code singleJoiningSlash}: exactly one slash between the two. */
@@ -36,10 +63,45 @@ final class RoutedHooks implements ExchangeHooks {
   }
 
   @Override
+  public void requestHeaders(HttpHeaders headers) {
+    HeaderMap now = exchange.requestHeaders();
+    for (String name : original.names()) {
+      if (!now.contains(name)) {
+        headers.remove(name);
+      }
+    }
+    for (String name : now.names()) {
+      List<String> values = now.getAll(name);
+      if (!values.equals(original.getAll(name))) {
+        headers.set(name, values);
+      }
+    }
+    if (!exchange.host().equals(originalHost)) {
+      headers.set(HttpHeaderNames.HOST, exchange.host());
+    }
+  }
+
+  @Override
   public void responseHead(HttpResponse response) {
     for (String cookie : route.setCookies()) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
     }
+    status = response.status().code();
+    if (chain.middlewares().isEmpty()) {
+      return;
+    }
+    HeaderMap h = new HeaderMap();
+    for (Map.Entry<String, String> e : response.headers()) {
+      h.add(e.getKey(), e.getValue());
+    }
+    ResponseHead head = new ResponseHead(status, h);
+    chain.onResponse(exchange, head);
+    if (head.status() != status) {
+      status = head.status();
+      response.setStatus(HttpResponseStatus.valueOf(status));
+    }
+    response.headers().clear();
+    head.headers().forEach((k, v) -> response.headers().add(k, v));
   }
 
   @Override
@@ -48,5 +110,6 @@ final class RoutedHooks implements ExchangeHooks {
     for (Route mirror : route.mirrors()) {
       mirror.finished(false); // mirror copies are not sent yet: release what routing took
     }
+    exchange.complete(new Completion(failed ? 502 : status, failed, Duration.ofNanos(System.nanoTime() - startNanos)));
   }
 }

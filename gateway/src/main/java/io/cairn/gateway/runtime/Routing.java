@@ -1,7 +1,9 @@
 package io.cairn.gateway.runtime;
 
 import io.cairn.gateway.config.DynamicConfig;
-import io.cairn.gateway.config.Router;
+import io.cairn.gateway.middleware.Chain;
+import io.cairn.gateway.middleware.MiddlewareException;
+import io.cairn.gateway.middleware.MiddlewareFactory;
 import io.cairn.gateway.router.RequestView;
 import io.cairn.gateway.router.RouteTable;
 import io.cairn.gateway.service.ServiceNode;
@@ -21,8 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * when a newer configuration replaces it.
  */
 public final class Routing implements AutoCloseable {
-  /** Where a matched request goes: the router, its middlewares (qualified names), its service. */
-  public record Routed(String router, List<String> middlewares, ServiceNode service) {}
+  /** Where a matched request goes: the router, its middlewares (qualified names and built), its service. */
+  public record Routed(String router, List<String> middlewares, Chain chain, ServiceNode service) {}
 
   private record Key(String entryPoint, boolean tls) {}
 
@@ -47,6 +49,8 @@ public final class Routing implements AutoCloseable {
   public static Routing build(DynamicConfig config, Set<String> entryPoints, String provider, String defaultRuleSyntax,
       ScheduledExecutorService scheduler) {
     ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
+    MiddlewareGraph middlewareGraph = new MiddlewareGraph(config.http().middlewares(), services::qualify,
+        MiddlewareFactory.standard());
     List<String> warnings = new ArrayList<>();
     Map<Key, RouteTable.Builder<Routed>> builders = new HashMap<>();
     config.http().routers().forEach((name, router) -> {
@@ -57,7 +61,14 @@ public final class Routing implements AutoCloseable {
         return;
       }
       List<String> middlewares = router.middlewares().stream().map(services::qualify).toList();
-      Routed routed = new Routed(qualified, middlewares, service.get());
+      Chain chain;
+      try {
+        chain = new Chain(middlewares.stream().map(middlewareGraph::get).toList());
+      } catch (MiddlewareException e) {
+        warnings.add("router " + qualified + ": " + e.getMessage() + "; router left out");
+        return;
+      }
+      Routed routed = new Routed(qualified, middlewares, chain, service.get());
       String syntax = router.ruleSyntax().isEmpty() ? defaultRuleSyntax : router.ruleSyntax();
       for (String ep : router.entryPoints().isEmpty() ? entryPoints : Set.copyOf(router.entryPoints())) {
         if (!entryPoints.contains(ep)) {
