@@ -223,6 +223,13 @@ class GatewayIT {
               rule: "PathPrefix(`/secure`)"
               service: s
               middlewares: [tohttps]
+            inside:
+              rule: "PathPrefix(`/inside`)"
+              service: s
+              middlewares: [office]
+            prefixed:
+              rule: "PathPrefix(`/pre`)"
+              service: withpath
           middlewares:
             auth:
               basicAuth:
@@ -236,11 +243,18 @@ class GatewayIT {
                 customResponseHeaders: {X-Served-By: "cairn"}
             tohttps:
               redirectScheme: {scheme: https, permanent: true}
+            office:
+              ipAllowList:
+                sourceRange: [10.1.0.0/16]
+                ipStrategy: {depth: 1}
           services:
             s:
               loadBalancer:
-                servers: [{url: "http://127.0.0.1:%d"}]
-        """.formatted(a));
+                servers: [{url: "http://127.0.0.1:%d/ignored"}]
+            withpath:
+              loadBalancer:
+                servers: [{url: "http://127.0.0.1:%d/base", preservePath: true}]
+        """.formatted(a, a));
     int port = Peers.freePort();
     String url = "http://127.0.0.1:" + port;
     peers.cairn("gateway", "--entryPoints.web.address=127.0.0.1:" + port, "--providers.file.filename=" + file);
@@ -253,6 +267,10 @@ class GatewayIT {
     assertThat(lastCustom.get("alpha")).isEqualTo("from-gateway /mw null");
     String redirect = curl("-i", "-H", "Host: example.com", url + "/secure/page");
     assertThat(redirect).startsWith("HTTP/1.1 301").contains("Location: https://example.com/secure/page");
+    // a client's own X-Forwarded-For is not believed: the allow list sees no forwarded address
+    assertThat(curl("-H", "X-Forwarded-For: 10.1.2.3", url + "/inside")).isEqualTo("Forbidden\n403");
+    // the server URL's path is used only with preservePath, as Traefik v3
+    assertThat(curl(url + "/pre/x")).startsWith("alpha /base/pre/x");
   }
 
   @Test

@@ -26,6 +26,10 @@ final class ForwardedHeaders {
 
   private ForwardedHeaders() {}
 
+  static boolean isManaged(String name) {
+    return MANAGED.contains(name.replace('_', '-').toLowerCase(Locale.ROOT));
+  }
+
   static boolean isWebSocket(HttpHeaders h) {
     return h.containsValue(HttpHeaderNames.CONNECTION, "upgrade", true)
         && h.containsValue(HttpHeaderNames.UPGRADE, "websocket", true);

@@ -260,7 +260,11 @@ final class ProxyCall implements Forwarding {
   private void report(boolean failed) {
     if (!reported) {
       reported = true;
-      hooks.done(failed);
+      try {
+        hooks.done(failed);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ProxyCall.class).warn("exchange hook failed: {}", e.toString());
+      }
     }
   }
 

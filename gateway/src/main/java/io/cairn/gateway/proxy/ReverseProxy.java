@@ -84,6 +84,15 @@ public final class ReverseProxy implements Forwarder {
     return out;
   }
 
+  /**
+   * Whether {@code name} (any case, {@code _} for {@code -}) is one of the forwarding headers this
+   * proxy replaces ({@code X-Forwarded-*}, {@code X-Real-Ip}, …): a client's own values are never
+   * trusted.
+   */
+  public static boolean isForwardedHeader(String name) {
+    return ForwardedHeaders.isManaged(name);
+  }
+
   /** Idle pooled connections for one upstream on one loop (tests). */
   int idleConnections(Channel onLoopOf, String host, int port) {
     return pool.idleCount(onLoopOf.eventLoop(), host, port);

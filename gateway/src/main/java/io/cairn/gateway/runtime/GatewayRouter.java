@@ -6,6 +6,7 @@ import io.cairn.gateway.middleware.Exchange;
 import io.cairn.gateway.middleware.HeaderMap;
 import io.cairn.gateway.middleware.Outcome;
 import io.cairn.gateway.middleware.ResponseHead;
+import io.cairn.gateway.proxy.ReverseProxy;
 import io.cairn.gateway.router.BasicRequest;
 import io.cairn.gateway.server.RequestHead;
 import io.cairn.gateway.server.RequestRouter;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +47,10 @@ final class GatewayRouter implements RequestRouter {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     HeaderMap headerMap = new HeaderMap();
     head.headers().forEach(e -> {
-      headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-      headerMap.add(e.getKey(), e.getValue());
+      if (!ReverseProxy.isForwardedHeader(e.getKey())) { // the client's are replaced, never trusted
+        headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+        headerMap.add(e.getKey(), e.getValue());
+      }
     });
     BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, goRemoteAddr(head.remoteAddress()));
     Optional<Routing.Routed> match = routing.get().match(head.entryPoint(), head.tls(), view);
@@ -63,7 +67,13 @@ final class GatewayRouter implements RequestRouter {
     } catch (IllegalArgumentException e) {
       return Target.Respond.text(400, "400 Bad Request\n");
     }
-    Outcome outcome = chain.onRequest(exchange);
+    Outcome outcome;
+    try {
+      outcome = chain.onRequest(exchange);
+    } catch (RuntimeException e) {
+      exchange.complete(new Completion(500, false, Duration.ZERO));
+      throw e; // the entry point answers 500
+    }
     if (outcome instanceof Outcome.Respond r) {
       return answer(chain, exchange, r);
     }
@@ -74,13 +84,16 @@ final class GatewayRouter implements RequestRouter {
     }
     Route r = route.get();
     URI url = r.target().url();
-    if (!"http".equalsIgnoreCase(url.getScheme())) {
-      r.finished(false);
-      exchange.complete(new Completion(502, false, Duration.ZERO));
-      return Target.Respond.text(502, "upstream scheme " + url.getScheme() + " is not supported yet\n");
+    try {
+      if (!"http".equalsIgnoreCase(url.getScheme())) {
+        throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");
+      }
+      URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
+      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      RoutedHooks.release(r, exchange, 502, false);
+      return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");
     }
-    URI authority = URI.create(url.getScheme() + "://" + url.getRawAuthority());
-    return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain));
   }
 
   /** A middleware's own answer, after the middlewares' response edits. */

@@ -40,7 +40,8 @@ public final class GatewayServer implements Service {
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
   private final RequestRouter fixed;
   private volatile Routing routing;
-  private FileWatcher watcher;
+  private volatile FileWatcher watcher;
+  private volatile boolean stopped;
 
   public GatewayServer(StaticConfig config) {
     this(config, null);
@@ -121,10 +122,18 @@ public final class GatewayServer implements Service {
   }
 
   private synchronized void apply(DynamicSnapshot snapshot) {
+    if (stopped) {
+      return;
+    }
     Routing next = Routing.build(snapshot.config(), config.entryPoints().keySet(), FileProvider.NAME,
         config.core().defaultRuleSyntax(), scheduler);
     next.warnings().forEach(w -> log.warn("{}", w));
-    next.start();
+    try {
+      next.start();
+    } catch (RuntimeException e) {
+      next.close();
+      throw e;
+    }
     Routing previous = routing;
     routing = next;
     previous.close();
@@ -141,11 +150,17 @@ public final class GatewayServer implements Service {
   }
 
   @Override
-  public synchronized void stop() {
-    if (watcher != null) {
-      watcher.close();
-      watcher = null;
+  public void stop() {
+    stopped = true;
+    FileWatcher w = watcher; // closed outside the lock: its thread may be waiting to enter apply()
+    watcher = null;
+    if (w != null) {
+      w.close();
     }
+    stopLocked();
+  }
+
+  private synchronized void stopLocked() {
     for (io.cairn.gateway.server.EntryPoint ep : entryPoints) {
       try {
         ep.stop();

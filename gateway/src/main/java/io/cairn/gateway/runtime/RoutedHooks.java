@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -35,6 +37,7 @@ final class RoutedHooks implements ExchangeHooks {
   private final Chain chain;
   private final long startNanos = System.nanoTime();
   private int status = 502;
+  private boolean headSeen;
 
   RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain) {
     this.route = route;
@@ -43,7 +46,7 @@ final class RoutedHooks implements ExchangeHooks {
     this.originalHost = exchange.host();
     this.chain = chain;
     String p = route.target().url().getRawPath();
-    this.pathPrefix = p == null || p.equals("/") ? "" : p;
+    this.pathPrefix = !route.target().preservePath() || p == null || p.equals("/") ? "" : p;
   }
 
   @Override
@@ -62,17 +65,21 @@ final class RoutedHooks implements ExchangeHooks {
     return !aSlash && !bSlash ? a + "/" + b : a + b;
   }
 
+  /** Headers the proxy frames the request with: a middleware's edit of these is not applied. */
+  private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection", "keep-alive",
+      "te", "trailer", "upgrade", "host");
+
   @Override
   public void requestHeaders(HttpHeaders headers) {
     HeaderMap now = exchange.requestHeaders();
     for (String name : original.names()) {
-      if (!now.contains(name)) {
+      if (!now.contains(name) && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
         headers.remove(name);
       }
     }
     for (String name : now.names()) {
       List<String> values = now.getAll(name);
-      if (!values.equals(original.getAll(name))) {
+      if (!values.equals(original.getAll(name)) && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
         headers.set(name, values);
       }
     }
@@ -87,6 +94,7 @@ final class RoutedHooks implements ExchangeHooks {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
     }
     status = response.status().code();
+    headSeen = true;
     if (chain.middlewares().isEmpty()) {
       return;
     }
@@ -106,10 +114,27 @@ final class RoutedHooks implements ExchangeHooks {
 
   @Override
   public void done(boolean failed) {
-    route.finished(failed);
-    for (Route mirror : route.mirrors()) {
-      mirror.finished(false); // mirror copies are not sent yet: release what routing took
+    // 499: the client went away before the response head (nginx's and Traefik's code for it)
+    int code = failed ? 502 : headSeen ? status : 499;
+    release(route, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /** Ends what routing took for a request (the service's counts, mirrors, the middlewares' exchange). */
+  static void release(Route route, Exchange exchange, int status, boolean failed) {
+    release(route, exchange, status, failed, Duration.ZERO);
+  }
+
+  private static void release(Route route, Exchange exchange, int status, boolean failed, Duration latency) {
+    try {
+      route.finished(failed);
+    } finally {
+      try {
+        for (Route mirror : route.mirrors()) {
+          mirror.finished(false); // mirror copies are not sent yet: release what routing took
+        }
+      } finally {
+        exchange.complete(new Completion(status, failed, latency));
+      }
     }
-    exchange.complete(new Completion(failed ? 502 : status, failed, Duration.ofNanos(System.nanoTime() - startNanos)));
   }
 }

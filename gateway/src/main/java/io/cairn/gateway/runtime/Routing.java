@@ -51,7 +51,7 @@ public final class Routing implements AutoCloseable {
     ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
     MiddlewareGraph middlewareGraph = new MiddlewareGraph(config.http().middlewares(), services::qualify,
         MiddlewareFactory.standard());
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(services.warnings());
     Map<Key, RouteTable.Builder<Routed>> builders = new HashMap<>();
     config.http().routers().forEach((name, router) -> {
       String qualified = name + "@" + provider;

@@ -44,6 +44,7 @@ final class ServiceGraph implements AutoCloseable {
   private final Map<String, ServiceNode> built = new LinkedHashMap<>();
   private final Set<String> building = new HashSet<>();
   private final List<ActiveHealthCheck> checks = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
 
   ServiceGraph(Map<String, Service> services, String provider, ScheduledExecutorService scheduler) {
     this.provider = provider;
@@ -51,8 +52,18 @@ final class ServiceGraph implements AutoCloseable {
     this.configs = new LinkedHashMap<>();
     services.forEach((name, s) -> configs.put(qualify(name), s));
     for (String name : configs.keySet()) {
-      node(name);
+      try {
+        node(name);
+      } catch (IllegalArgumentException e) {
+        building.clear();
+        warnings.add("service " + name + ": " + e.getMessage() + "; service left out");
+      }
     }
+  }
+
+  /** Services that could not be built (a child from another provider, a child listed twice, …). */
+  List<String> warnings() {
+    return warnings;
   }
 
   /** {@code ref} with this provider's suffix when it has none. */
@@ -98,7 +109,7 @@ final class ServiceGraph implements AutoCloseable {
     Set<String> seen = new HashSet<>();
     for (Service.Server s : lb.servers()) {
       if (s.weight() > 0 && seen.add(s.url())) {
-        servers.add(new Child<>(s.url(), s.weight(), new ServerTarget(name, URI.create(s.url()), lb.passHostHeader())));
+        servers.add(new Child<>(s.url(), s.weight(), new ServerTarget(name, URI.create(s.url()), lb.passHostHeader(), s.preservePath())));
       }
     }
     StickyCookie cookie = sticky(lb.sticky(), name);

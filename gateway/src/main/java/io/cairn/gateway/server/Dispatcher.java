@@ -63,10 +63,20 @@ final class Dispatcher {
           client.writeAndFlush(
               new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
-        exchange.forwarding = forwarder.forward(
-            new ForwardRequest(req, p.upstream(), p.passHostHeader(), remote, tls, http2,
-                bodyExpected, p.hooks()),
-            client);
+        try {
+          exchange.forwarding = forwarder.forward(
+              new ForwardRequest(req, p.upstream(), p.passHostHeader(), remote, tls, http2,
+                  bodyExpected, p.hooks()),
+              client);
+        } catch (RuntimeException e) {
+          // e.g. an absolute-form target java.net.URI refuses: never forwarded, routing released
+          log.warn("cannot forward {} {}: {}", head.method(), head.uri(), e.toString());
+          try {
+            p.hooks().done(false);
+          } finally {
+            client.writeAndFlush(Responses.of(Target.Respond.text(400, "400 Bad Request\n"), exchange.headRequest));
+          }
+        }
       }
     }
   }

@@ -20,6 +20,8 @@ import java.util.function.BiConsumer;
  * Each check runs on a virtual thread; {@link #stop()} cancels the schedule.
  */
 public final class ActiveHealthCheck implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActiveHealthCheck.class);
+
   private final LoadBalancerService service;
   private final HealthCheckSpec spec;
   private final BiConsumer<String, Boolean> onChange;
@@ -35,15 +37,23 @@ public final class ActiveHealthCheck implements AutoCloseable {
     this.service = service;
     this.spec = spec;
     this.onChange = onChange;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("health-" + service.name()).factory());
+    // one thread per server at most: a slow probe delays only its own server's next check, and the
+    // fixed delay counts from the end of a probe, so probes of one server never overlap
+    this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(16, service.balancer().children().size())),
+        Thread.ofVirtual().name("health-" + service.name()).factory());
   }
 
   /** Starts checking. */
   public synchronized void start() {
     for (Child<ServerTarget> server : service.balancer().children()) {
-      URI url = checkUrl(server.value().url(), spec);
-      tasks.add(scheduler.scheduleWithFixedDelay(
-          () -> Thread.ofVirtual().start(() -> check(server.name(), url)),
+      URI url;
+      try {
+        url = checkUrl(server.value().url(), spec);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("service {}: server {} is not health-checked: {}", service.name(), server.name(), e.getMessage());
+        continue;
+      }
+      tasks.add(scheduler.scheduleWithFixedDelay(() -> check(server.name(), url),
           0, spec.interval().toNanos(), TimeUnit.NANOSECONDS));
     }
   }
@@ -75,6 +85,9 @@ public final class ActiveHealthCheck implements AutoCloseable {
   static URI checkUrl(URI server, HealthCheckSpec spec) {
     String scheme = spec.scheme().isEmpty() ? server.getScheme() : spec.scheme();
     int port = spec.port() != 0 ? spec.port() : server.getPort();
+    if (!spec.path().startsWith("/")) {
+      throw new IllegalArgumentException("health check path " + spec.path() + " does not start with /");
+    }
     String base = server.getRawPath() == null ? "" : server.getRawPath();
     if (base.endsWith("/") && spec.path().startsWith("/")) {
       base = base.substring(0, base.length() - 1);

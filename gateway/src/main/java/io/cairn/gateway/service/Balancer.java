@@ -54,6 +54,21 @@ public abstract sealed class Balancer<T> permits WrrBalancer, P2cBalancer {
     upCount = this.children.size();
   }
 
+  /** The child an older Traefik's cookie value names: the raw name, its FNV-64, or FNV-64 twice. */
+  private Child<T> legacy(String value) {
+    Child<T> c = byName.get(value);
+    if (c != null) {
+      return c;
+    }
+    for (Child<T> child : children) {
+      String once = StickyCookie.fnv64(child.name());
+      if (value.equals(once) || value.equals(StickyCookie.fnv64(once))) {
+        return child;
+      }
+    }
+    return null;
+  }
+
   /** The children in configuration order. */
   public List<Child<T>> children() {
     return children;
@@ -70,7 +85,7 @@ public abstract sealed class Balancer<T> permits WrrBalancer, P2cBalancer {
         Child<T> c = byCookie.get(value);
         boolean legacy = false;
         if (c == null) {
-          c = byName.get(value);
+          c = legacy(value);
           legacy = c != null;
         }
         if (c != null && isUp(c.name())) {

@@ -61,15 +61,18 @@ final class HttpProbe {
       OutputStream out = s.getOutputStream();
       out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      return readHead(new BufferedInputStream(s.getInputStream()));
+      return readHead(new BufferedInputStream(s.getInputStream()), System.nanoTime() + spec.timeout().toNanos());
     }
   }
 
-  private static Response readHead(InputStream in) throws IOException {
+  private static Response readHead(InputStream in, long deadlineNanos) throws IOException {
     StringBuilder line = new StringBuilder();
     int status = -1;
     String location = null;
     for (int total = 0; total < MAX_HEAD; total++) {
+      if (System.nanoTime() > deadlineNanos) {
+        throw new IOException("no status line within the timeout");
+      }
       int b = in.read();
       if (b < 0) {
         break;

@@ -32,7 +32,9 @@ public record Route(
   }
 
   Route withMirrors(List<Route> m, boolean body, long max) {
-    return new Route(target, setCookies, m, body, max, completion);
+    List<Route> all = new java.util.ArrayList<>(mirrors);
+    all.addAll(m);
+    return new Route(target, setCookies, List.copyOf(all), body, max, completion);
   }
 
   Route prepend(String cookie, Runnable alsoOnFinish) {

@@ -9,5 +9,12 @@ import java.net.URI;
  * @param url the server's URL as configured ({@code http://10.0.0.1:8080}, perhaps with a path prefix)
  * @param passHostHeader whether the client's {@code Host} is forwarded (Traefik's default) or
  *     replaced by the server's authority
+ * @param preservePath whether the path of {@code url} is put before the request's path (Traefik's
+ *     {@code preservePath}, default false: the URL's path is ignored)
  */
-public record ServerTarget(String service, URI url, boolean passHostHeader) {}
+public record ServerTarget(String service, URI url, boolean passHostHeader, boolean preservePath) {
+  /** A target whose URL path is ignored (Traefik's default). */
+  public ServerTarget(String service, URI url, boolean passHostHeader) {
+    this(service, url, passHostHeader, false);
+  }
+}

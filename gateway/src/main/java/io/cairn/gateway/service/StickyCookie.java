@@ -39,6 +39,19 @@ public record StickyCookie(
     return ("_" + hex).substring(0, 6);
   }
 
+  /**
+   * Go's FNV-64 (not 64a) of {@code text} in lower-case hex without leading zeros: the cookie values
+   * of Traefik versions before the SHA-256 ones (a server URL hashed once, or twice).
+   */
+  static String fnv64(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      h *= 0x100000001b3L;
+      h ^= (b & 0xff);
+    }
+    return Long.toUnsignedString(h, 16);
+  }
+
   /** The cookie value that sticks a client to {@code childName}. */
   public static String valueFor(String childName) {
     return HexFormat.of().formatHex(digest("SHA-256", childName)).substring(0, 16);

@@ -20,7 +20,8 @@ public final class WeightedService implements ServiceNode {
       if (!c.value().up()) {
         balancer.setStatus(c.name(), Balancer.Source.ACTIVE_CHECK, false);
       }
-      c.value().onStatusChange(up -> balancer.setStatus(c.name(), Balancer.Source.ACTIVE_CHECK, up));
+      // re-read rather than trust the value: two changes may be delivered out of order
+      c.value().onStatusChange(up -> balancer.setStatus(c.name(), Balancer.Source.ACTIVE_CHECK, c.value().up()));
     }
   }
 

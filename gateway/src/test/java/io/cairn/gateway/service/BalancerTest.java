@@ -112,6 +112,13 @@ class BalancerTest {
     Choice<String> legacy = b.choose(List.of("lb=" + moved.child().name())).orElseThrow();
     assertThat(legacy.child().name()).isEqualTo(moved.child().name());
     assertThat(legacy.setCookie()).isNotNull();
+    // so are the FNV-64 values older Traefik versions wrote, hashed once or twice
+    String fnv = StickyCookie.fnv64(moved.child().name());
+    for (String old : List.of(fnv, StickyCookie.fnv64(fnv))) {
+      Choice<String> c = b.choose(List.of("lb=" + old)).orElseThrow();
+      assertThat(c.child().name()).isEqualTo(moved.child().name());
+      assertThat(c.setCookie()).startsWith("lb=" + StickyCookie.valueFor(moved.child().name()));
+    }
   }
 
   @Test

@@ -11,6 +11,8 @@ class StickyCookieTest {
     // python3: '_' + sha1(b'_TRAEFIK_BACKEND_whoami@file').hexdigest()[:5]; sha256(url)[:16]
     assertThat(StickyCookie.defaultName("whoami@file")).isEqualTo("_77b1f");
     assertThat(StickyCookie.valueFor("http://127.0.0.1:8081")).isEqualTo("08d5f409490f61fc");
+    // python3: FNV-64 (multiply, then xor) of the URL, as Go's hash/fnv New64
+    assertThat(StickyCookie.fnv64("http://127.0.0.1:8081")).isEqualTo("5a1cc52f3f46040d");
   }
 
   @Test

@@ -140,8 +140,8 @@ public final class FileWatcher implements AutoCloseable {
     try {
       DynamicSnapshot next = provider.load();
       if (!next.config().equals(current.config())) {
+        onChange.accept(next); // may throw: then current stays, and the next change retries
         current = next;
-        onChange.accept(next);
       }
     } catch (ConfigException e) {
       LOG.warn("file provider: configuration refused, the previous one stays: {}", e.getMessage());
