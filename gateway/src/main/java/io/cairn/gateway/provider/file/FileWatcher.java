@@ -140,8 +140,14 @@ public final class FileWatcher implements AutoCloseable {
     try {
       DynamicSnapshot next = provider.load();
       if (!next.config().equals(current.config())) {
-        onChange.accept(next); // may throw: then current stays, and the next change retries
-        current = next;
+        DynamicSnapshot previous = current;
+        current = next; // what the listener sees as current while it applies next
+        try {
+          onChange.accept(next);
+        } catch (RuntimeException e) {
+          current = previous; // not applied: the next file change tries again
+          throw e;
+        }
       }
     } catch (ConfigException e) {
       LOG.warn("file provider: configuration refused, the previous one stays: {}", e.getMessage());
