@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import io.cairn.common.text.re2.GoRegex;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Builds runnable middlewares from configuration records. Build once per configuration snapshot
@@ -105,16 +105,16 @@ public final class MiddlewareFactory {
     }
   }
 
-  private static Pattern regex(String name, String regex) {
+  private static GoRegex regex(String name, String regex) {
     try {
-      return GoRegexp.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new MiddlewareException(name, "bad regular expression " + regex + ": " + e.getDescription(), e);
+      return GoRegex.compileUnanchored(regex);
+    } catch (IllegalArgumentException e) {
+      throw new MiddlewareException(name, "bad regular expression " + regex + ": " + e.getMessage(), e);
     }
   }
 
   private static List<Pattern> regexes(String name, List<String> regexes) {
-    return regexes.stream().map(r -> regex(name, r)).toList();
+    return regexes.stream().map(r -> regex(name, r).pattern()).toList();
   }
 
   private static Middleware redirectScheme(String name, RedirectScheme r) {
@@ -126,7 +126,7 @@ public final class MiddlewareFactory {
         || r.scheme().equals("https") && r.port().equals("443"))) {
       port = ":" + r.port();
     }
-    Pattern uri = Pattern.compile("^(https?:\\/\\/)?(\\[[\\w:.]+\\]|[\\w\\._-]+)?(:\\d+)?(.*)$");
+    GoRegex uri = GoRegex.compileUnanchored("^(https?:\\/\\/)?(\\[[\\w:.]+\\]|[\\w\\._-]+)?(:\\d+)?(.*)$");
     return new Redirect(uri, r.scheme() + "://${2}" + port + "${4}", r.permanent(), Redirect::schemeUrl);
   }
 

@@ -1,6 +1,7 @@
 package io.cairn.gateway.middleware;
 
 import java.nio.charset.StandardCharsets;
+import io.cairn.common.text.re2.GoRegex;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +17,12 @@ final class Redirect implements Middleware {
   /** Traefik's {@code uriRegexp}: scheme, host, port and the rest of an absolute URL. */
   static final Pattern URI = Pattern.compile("^(https?):\\/\\/(\\[[\\w:.]+\\]|[\\w\\._-]+)?(:\\d+)?(.*)$");
 
-  private final Pattern regex;
+  private final GoRegex regex;
   private final String replacement;
   private final boolean permanent;
   private final Function<Exchange, String> rawUrl;
 
-  Redirect(Pattern regex, String replacement, boolean permanent, Function<Exchange, String> rawUrl) {
+  Redirect(GoRegex regex, String replacement, boolean permanent, Function<Exchange, String> rawUrl) {
     this.regex = regex;
     this.replacement = replacement;
     this.permanent = permanent;
@@ -31,10 +32,10 @@ final class Redirect implements Middleware {
   @Override
   public Outcome onRequest(Exchange ex) {
     String oldUrl = rawUrl.apply(ex);
-    if (!regex.matcher(oldUrl).find()) {
+    if (!regex.pattern().matcher(oldUrl).find()) {
       return Outcome.CONTINUE;
     }
-    String newUrl = GoRegexp.replaceAll(regex, oldUrl, replacement);
+    String newUrl = regex.replaceAll(oldUrl, replacement);
     if (newUrl.equals(oldUrl)) {
       return Outcome.CONTINUE;
     }

@@ -1,6 +1,6 @@
 package io.cairn.gateway.middleware;
 
-import java.util.regex.Pattern;
+import io.cairn.common.text.re2.GoRegex;
 
 /**
  * {@code replacePathRegex}: when the regex matches the escaped path, the escaped path goes to
@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * Traefik.
  */
 final class ReplacePathRegex implements Middleware {
-  private final Pattern regex;
+  private final GoRegex regex;
   private final String replacement;
 
-  ReplacePathRegex(Pattern regex, String replacement) {
+  ReplacePathRegex(GoRegex regex, String replacement) {
     this.regex = regex;
     this.replacement = replacement;
   }
@@ -20,10 +20,10 @@ final class ReplacePathRegex implements Middleware {
   @Override
   public Outcome onRequest(Exchange ex) {
     String current = ex.rawPath().isEmpty() ? ex.escapedPath() : ex.rawPath();
-    if (replacement.isEmpty() || !regex.matcher(current).find()) {
+    if (replacement.isEmpty() || !regex.pattern().matcher(current).find()) {
       return Outcome.CONTINUE;
     }
     ex.requestHeaders().add(ReplacePath.REPLACED_PATH, current);
-    return ReplacePath.setRaw(ex, GoRegexp.replaceAll(regex, current, replacement));
+    return ReplacePath.setRaw(ex, regex.replaceAll(current, replacement));
   }
 }

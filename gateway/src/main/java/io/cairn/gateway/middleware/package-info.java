@@ -34,8 +34,9 @@
  *   <li>{@code stripPrefix}: the raw path is stripped of the characters encoding the prefix
  *       ({@code /ap%69/…} for {@code /api/}); a strip leaving a {@code .}/{@code ..} segment
  *       answers 400 {@code Bad Request} (newer Traefik's tests expect 400; its body is a guess).
- *   <li>Regexes use {@link java.util.regex} with RE2's {@code (?P<name>…)} accepted;
- *       replacements expand as Go ({@code $1x} is group {@code 1x}: write {@code ${1}x}).
+ *   <li>Regexes are Go's, through the shared {@link io.cairn.common.text.re2.GoRegex} (RE2 syntax
+ *       and Go's compile errors; unanchored, as Traefik compiles them); replacements expand as Go's
+ *       {@code ReplaceAllString} ({@code $1x} is group {@code 1x}: write {@code ${1}x}).
  *   <li>{@code redirectScheme} keeps IPv6 brackets in the host (Go's {@code SplitHostPort}
  *       drops them when a port is present, which Traefik only undoes for absolute-form targets).
  *       The {@code Location} is the rewritten text, not re-serialised through a URL parser.

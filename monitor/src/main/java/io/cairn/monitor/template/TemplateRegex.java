@@ -1,7 +1,6 @@
 package io.cairn.monitor.template;
 
 import io.cairn.common.text.re2.GoRegex;
-import java.util.regex.Matcher;
 
 /** Go's {@code regexp.MatchString} and {@code ReplaceAllString} for {@code match} and {@code reReplaceAll}. */
 final class TemplateRegex {
@@ -31,31 +30,10 @@ final class TemplateRegex {
       String q = backquote ? "`" + pattern + "`" : io.cairn.monitor.template.gotemplate.GoStrings.quote(pattern);
       throw new Exception("regexp: Compile(" + q + "): " + e.getMessage());
     }
-    StringBuilder out = new StringBuilder();
-    Matcher m = re.pattern().matcher(text);
-    int lastMatchEnd = 0;
-    int copied = 0;
     try {
-      while (m.find()) {
-        int start = m.start();
-        int end = m.end();
-        // Go ignores an empty match right after the previous match
-        if (end > lastMatchEnd || start == 0) {
-          int[] idx = new int[2 * (m.groupCount() + 1)];
-          for (int g = 0; g <= m.groupCount(); g++) {
-            idx[2 * g] = m.start(g);
-            idx[2 * g + 1] = m.end(g);
-          }
-          out.append(text, copied, start);
-          out.append(re.expand(repl, text, idx));
-          copied = end;
-        }
-        lastMatchEnd = end;
-      }
-    } catch (StackOverflowError e) {
-      throw new Exception("regular expression too complex for the input");
+      return re.replaceAll(text, repl);
+    } catch (IllegalArgumentException e) {
+      throw new Exception(e.getMessage());
     }
-    out.append(text, copied, text.length());
-    return out.toString();
   }
 }

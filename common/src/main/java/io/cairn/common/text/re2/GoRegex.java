@@ -137,6 +137,41 @@ public final class GoRegex {
     return GoExpand.expand(template, src, match, groupNames);
   }
 
+  /**
+   * Go's {@code Regexp.ReplaceAllString}: every non-overlapping match of this expression in {@code
+   * src} (searched, as {@code find}; an empty match right after the previous match is skipped, as in
+   * Go) replaced by {@code template} expanded with {@link #expand}.
+   *
+   * @throws IllegalArgumentException {@code regular expression too complex for the input} when the
+   *     match exhausts the stack
+   */
+  public String replaceAll(String src, String template) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = pattern.matcher(src);
+    int lastMatchEnd = 0;
+    int copied = 0;
+    try {
+      while (m.find()) {
+        int start = m.start();
+        int end = m.end();
+        if (end > lastMatchEnd || start == 0) {
+          int[] idx = new int[2 * (m.groupCount() + 1)];
+          for (int g = 0; g <= m.groupCount(); g++) {
+            idx[2 * g] = m.start(g);
+            idx[2 * g + 1] = m.end(g);
+          }
+          out.append(src, copied, start);
+          out.append(expand(template, src, idx));
+          copied = end;
+        }
+        lastMatchEnd = end;
+      }
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("regular expression too complex for the input");
+    }
+    return out.append(src, copied, src.length()).toString();
+  }
+
   List<String> groupNames() {
     return groupNames;
   }
