@@ -45,11 +45,9 @@ final class GatewayRouter implements RequestRouter {
   @Override
   public Target route(RequestHead head) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    HeaderMap headerMap = new HeaderMap();
     head.headers().forEach(e -> {
       if (!ReverseProxy.isForwardedHeader(e.getKey())) { // the client's are replaced, never trusted
         headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-        headerMap.add(e.getKey(), e.getValue());
       }
     });
     BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, goRemoteAddr(head.remoteAddress()));
@@ -59,6 +57,8 @@ final class GatewayRouter implements RequestRouter {
     }
     Routing.Routed routed = match.get();
     Chain chain = routed.chain();
+    HeaderMap headerMap = new HeaderMap();
+    headers.forEach((name, values) -> values.forEach(v -> headerMap.add(name, v)));
     HeaderMap original = new HeaderMap(headerMap);
     Exchange exchange;
     try {

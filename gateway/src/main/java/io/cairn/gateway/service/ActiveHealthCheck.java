@@ -3,9 +3,7 @@ package io.cairn.gateway.service;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,7 +25,6 @@ public final class ActiveHealthCheck implements AutoCloseable {
   private final BiConsumer<String, Boolean> onChange;
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private final ScheduledExecutorService scheduler;
-  private final Set<String> downByCheck = new HashSet<>();
 
   /**
    * @param onChange told {@code (server URL, up)} when a server's status changes (for logs and the
@@ -65,18 +62,7 @@ public final class ActiveHealthCheck implements AutoCloseable {
     } catch (Exception e) {
       healthy = false;
     }
-    Balancer<ServerTarget> b = service.balancer();
-    boolean wasUp;
-    synchronized (this) {
-      wasUp = !downByCheck.contains(server);
-      if (healthy) {
-        downByCheck.remove(server);
-      } else {
-        downByCheck.add(server);
-      }
-    }
-    b.setStatus(server, Balancer.Source.ACTIVE_CHECK, healthy);
-    if (wasUp != healthy) {
+    if (service.balancer().setStatus(server, Balancer.Source.ACTIVE_CHECK, healthy)) {
       onChange.accept(server, healthy);
     }
   }

@@ -121,22 +121,23 @@ public abstract sealed class Balancer<T> permits WrrBalancer, P2cBalancer {
     return upCount > 0;
   }
 
-  /** Marks {@code childName} up or down for {@code source}; unknown names are ignored. */
-  public final void setStatus(String childName, Source source, boolean up) {
+  /**
+   * Marks {@code childName} up or down for {@code source}; unknown names are ignored.
+   *
+   * @return whether {@code source}'s mark on the child changed
+   */
+  public final boolean setStatus(String childName, Source source, boolean up) {
     boolean before;
     boolean after;
+    boolean changed;
     synchronized (this) {
       EnumSet<Source> reasons = down.get(childName);
       if (reasons == null) {
-        return;
+        return false;
       }
       before = upCount > 0;
       boolean wasUp = reasons.isEmpty();
-      if (up) {
-        reasons.remove(source);
-      } else {
-        reasons.add(source);
-      }
+      changed = up ? reasons.remove(source) : reasons.add(source);
       upCount += (reasons.isEmpty() ? 1 : 0) - (wasUp ? 1 : 0);
       after = upCount > 0;
     }
@@ -145,6 +146,7 @@ public abstract sealed class Balancer<T> permits WrrBalancer, P2cBalancer {
         l.accept(after);
       }
     }
+    return changed;
   }
 
   /** Calls {@code listener} with the new value whenever {@link #anyUp()} changes. */

@@ -382,23 +382,7 @@ final class Lexer {
   }
 
   private boolean charConstant() {
-    while (true) {
-      int r = next();
-      if (r == '\\') {
-        r = next();
-        if (r != EOF && r != '\n') {
-          continue;
-        }
-      }
-      if (r == EOF || r == '\n') {
-        return error("unterminated character constant");
-      }
-      if (r == '\'') {
-        break;
-      }
-    }
-    emit(Type.CHAR_CONSTANT);
-    return true;
+    return escapedUntil('\'', "unterminated character constant", Type.CHAR_CONSTANT);
   }
 
   private boolean number() {
@@ -450,6 +434,11 @@ final class Lexer {
   }
 
   private boolean quote() {
+    return escapedUntil('"', "unterminated quoted string", Type.STRING);
+  }
+
+  /** Go's lexChar and lexQuote: up to {@code close}, backslash escapes skipped, not across a newline. */
+  private boolean escapedUntil(char close, String unterminated, Type type) {
     while (true) {
       int r = next();
       if (r == '\\') {
@@ -459,13 +448,13 @@ final class Lexer {
         }
       }
       if (r == EOF || r == '\n') {
-        return error("unterminated quoted string");
+        return error(unterminated);
       }
-      if (r == '"') {
+      if (r == close) {
         break;
       }
     }
-    emit(Type.STRING);
+    emit(type);
     return true;
   }
 
