@@ -49,6 +49,7 @@ final class H3Client implements AutoCloseable {
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel udp;
   final QuicChannel quic;
+  private final Http3ClientConnectionHandler connection = new Http3ClientConnectionHandler();
 
   H3Client(InetSocketAddress server) throws Exception {
     QuicSslContext ssl = QuicSslContextBuilder.forClient()
@@ -64,9 +65,14 @@ final class H3Client implements AutoCloseable {
             .build())
         .bind(0).sync().channel();
     quic = QuicChannel.newBootstrap(udp)
-        .handler(new Http3ClientConnectionHandler())
+        .handler(connection)
         .remoteAddress(server)
         .connect().get(10, TimeUnit.SECONDS);
+  }
+
+  /** Whether the server sent GOAWAY on this connection. */
+  boolean goAwayReceived() {
+    return connection.isGoAwayReceived();
   }
 
   Response get(String path) throws Exception {

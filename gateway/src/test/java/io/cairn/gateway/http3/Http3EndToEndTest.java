@@ -164,4 +164,25 @@ class Http3EndToEndTest {
       assertThat(r.text()).isEqualTo("413 Request Entity Too Large");
     }
   }
+
+  @Test
+  void http2ResponsesOnTheTlsEntryPointAdvertiseHttp3() throws Exception {
+    Curl.Result r = Curl.run("--http2", "-k", "-sS", "-D", "-", "-o", "/dev/null",
+        "https://127.0.0.1:" + tcp.port() + "/hello");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("HTTP/2 200");
+    assertThat(r.out()).containsIgnoringCase(
+        "alt-svc: h3=\":" + h3.port() + "\"; ma=2592000\r\n");
+    Curl.Result notFound = Curl.run("--http1.1", "-k", "-sS", "-D", "-", "-o", "/dev/null",
+        "https://127.0.0.1:" + tcp.port() + "/nowhere");
+    assertThat(notFound.out()).startsWith("HTTP/1.1 404");
+    assertThat(notFound.out()).containsIgnoringCase("alt-svc: h3=\":" + h3.port() + "\"");
+  }
+
+  @Test
+  void http3ResponsesDoNotCarryAltSvc() throws Exception {
+    try (H3Client c = client()) {
+      assertThat(c.get("/hello").headers().contains("alt-svc")).isFalse();
+    }
+  }
 }
