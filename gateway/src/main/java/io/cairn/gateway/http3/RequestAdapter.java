@@ -52,6 +52,7 @@ final class RequestAdapter extends ChannelDuplexHandler {
   private boolean rejected;
   private boolean responseStarted;
   private long bodyBytes;
+  private boolean outputDone;
 
   RequestAdapter(int maxHeaderBytes, long maxBodyBytes) {
     this.maxHeaderBytes = maxHeaderBytes;
@@ -139,9 +140,8 @@ final class RequestAdapter extends ChannelDuplexHandler {
       if (!stream.isInputShutdown()) {
         stream.shutdownInput(Http3ErrorCode.H3_NO_ERROR.code()); // STOP_SENDING: body unwanted
       }
-      if (passed) {
-        stream.close(); // an exchange was under way: closing aborts it (upstream closed)
-      }
+      // an exchange under way is aborted by the close (its upstream connection is closed)
+      ctx.executor().execute(ctx::close);
     });
   }
 
@@ -165,7 +165,30 @@ final class RequestAdapter extends ChannelDuplexHandler {
     if (msg instanceof HttpResponse res && res.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
       responseStarted = true;
     }
+    if (msg instanceof LastHttpContent) {
+      promise = promise.unvoid();
+      promise.addListener(f -> {
+        outputDone = true;
+        closeIfDone(ctx);
+      });
+    }
     ctx.write(msg, promise);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    ctx.fireUserEventTriggered(evt);
+    closeIfDone(ctx); // ChannelInputShutdown*: the request's FIN arrived
+  }
+
+  /**
+   * Netty keeps a QUIC stream channel open after both FINs; the exchange is over then, so the
+   * channel is closed (on a later tick, after the codec's own FIN listener ran).
+   */
+  private void closeIfDone(ChannelHandlerContext ctx) {
+    if (outputDone && ((QuicStreamChannel) ctx.channel()).isInputShutdown()) {
+      ctx.executor().execute(ctx::close);
+    }
   }
 
   @Override
