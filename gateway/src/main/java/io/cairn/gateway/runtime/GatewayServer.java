@@ -38,6 +38,7 @@ public final class GatewayServer implements Service {
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-health").factory());
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
+  private final List<io.cairn.gateway.http3.Http3EntryPoint> http3 = new ArrayList<>();
   private final RequestRouter fixed;
   private volatile Routing routing;
   private volatile FileWatcher watcher;
@@ -93,7 +94,16 @@ public final class GatewayServer implements Service {
     try {
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
-        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router));
+        EntryPointOptions o = options(e.getValue());
+        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, router);
+        entryPoints.add(tcp);
+        if (e.getValue().http3().isPresent() && o.tls() == null) {
+          log.warn("entry point {}: http3 needs TLS on the entry point; HTTP/3 not started", e.getKey());
+        } else if (e.getValue().http3().isPresent()) { // UDP on the same port, Alt-Svc on the TCP side
+          http3.add(io.cairn.gateway.http3.Http3EntryPoint.beside(tcp, address, o, io.cairn.gateway.http3.QuicTls.fromFiles(o.tls()),
+              router, new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()),
+              e.getValue().http3().get().advertisedPort()));
+        }
       }
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);
@@ -161,6 +171,14 @@ public final class GatewayServer implements Service {
   }
 
   private synchronized void stopLocked() {
+    for (io.cairn.gateway.http3.Http3EntryPoint ep : http3) {
+      try {
+        ep.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    http3.clear();
     for (io.cairn.gateway.server.EntryPoint ep : entryPoints) {
       try {
         ep.stop();

@@ -25,6 +25,8 @@ final class Dispatcher {
   private final RequestRouter router;
   private final Forwarder forwarder;
   private final boolean tls;
+  /** {@code Alt-Svc} value added to every response, or null; set once HTTP/3 listens. */
+  private volatile String altSvc;
 
   Dispatcher(String entryPoint, RequestRouter router, Forwarder forwarder, boolean tls) {
     this.entryPoint = entryPoint;
@@ -36,10 +38,17 @@ final class Dispatcher {
   /** Called with {@code exchange} already current on {@code client}, so writes are tracked. */
   void dispatch(Exchange exchange, Channel client, HttpRequest req, boolean http2,
       boolean bodyExpected) {
+    dispatch(exchange, client, req, http2 ? "HTTP/2.0" : req.protocolVersion().text(), http2,
+        bodyExpected);
+  }
+
+  /** As above, with the protocol the router sees ({@code HTTP/3.0} for HTTP/3 streams). */
+  void dispatch(Exchange exchange, Channel client, HttpRequest req, String protocol,
+      boolean http2, boolean bodyExpected) {
     InetSocketAddress remote = remoteAddress(client);
     RequestHead head = new RequestHead(
         entryPoint,
-        http2 ? "HTTP/2.0" : req.protocolVersion().text(),
+        protocol,
         req.method().name(),
         req.uri(),
         req.headers().get(HttpHeaderNames.HOST, ""),
@@ -81,7 +90,24 @@ final class Dispatcher {
     }
   }
 
+  /** Advertise HTTP/3 on this entry point: {@code value} is the Alt-Svc header, null for none. */
+  void altSvc(String value) {
+    this.altSvc = value;
+  }
+
+  /** Adds the Alt-Svc header (when HTTP/3 is advertised) to a final response head. */
+  void decorate(io.netty.handler.codec.http.HttpResponse res) {
+    String v = altSvc;
+    if (v != null && !res.headers().contains(HttpHeaderNames.ALT_SVC)) {
+      res.headers().set(HttpHeaderNames.ALT_SVC, v);
+    }
+  }
+
   private static InetSocketAddress remoteAddress(Channel client) {
+    InetSocketAddress peer = client.attr(StreamDispatch.PEER).get();
+    if (peer != null) {
+      return peer; // a QUIC stream: neither it nor its connection has a socket address
+    }
     Channel c = client.parent() != null && !(client.remoteAddress() instanceof InetSocketAddress)
         ? client.parent() : client;
     return c.remoteAddress() instanceof InetSocketAddress a

@@ -45,6 +45,7 @@ public final class EntryPoint implements AutoCloseable {
   private final EventLoopGroup workers;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final ConnectionInitializer initializer;
+  private final Dispatcher dispatcher;
   private final Channel listener;
   private volatile boolean stopped;
 
@@ -54,6 +55,7 @@ public final class EntryPoint implements AutoCloseable {
     this.options = options;
     SslContext ssl = options.tls() == null ? null : ServerTls.context(options.tls());
     Dispatcher dispatcher = new Dispatcher(name, router, forwarder, ssl != null);
+    this.dispatcher = dispatcher;
     this.initializer = new ConnectionInitializer(
         options, new Pipelines(options, dispatcher), ssl, connections);
     this.boss = Transport.newGroup(1);
@@ -101,6 +103,15 @@ public final class EntryPoint implements AutoCloseable {
   /** The bound port (useful after binding port 0). */
   public int port() {
     return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /**
+   * Advertises HTTP/3 (Traefik's behaviour with {@code http3} on a TLS entry point): every later
+   * response on this entry point's HTTP/1.1 and HTTP/2 connections carries {@code Alt-Svc: value}
+   * (e.g. {@code h3=":443"; ma=2592000}), unless the response already has one; null stops it.
+   */
+  public void advertiseAltSvc(String value) {
+    dispatcher.altSvc(value);
   }
 
   /** Connections currently open. */

@@ -116,6 +116,7 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
     if (ex != null && msg instanceof HttpResponse res
         && res.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
       ex.responseStarted = true;
+      dispatcher.decorate(res);
       frame(ex, res);
     }
     if (ex != null && ex.responseStarted && msg instanceof LastHttpContent) {

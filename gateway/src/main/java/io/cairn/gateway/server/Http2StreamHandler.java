@@ -24,10 +24,17 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class Http2StreamHandler extends ChannelDuplexHandler {
   private final Dispatcher dispatcher;
+  private final String protocol;
   private Exchange current;
 
   Http2StreamHandler(Dispatcher dispatcher) {
+    this(dispatcher, "HTTP/2.0");
+  }
+
+  /** A handler for another stream protocol speaking HttpObjects (HTTP/3, see StreamDispatch). */
+  Http2StreamHandler(Dispatcher dispatcher, String protocol) {
     this.dispatcher = dispatcher;
+    this.protocol = protocol;
   }
 
   @Override
@@ -51,7 +58,7 @@ final class Http2StreamHandler extends ChannelDuplexHandler {
         return;
       }
       boolean bodyExpected = !full || HttpUtil.getContentLength(req, 0L) > 0;
-      dispatcher.dispatch(current, ctx.channel(), head, true, bodyExpected);
+      dispatcher.dispatch(current, ctx.channel(), head, protocol, true, bodyExpected);
       if (full) {
         FullHttpRequest f = (FullHttpRequest) req;
         current.content(new DefaultLastHttpContent(f.content(), f.trailingHeaders()));
@@ -68,6 +75,7 @@ final class Http2StreamHandler extends ChannelDuplexHandler {
     if (current != null && msg instanceof HttpResponse res
         && res.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
       current.responseStarted = true;
+      dispatcher.decorate(res);
     }
     if (current != null && current.responseStarted && msg instanceof LastHttpContent) {
       current.responseDone = true;

@@ -63,7 +63,10 @@
  * </pre>
  *
  * Both HTTP/1 connections and HTTP/2 streams speak Netty's {@code HttpObject}s to the shared
- * {@link io.cairn.gateway.server.Dispatcher}, so the proxy has one code path for both.
+ * {@link io.cairn.gateway.server.Dispatcher}, so the proxy has one code path for both. HTTP/3
+ * streams (package {@code http3}) reuse the HTTP/2 stream handler through the public {@link
+ * io.cairn.gateway.server.StreamDispatch}; {@code EntryPoint.advertiseAltSvc} then adds {@code
+ * Alt-Svc} to this entry point's HTTP/1.1 and HTTP/2 responses.
  *
  * <h2>Threading</h2>
  *
@@ -91,7 +94,7 @@
  *
  * <h2>Not yet</h2>
  *
- * HTTP/3, WebSocket (Upgrade headers are hop-by-hop and removed), gRPC trailers end to end, body
+ * WebSocket (Upgrade headers are hop-by-hop and removed), gRPC trailers end to end, body
  * size limit on HTTP/2 streams, metrics and access log, SNI certificate selection.
  */
 package io.cairn.gateway.server;
