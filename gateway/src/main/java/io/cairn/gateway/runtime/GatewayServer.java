@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code cairn gateway}: the entry points of a Traefik static configuration, routing by the dynamic
- * configuration of its file provider. A reload (the file provider's {@code watch}) is validated
+ * configuration of its file and etcd providers (each in its own namespace, {@code name@file} and
+ * {@code name@etcd}). A reload (the file provider's {@code watch}, an etcd change) is validated
  * whole and swapped in atomically; connections and requests in flight keep the routing they started
  * with, and a refused reload leaves the previous configuration serving. Thread-safe.
  */
