@@ -60,6 +60,10 @@ final class KvHarness implements AutoCloseable {
     return "127.0.0.1:" + clientPort;
   }
 
+  int clientPort() {
+    return clientPort;
+  }
+
   KvHarness startKv() throws Exception {
     Map<String, String> flags = new HashMap<>();
     String peer = "http://127.0.0.1:" + peerPort;

@@ -199,4 +199,36 @@ class KvProviderEndToEndTest {
       g.stop();
     }
   }
+
+  @Test
+  void readsEverythingAgainWhenTheRevisionToResumeFromWasCompacted() throws Exception {
+    kv.put("t5/http/routers/r/rule", "Path(`/r`)");
+    kv.put("t5/http/routers/r/service", "noop@internal");
+    BlockingQueue<DynamicConfig> changes = new LinkedBlockingQueue<>();
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger providerLog = (Logger) LoggerFactory.getLogger(KvProvider.class);
+    logs.start();
+    providerLog.addAppender(logs);
+    KvDecoding decoding = new KvDecoding("t5", new Validator(RuleChecker.acceptAll(), Optional.empty(), KvProvider.NAME));
+    try (PausableProxy proxy = new PausableProxy(kv.clientPort());
+        KvProvider p = KvProvider.start(new StaticConfig.EtcdProvider(List.of(proxy.endpoint()), "t5"), decoding,
+            Duration.ofMillis(50), Duration.ofSeconds(10), changes::add, problems -> { })) {
+      assertThat(p.initial().orElseThrow().http().routers().get("r").priority()).isZero();
+      proxy.pause(); // the provider loses kv and retries
+      kv.put("t5/http/routers/r/priority", "3");
+      kv.put("other/key", "moves the revision on");
+      KvHarness.Result status = kv.etcdctl("get", "other/key", "-w", "json");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"revision\":(\\d+)").matcher(status.out());
+      assertThat(m.find()).as(status.out()).isTrue();
+      KvHarness.Result compact = kv.etcdctl("compact", m.group(1));
+      assertThat(compact.exit()).as(compact.err()).isZero();
+      proxy.resume();
+      DynamicConfig after = changes.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(after).isNotNull();
+      assertThat(after.http().routers().get("r").priority()).isEqualTo(3);
+      assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("was compacted"));
+    } finally {
+      providerLog.detachAppender(logs);
+    }
+  }
 }
