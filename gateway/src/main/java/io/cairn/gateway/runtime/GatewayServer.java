@@ -97,7 +97,7 @@ public final class GatewayServer implements Service {
     if (config.providers().etcd().isPresent()) {
       StaticConfig.EtcdProvider etcd = config.providers().etcd().get();
       kv = KvProvider.start(etcd, new KvDecoding(etcd.rootKey(), new Validator(Rules::check, Optional.of(config), KvProvider.NAME)),
-          config.providers().providersThrottleDuration(), java.time.Duration.ofSeconds(3),
+          config.providers().providersThrottleDuration(), java.time.Duration.ofSeconds(5),
           c -> apply(KvProvider.NAME, c, "etcd:" + etcd.rootKey()), this::refused);
       kv.initial().ifPresent(c -> providers.put(KvProvider.NAME, c));
     }

@@ -86,8 +86,8 @@ public final class KvProvider implements AutoCloseable {
   }
 
   /**
-   * Starts reading and watching; waits up to {@code initialWait} for the first read so that a
-   * reachable kv configures the gateway before it serves. Use {@link #initial()} for that first
+   * Starts reading and watching; waits up to {@code initialWait} for the first read (retrying
+   * failed attempts meanwhile) so that a reachable kv configures the gateway before it serves. Use {@link #initial()} for that first
    * configuration; later ones (and a first one that came late) go to {@code onChange}.
    *
    * @param decoding decodes and validates the keys under the root
@@ -131,7 +131,6 @@ public final class KvProvider implements AutoCloseable {
         return;
       } finally {
         client = null;
-        firstRead.countDown(); // a failed first attempt does not hold up the start
       }
       endpoint++;
       try {

@@ -36,8 +36,9 @@
  *       and the previous configuration keeps serving. Several keys changed one by one pass through
  *       intermediate states (a router without its service); write them in one transaction or
  *       within the throttle duration, or delete with {@code --prefix}.
- *   <li>At start the gateway waits up to 3 s (Traefik's etcd connection timeout) for the first
- *       read, so a reachable kv configures it before it serves; an unreachable kv does not stop
+ *   <li>At start the gateway waits up to 5 s for the first read (each call may take 3 s,
+ *       Traefik's etcd connection timeout; failed attempts are retried meanwhile), so a reachable
+ *       kv configures it before it serves; an unreachable kv does not stop
  *       the start: the provider keeps retrying (backoff 200 ms doubling to 10 s, next endpoint each
  *       time) and configures the gateway once it answers. After a reconnection the watch resumes
  *       after the last revision seen; if kv compacted it, every key is read again.
