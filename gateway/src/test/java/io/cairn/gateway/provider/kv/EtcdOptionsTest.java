@@ -45,6 +45,15 @@ class EtcdOptionsTest {
   }
 
   @Test
+  void theSameOptionsAsFlags() throws ConfigException {
+    StaticConfig.EtcdProvider etcd = StaticConfig.fromArgs(List.of("--providers.etcd.endpoints=a:1,b:2",
+        "--providers.etcd.username=u", "--providers.etcd.password=p", "--providers.etcd.tls.insecureSkipVerify"))
+        .providers().etcd().orElseThrow();
+    assertThat(etcd).isEqualTo(new StaticConfig.EtcdProvider(List.of("a:1", "b:2"), "traefik", "u", "p",
+        Optional.of(new StaticConfig.ClientTls("", "", "", true))));
+  }
+
+  @Test
   void aCertificateWithoutKeyAndUnknownOptionsAreProblems() {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> StaticConfig.parse("""
         providers:
