@@ -1,6 +1,5 @@
 package io.cairn.gateway.provider.kv;
 
-import io.cairn.gateway.config.ConfigException;
 import io.cairn.gateway.config.ConfigProblem;
 import io.cairn.gateway.config.DynamicConfig;
 import io.cairn.gateway.config.StaticConfig;
@@ -14,8 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,10 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Design.</b> One daemon thread connects to an endpoint, reads every key under {@code
  * rootKey/} with one Range at revision R, then watches the prefix from R+1 and applies each put and
- * delete to its own key map (no re-read per change). A change arms the throttle: after {@code
- * providersThrottleDuration} (Traefik's, default 2 s) the whole key map is decoded and validated
- * ({@link KvDecoding}); a valid configuration that differs from the last one goes to {@code
- * onChange}, a refused one goes to {@code onError} with every problem and the last one keeps
+ * delete to its own key map (no re-read per change). A change arms the throttle ({@link Reloads}):
+ * after {@code providersThrottleDuration} (Traefik's, default 2 s) the whole key map is decoded and
+ * validated ({@link KvDecoding}); a valid configuration that differs from the last one goes to
+ * {@code onChange}, a refused one goes to {@code onError} with every problem and the last one keeps
  * serving. Changes during the wait are folded in, so a burst makes one reload. When the connection
  * fails the thread waits (backoff from {@value #BACKOFF_START_MS} ms doubling to {@value
  * #BACKOFF_MAX_MS} ms, next endpoint each time) and resumes the watch from the last revision seen;
@@ -51,20 +48,12 @@ public final class KvProvider implements AutoCloseable {
 
   private final StaticConfig.EtcdProvider config;
   private final EtcdSecurity security;
-  private final KvDecoding decoding;
-  private final Duration throttle;
-  private final Consumer<DynamicConfig> onChange;
-  private final Consumer<List<ConfigProblem>> onError;
-  private final ScheduledExecutorService applier =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-etcd-apply").factory());
+  private final Reloads reloads;
   private final Map<String, String> keys = new HashMap<>(); // guarded by this
   private final CountDownLatch firstRead = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean closed;
   private volatile EtcdClient client;
-  private boolean applyPending; // guarded by this
-  private boolean started; // guarded by this: initial() returned, later configurations go to onChange
-  private DynamicConfig last; // guarded by this
   private long revision; // last revision seen; only the watch thread
 
   private KvProvider(StaticConfig.EtcdProvider config, KvDecoding decoding, Duration throttle,
@@ -78,17 +67,16 @@ public final class KvProvider implements AutoCloseable {
     }
     this.config = config;
     this.security = EtcdSecurity.of(config);
-    this.decoding = decoding;
-    this.throttle = throttle;
-    this.onChange = Objects.requireNonNull(onChange, "onChange");
-    this.onError = Objects.requireNonNull(onError, "onError");
+    this.reloads = new Reloads(decoding, throttle, this::copy, Objects.requireNonNull(onChange, "onChange"),
+        Objects.requireNonNull(onError, "onError"));
     this.thread = Thread.ofPlatform().daemon().name("gateway-etcd-watch").unstarted(this::run);
   }
 
   /**
    * Starts reading and watching; waits up to {@code initialWait} for the first read (retrying
-   * failed attempts meanwhile) so that a reachable kv configures the gateway before it serves. Use {@link #initial()} for that first
-   * configuration; later ones (and a first one that came late) go to {@code onChange}.
+   * failed attempts meanwhile) so that a reachable kv configures the gateway before it serves. Use
+   * {@link #initial()} for that first configuration; later ones (and a first one that came late) go
+   * to {@code onChange}.
    *
    * @param decoding decodes and validates the keys under the root
    * @param throttle wait after a change before applying ({@code providersThrottleDuration})
@@ -103,9 +91,12 @@ public final class KvProvider implements AutoCloseable {
   }
 
   /** The valid configuration read at start, if the first read finished in time; later ones go to onChange. */
-  public synchronized Optional<DynamicConfig> initial() {
-    started = true;
-    return Optional.ofNullable(last);
+  public Optional<DynamicConfig> initial() {
+    return reloads.initial();
+  }
+
+  private synchronized Map<String, String> copy() {
+    return Map.copyOf(keys);
   }
 
   private void run() {
@@ -153,10 +144,10 @@ public final class KvProvider implements AutoCloseable {
     revision = s.revision();
     LOG.info("etcd provider: read {} keys under {}/ at revision {}", s.pairs().size(), config.rootKey(), revision);
     if (first) {
-      apply();
+      reloads.reload();
       firstRead.countDown();
     } else {
-      changed();
+      reloads.changed();
     }
   }
 
@@ -202,54 +193,7 @@ public final class KvProvider implements AutoCloseable {
         revision = Math.max(revision, e.getKv().getModRevision());
       }
     }
-    changed();
-  }
-
-  private synchronized void changed() {
-    if (!applyPending && !closed) {
-      applyPending = true;
-      applier.schedule(this::apply, throttle.toNanos(), TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void apply() {
-    Map<String, String> copy;
-    synchronized (this) {
-      applyPending = false;
-      copy = Map.copyOf(keys);
-    }
-    try {
-      DynamicConfig next = decoding.decode(copy);
-      boolean deliver;
-      DynamicConfig previous;
-      synchronized (this) {
-        if (next.equals(last)) {
-          return;
-        }
-        previous = last;
-        last = next;
-        deliver = started;
-      }
-      if (deliver && !closed) {
-        try {
-          onChange.accept(next);
-        } catch (RuntimeException e) {
-          synchronized (this) {
-            last = previous; // not applied: the next change tries again
-          }
-          throw e;
-        }
-      }
-    } catch (ConfigException e) {
-      LOG.warn("etcd provider: configuration refused, the previous one stays: {}", e.getMessage());
-      try {
-        onError.accept(e.problems());
-      } catch (RuntimeException listenerFailure) {
-        LOG.error("etcd provider: error listener failed", listenerFailure);
-      }
-    } catch (RuntimeException e) {
-      LOG.error("etcd provider: change listener failed", e);
-    }
+    reloads.changed();
   }
 
   @Override
@@ -265,6 +209,6 @@ public final class KvProvider implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    applier.shutdownNow();
+    reloads.close();
   }
 }

@@ -15,8 +15,9 @@
  *       io.cairn.gateway.provider.kv.EtcdSecurity}: Range and Watch over the {@code jetcd-grpc}
  *       stubs, with etcd auth (user name and password) and client TLS.
  *   <li>{@link io.cairn.gateway.provider.kv.KvProvider}: Range at revision R, watch from R+1,
- *       puts and deletes applied to an in-memory key map, throttled and validated reloads,
- *       reconnection.
+ *       puts and deletes applied to an in-memory key map, reconnection.
+ *   <li>{@link io.cairn.gateway.provider.kv.Reloads}: throttled, validated reloads of that map;
+ *       a refused one leaves the last valid configuration.
  * </ul>
  *
  * <h2>Decisions</h2>
