@@ -47,6 +47,8 @@
  *       name@file}; a router may use a service or middleware of the other provider with the suffix
  *       ({@code service: shared@file}). Weighted, mirroring, failover services and chains stay
  *       within their own provider.
+ *   <li>Limits: one Range answer (every key under the root) and one watch message may be up to
+ *       64 MiB ({@code EtcdClient.MAX_MESSAGE_BYTES}); each call (Range, Authenticate) may take 3 s.
  *   <li>Not done: certificates and ACME storage in kv, rate-limit buckets shared through kv.
  * </ul>
  */
