@@ -31,4 +31,18 @@ public record DynamicConfig(HttpConfig http, TlsConfig tls) {
         file != null ? Formats.byName(file).orElse(Formats.Format.YAML) : Formats.Format.YAML;
     return DynamicDecoder.decode(content, format, file);
   }
+
+  /**
+   * Decodes a tree already built (the kv provider builds one from keys), with the same rules and
+   * messages as {@link #parse}. Does not validate references; see {@link Validator}.
+   *
+   * @param file the name used in problems ({@code etcd:traefik}); may be null
+   * @throws ConfigException listing every problem: unknown options, wrong types
+   */
+  public static DynamicConfig decode(com.fasterxml.jackson.databind.JsonNode tree, String file) throws ConfigException {
+    Problems problems = new Problems(file);
+    DynamicConfig config = DynamicDecoder.decodeTree(tree, problems).orElse(null);
+    problems.throwIfAny();
+    return config;
+  }
 }

@@ -116,14 +116,42 @@ public record StaticConfig(
     }
   }
 
-  /** {@code providers.etcd}: endpoints (default {@code 127.0.0.1:2379}) and root key (default {@code traefik}). */
-  public record EtcdProvider(List<String> endpoints, String rootKey) {
+  /**
+   * {@code providers.etcd}: endpoints (default {@code 127.0.0.1:2379}), root key (default {@code
+   * traefik}), {@code username}/{@code password} (etcd auth; empty: none) and client {@code tls}.
+   */
+  public record EtcdProvider(List<String> endpoints, String rootKey, String username, String password, Optional<ClientTls> tls) {
     public static final List<String> DEFAULT_ENDPOINTS = List.of("127.0.0.1:2379");
     public static final String DEFAULT_ROOT_KEY = "traefik";
 
     public EtcdProvider {
       endpoints = Checks.list(endpoints);
       Objects.requireNonNull(rootKey, "rootKey");
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Without auth or TLS. */
+    public EtcdProvider(List<String> endpoints, String rootKey) {
+      this(endpoints, rootKey, "", "", Optional.empty());
+    }
+
+    @Override
+    public String toString() { // the password is not loggable, as Traefik's loggable:"false"
+      return "EtcdProvider[endpoints=" + endpoints + ", rootKey=" + rootKey + ", username=" + username + ", tls=" + tls + "]";
+    }
+  }
+
+  /**
+   * Traefik's client TLS ({@code types.ClientTLS}): CA file to trust (empty: the system's), client
+   * certificate and key files (empty: none), and {@code insecureSkipVerify}.
+   */
+  public record ClientTls(String ca, String cert, String key, boolean insecureSkipVerify) {
+    public ClientTls {
+      Objects.requireNonNull(ca, "ca");
+      Objects.requireNonNull(cert, "cert");
+      Objects.requireNonNull(key, "key");
     }
   }
 

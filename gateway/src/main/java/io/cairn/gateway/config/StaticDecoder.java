@@ -118,7 +118,16 @@ final class StaticDecoder {
       List<String> endpoints = p.strings("endpoints");
       StaticConfig.EtcdProvider v = new StaticConfig.EtcdProvider(
           p.has("endpoints") ? endpoints : StaticConfig.EtcdProvider.DEFAULT_ENDPOINTS,
-          p.string("rootKey", StaticConfig.EtcdProvider.DEFAULT_ROOT_KEY));
+          p.string("rootKey", StaticConfig.EtcdProvider.DEFAULT_ROOT_KEY), p.string("username", ""),
+          p.string("password", ""), p.object("tls", true).map(t -> {
+            StaticConfig.ClientTls tls = new StaticConfig.ClientTls(t.string("ca", ""), t.string("cert", ""),
+                t.string("key", ""), t.bool("insecureSkipVerify", false));
+            if (tls.cert().isEmpty() != tls.key().isEmpty()) {
+              t.problems().add(t.path(), "a client certificate needs both cert and key files, got only one");
+            }
+            t.finish();
+            return tls;
+          }));
       p.finish();
       return v;
     });

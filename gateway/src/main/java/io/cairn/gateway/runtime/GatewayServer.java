@@ -11,6 +11,8 @@ import io.cairn.gateway.config.Validator;
 import io.cairn.gateway.provider.file.DynamicSnapshot;
 import io.cairn.gateway.provider.file.FileProvider;
 import io.cairn.gateway.provider.file.FileWatcher;
+import io.cairn.gateway.provider.kv.KvDecoding;
+import io.cairn.gateway.provider.kv.KvProvider;
 import io.cairn.gateway.router.Rules;
 import io.cairn.gateway.server.EntryPointOptions;
 import io.cairn.gateway.server.RequestRouter;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code cairn gateway}: the entry points of a Traefik static configuration, routing by the dynamic
- * configuration of its file provider. A reload (the file provider's {@code watch}) is validated
+ * configuration of its file and etcd providers (each in its own namespace, {@code name@file} and
+ * {@code name@etcd}). A reload (the file provider's {@code watch}, an etcd change) is validated
  * whole and swapped in atomically; connections and requests in flight keep the routing they started
  * with, and a refused reload leaves the previous configuration serving. Thread-safe.
  */
@@ -42,6 +45,9 @@ public final class GatewayServer implements Service {
   private final RequestRouter fixed;
   private volatile Routing routing;
   private volatile FileWatcher watcher;
+  private volatile KvProvider kv;
+  /** The last applied configuration of each provider ({@code file}, {@code etcd}); guarded by this. */
+  private final java.util.Map<String, DynamicConfig> providers = new java.util.TreeMap<>();
   private volatile boolean stopped;
 
   public GatewayServer(StaticConfig config) {
@@ -86,8 +92,17 @@ public final class GatewayServer implements Service {
       initial = provider.get().load();
       initial.warnings().forEach(w -> log.warn("file provider: {}", w));
     }
-    DynamicConfig dynamic = initial == null ? DynamicConfig.empty() : initial.config();
-    routing = Routing.build(dynamic, config.entryPoints().keySet(), FileProvider.NAME, syntax, scheduler);
+    if (initial != null) {
+      providers.put(FileProvider.NAME, initial.config());
+    }
+    if (config.providers().etcd().isPresent()) {
+      StaticConfig.EtcdProvider etcd = config.providers().etcd().get();
+      kv = KvProvider.start(etcd, new KvDecoding(etcd.rootKey(), new Validator(Rules::check, Optional.of(config), KvProvider.NAME)),
+          config.providers().providersThrottleDuration(), java.time.Duration.ofSeconds(5),
+          c -> apply(KvProvider.NAME, c, "etcd:" + etcd.rootKey()), this::refused);
+      kv.initial().ifPresent(c -> providers.put(KvProvider.NAME, c));
+    }
+    routing = Routing.build(providers, config.entryPoints().keySet(), syntax, scheduler);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
     RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
@@ -131,12 +146,17 @@ public final class GatewayServer implements Service {
     return o;
   }
 
-  private synchronized void apply(DynamicSnapshot snapshot) {
+  private void apply(DynamicSnapshot snapshot) {
+    apply(FileProvider.NAME, snapshot.config(), snapshot.files());
+  }
+
+  private synchronized void apply(String provider, DynamicConfig dynamic, Object source) {
     if (stopped) {
       return;
     }
-    Routing next = Routing.build(snapshot.config(), config.entryPoints().keySet(), FileProvider.NAME,
-        config.core().defaultRuleSyntax(), scheduler);
+    java.util.Map<String, DynamicConfig> next0 = new java.util.TreeMap<>(providers);
+    next0.put(provider, dynamic);
+    Routing next = Routing.build(next0, config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
     next.warnings().forEach(w -> log.warn("{}", w));
     try {
       next.start();
@@ -146,8 +166,9 @@ public final class GatewayServer implements Service {
     }
     Routing previous = routing;
     routing = next;
+    providers.put(provider, dynamic);
     previous.close();
-    log.info("gateway: configuration reloaded from {}", snapshot.files());
+    log.info("gateway: configuration reloaded from {}", source);
   }
 
   private void refused(List<ConfigProblem> problems) {
@@ -166,6 +187,11 @@ public final class GatewayServer implements Service {
     watcher = null;
     if (w != null) {
       w.close();
+    }
+    KvProvider k = kv; // the same
+    kv = null;
+    if (k != null) {
+      k.close();
     }
     stopLocked();
   }

@@ -37,7 +37,7 @@ final class MiddlewareGraph {
     }
     io.cairn.gateway.config.Middleware config = configs.get(name);
     if (config == null) {
-      throw new MiddlewareException(name, "no such middleware (only the file provider's are available)");
+      throw new MiddlewareException(name, "no such middleware in its provider");
     }
     if (!building.add(name)) {
       throw new MiddlewareException(name, "the chain contains itself");

@@ -29,10 +29,10 @@ public final class Routing implements AutoCloseable {
   private record Key(String entryPoint, boolean tls) {}
 
   private final Map<Key, RouteTable<Routed>> tables;
-  private final ServiceGraph services;
+  private final List<ServiceGraph> services;
   private final List<String> warnings;
 
-  private Routing(Map<Key, RouteTable<Routed>> tables, ServiceGraph services, List<String> warnings) {
+  private Routing(Map<Key, RouteTable<Routed>> tables, List<ServiceGraph> services, List<String> warnings) {
     this.tables = tables;
     this.services = services;
     this.warnings = List.copyOf(warnings);
@@ -48,22 +48,43 @@ public final class Routing implements AutoCloseable {
    */
   public static Routing build(DynamicConfig config, Set<String> entryPoints, String provider, String defaultRuleSyntax,
       ScheduledExecutorService scheduler) {
-    ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
-    MiddlewareGraph middlewareGraph = new MiddlewareGraph(config.http().middlewares(), services::qualify,
-        MiddlewareFactory.standard());
-    List<String> warnings = new ArrayList<>(services.warnings());
+    return build(Map.of(provider, config), entryPoints, defaultRuleSyntax, scheduler);
+  }
+
+  /**
+   * Builds the routing of several providers' validated configurations ({@code file}, {@code etcd}),
+   * each in its own namespace as Traefik keeps them: a router's {@code service} or {@code
+   * middlewares} reference with an {@code @provider} suffix is looked up in that provider, one
+   * without in the router's own. Services and middlewares referring to other services or
+   * middlewares (weighted, mirroring, failover, chain) stay within their own provider.
+   */
+  public static Routing build(Map<String, DynamicConfig> byProvider, Set<String> entryPoints, String defaultRuleSyntax,
+      ScheduledExecutorService scheduler) {
+    Map<String, ServiceGraph> serviceGraphs = new HashMap<>();
+    Map<String, MiddlewareGraph> middlewareGraphs = new HashMap<>();
+    List<String> warnings = new ArrayList<>();
+    byProvider.forEach((provider, config) -> {
+      ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
+      serviceGraphs.put(provider, services);
+      middlewareGraphs.put(provider, new MiddlewareGraph(config.http().middlewares(), services::qualify,
+          MiddlewareFactory.standard()));
+      warnings.addAll(services.warnings());
+    });
     Map<Key, RouteTable.Builder<Routed>> builders = new HashMap<>();
-    config.http().routers().forEach((name, router) -> {
+    byProvider.forEach((provider, config) -> config.http().routers().forEach((name, router) -> {
       String qualified = name + "@" + provider;
-      Optional<ServiceNode> service = services.find(router.service());
+      ServiceGraph own = serviceGraphs.get(provider);
+      String serviceRef = own.qualify(router.service());
+      Optional<ServiceNode> service = Optional.ofNullable(serviceGraphs.get(providerOf(serviceRef)))
+          .flatMap(g -> g.find(serviceRef));
       if (service.isEmpty()) {
         warnings.add("router " + qualified + ": service " + router.service() + " is not available; router left out");
         return;
       }
-      List<String> middlewares = router.middlewares().stream().map(services::qualify).toList();
+      List<String> middlewares = router.middlewares().stream().map(own::qualify).toList();
       Chain chain;
       try {
-        chain = new Chain(middlewares.stream().map(middlewareGraph::get).toList());
+        chain = new Chain(middlewares.stream().map(m -> middleware(middlewareGraphs, m)).toList());
       } catch (MiddlewareException e) {
         warnings.add("router " + qualified + ": " + e.getMessage() + "; router left out");
         return;
@@ -78,10 +99,22 @@ public final class Routing implements AutoCloseable {
         builders.computeIfAbsent(new Key(ep, router.tls().isPresent()), k -> RouteTable.builder())
             .add(qualified, router.rule(), syntax, (int) Math.min(Integer.MAX_VALUE, router.priority()), routed);
       }
-    });
+    }));
     Map<Key, RouteTable<Routed>> tables = new HashMap<>();
     builders.forEach((key, b) -> tables.put(key, b.build(error -> warnings.add(error.toString()))));
-    return new Routing(tables, services, warnings);
+    return new Routing(tables, List.copyOf(serviceGraphs.values()), warnings);
+  }
+
+  private static String providerOf(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('@') + 1);
+  }
+
+  private static io.cairn.gateway.middleware.Middleware middleware(Map<String, MiddlewareGraph> graphs, String qualified) {
+    MiddlewareGraph g = graphs.get(providerOf(qualified));
+    if (g == null) {
+      throw new MiddlewareException(qualified, "no provider named " + providerOf(qualified) + " is configured");
+    }
+    return g.get(qualified);
   }
 
   /** The route of a request that came in on {@code entryPoint} ({@code tls} when over TLS). */
@@ -97,11 +130,11 @@ public final class Routing implements AutoCloseable {
 
   /** Starts the services' active health checks: call once this routing is live. */
   public void start() {
-    services.startChecks();
+    services.forEach(ServiceGraph::startChecks);
   }
 
   @Override
   public void close() {
-    services.close();
+    services.forEach(ServiceGraph::close);
   }
 }

@@ -1,0 +1,165 @@
+package io.cairn.gateway.provider.kv;
+
+import com.google.protobuf.ByteString;
+import io.etcd.jetcd.api.AuthGrpc;
+import io.etcd.jetcd.api.AuthenticateRequest;
+import io.etcd.jetcd.api.KVGrpc;
+import io.etcd.jetcd.api.KeyValue;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.WatchCreateRequest;
+import io.etcd.jetcd.api.WatchGrpc;
+import io.etcd.jetcd.api.WatchRequest;
+import io.etcd.jetcd.api.WatchResponse;
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection to one etcd v3 endpoint (cairn kv or etcd), over the {@code jetcd-grpc} stubs
+ * and grpc-netty, as monitor's kv discovery talks to kv: a prefix Range, and a Watch stream whose
+ * responses are queued for one reader. With a user name, {@code Authenticate} runs once per
+ * connection and its token goes in the {@code token} header of every call, as etcd clients do.
+ * Calls may block for at most the given timeout; a failed call throws {@link
+ * io.grpc.StatusRuntimeException}. Not shared between threads except {@link #close()}.
+ */
+final class EtcdClient implements AutoCloseable {
+  private static final Metadata.Key<String> TOKEN = Metadata.Key.of("token", Metadata.ASCII_STRING_MARSHALLER);
+  /** Largest response accepted: a configuration is small, but a Range returns every key at once. */
+  static final int MAX_MESSAGE_BYTES = 64 << 20;
+
+  /** The keys under a prefix at one revision. */
+  record Snapshot(long revision, Map<String, String> pairs) {}
+
+  /** What the watch stream delivered: a response, or the end of the stream (error null when completed). */
+  sealed interface WatchItem {}
+
+  record Response(WatchResponse response) implements WatchItem {}
+
+  record Ended(Throwable error) implements WatchItem {}
+
+  private final ManagedChannel channel;
+  private final ClientInterceptor auth;
+
+  /**
+   * Connects (lazily, on the first call) to {@code endpoint} ({@code host:port}, {@code
+   * http://host:port} or {@code https://host:port}).
+   *
+   * @param security authentication and TLS
+   * @param timeout bound of the Authenticate call
+   */
+  EtcdClient(String endpoint, EtcdSecurity security, Duration timeout) {
+    this.channel = security.channel(builder(endpoint)).maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+    try {
+      this.auth = security.username().isEmpty() ? null : authenticate(security, timeout);
+    } catch (RuntimeException e) {
+      channel.shutdownNow();
+      throw e;
+    }
+  }
+
+  private ClientInterceptor authenticate(EtcdSecurity security, Duration timeout) {
+    String token = AuthGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .authenticate(AuthenticateRequest.newBuilder().setName(security.username()).setPassword(security.password()).build())
+        .getToken();
+    Metadata headers = new Metadata();
+    headers.put(TOKEN, token);
+    return MetadataUtils.newAttachHeadersInterceptor(headers);
+  }
+
+  static NettyChannelBuilder builder(String endpoint) {
+    String hostPort = endpoint.replaceFirst("^(?i)https?://", "");
+    if (hostPort.endsWith("/")) {
+      hostPort = hostPort.substring(0, hostPort.length() - 1);
+    }
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0 || colon == hostPort.length() - 1 || hostPort.endsWith("]")) {
+      throw new IllegalArgumentException("an etcd endpoint is host:port (such as 127.0.0.1:2379), got \"" + endpoint + "\"");
+    }
+    String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+    int port;
+    try {
+      port = Integer.parseInt(hostPort.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("an etcd endpoint's port is a number, got \"" + endpoint + "\"");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("an etcd endpoint's port is between 1 and 65535, got \"" + endpoint + "\"");
+    }
+    return NettyChannelBuilder.forAddress(host, port);
+  }
+
+  /** Every key under {@code prefix} with its value, and the store's revision they were read at. */
+  Snapshot range(String prefix, Duration timeout) {
+    ByteString p = ByteString.copyFromUtf8(prefix);
+    KVGrpc.KVBlockingStub stub = KVGrpc.newBlockingStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    RangeResponse resp = stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .range(RangeRequest.newBuilder().setKey(p).setRangeEnd(prefixEnd(p)).build());
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (KeyValue kv : resp.getKvsList()) {
+      pairs.put(kv.getKey().toStringUtf8(), kv.getValue().toStringUtf8());
+    }
+    return new Snapshot(resp.getHeader().getRevision(), pairs);
+  }
+
+  /**
+   * Opens a watch of {@code prefix} from {@code startRevision}; responses and the stream's end are
+   * put on the returned queue. The stream ends when the connection fails or this client closes.
+   */
+  BlockingQueue<WatchItem> watch(String prefix, long startRevision) {
+    BlockingQueue<WatchItem> queue = new LinkedBlockingQueue<>();
+    WatchGrpc.WatchStub stub = WatchGrpc.newStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    StreamObserver<WatchRequest> requests = stub.watch(new StreamObserver<>() {
+      @Override
+      public void onNext(WatchResponse value) {
+        queue.add(new Response(value));
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        queue.add(new Ended(t));
+      }
+
+      @Override
+      public void onCompleted() {
+        queue.add(new Ended(null));
+      }
+    });
+    ByteString p = ByteString.copyFromUtf8(prefix);
+    requests.onNext(WatchRequest.newBuilder().setCreateRequest(WatchCreateRequest.newBuilder()
+        .setKey(p).setRangeEnd(prefixEnd(p)).setStartRevision(startRevision)).build());
+    return queue;
+  }
+
+  /** The end of the range of keys that start with {@code prefix} (etcd's {@code --prefix}). */
+  static ByteString prefixEnd(ByteString prefix) {
+    byte[] b = prefix.toByteArray();
+    for (int i = b.length - 1; i >= 0; i--) {
+      if (b[i] != (byte) 0xff) {
+        b[i]++;
+        return ByteString.copyFrom(b, 0, i + 1);
+      }
+    }
+    return ByteString.copyFrom(new byte[] {0});
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+  }
+}
