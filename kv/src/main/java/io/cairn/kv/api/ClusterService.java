@@ -45,7 +45,10 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private final String clusterToken;
   private final Map<Long, Members.Info> pendingAdds = new ConcurrentHashMap<>();
 
-  public ClusterService(RaftGroupHandle raft, Headers headers, String clusterToken) {
+  private final AuthGuard guard;
+
+  public ClusterService(RaftGroupHandle raft, Headers headers, String clusterToken, AuthGuard guard) {
+    this.guard = guard;
     this.raft = raft;
     this.headers = headers;
     this.clusterToken = clusterToken;
@@ -77,6 +80,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void memberAdd(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     if (request.getIsLearner()) {
       observer.onError(
           Status.UNIMPLEMENTED.withDescription("etcdserver: cairn does not support learner members yet")
@@ -134,6 +140,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void memberRemove(MemberRemoveRequest request, StreamObserver<MemberRemoveResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     if (pendingAdds.remove(request.getID()) != null) {
       observer.onNext(
           MemberRemoveResponse.newBuilder()
@@ -160,6 +169,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void memberUpdate(MemberUpdateRequest request, StreamObserver<MemberUpdateResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     RaftMember current = find(request.getID());
     if (current == null) {
       observer.onError(GrpcErrors.of(EtcdError.MEMBER_NOT_FOUND));
@@ -186,6 +198,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void memberPromote(MemberPromoteRequest request, StreamObserver<MemberPromoteResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     observer.onError(
         GrpcErrors.of(find(request.getID()) == null ? EtcdError.MEMBER_NOT_FOUND : EtcdError.MEMBER_NOT_LEARNER));
   }

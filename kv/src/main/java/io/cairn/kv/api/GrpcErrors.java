@@ -32,6 +32,7 @@ final class GrpcErrors {
           case UNAVAILABLE -> Status.Code.UNAVAILABLE;
           case DATA_LOSS -> Status.Code.DATA_LOSS;
           case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
+          case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
           case INTERNAL -> Status.Code.INTERNAL;
         };
     return Status.fromCode(code).withDescription(error.message());

@@ -22,8 +22,10 @@ public final class KvService extends KVGrpc.KVImplBase {
   private final Reads reads;
   private final Headers headers;
   private final int maxTxnOps;
+  private final AuthGuard guard;
 
-  public KvService(KvStore store, Proposals proposals, Reads reads, Headers headers, int maxTxnOps) {
+  public KvService(KvStore store, Proposals proposals, Reads reads, Headers headers, int maxTxnOps, AuthGuard guard) {
+    this.guard = guard;
     this.store = store;
     this.proposals = proposals;
     this.reads = reads;
@@ -37,6 +39,7 @@ public final class KvService extends KVGrpc.KVImplBase {
         observer,
         () -> {
           Requests.checkRange(request);
+          guard.checkRange(request);
           return reads.read(request.getSerializable(), () -> store.range(request))
               .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
         });
@@ -48,6 +51,7 @@ public final class KvService extends KVGrpc.KVImplBase {
         observer,
         () -> {
           Requests.checkPut(request);
+          guard.checkPut(request);
           return proposals.propose(new KvCommand.Put(request), PutResponse.class)
               .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
         });
@@ -59,6 +63,7 @@ public final class KvService extends KVGrpc.KVImplBase {
         observer,
         () -> {
           Requests.checkDelete(request);
+          guard.checkDelete(request);
           return proposals.propose(new KvCommand.DeleteRange(request), DeleteRangeResponse.class)
               .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
         });
@@ -70,6 +75,7 @@ public final class KvService extends KVGrpc.KVImplBase {
         observer,
         () -> {
           Requests.checkTxn(request, maxTxnOps);
+          guard.checkTxn(request);
           return proposals.propose(new KvCommand.Txn(request), TxnResponse.class)
               .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
           // Responses inside the txn keep the store's header (revision only), as etcd's do.

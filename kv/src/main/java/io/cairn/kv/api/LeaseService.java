@@ -29,9 +29,11 @@ public final class LeaseService extends LeaseGrpc.LeaseImplBase {
   private final Proposals proposals;
   private final Headers headers;
   private final LeaderForwarder forwarder;
+  private final AuthGuard guard;
 
   public LeaseService(
-      KvStore store, Lessor lessor, Proposals proposals, Headers headers, LeaderForwarder forwarder) {
+      KvStore store, Lessor lessor, Proposals proposals, Headers headers, LeaderForwarder forwarder, AuthGuard guard) {
+    this.guard = guard;
     this.store = store;
     this.lessor = lessor;
     this.proposals = proposals;
@@ -58,8 +60,16 @@ public final class LeaseService extends LeaseGrpc.LeaseImplBase {
   public void leaseRevoke(LeaseRevokeRequest request, StreamObserver<LeaseRevokeResponse> observer) {
     Calls.reply(
         observer,
-        proposals.propose(new KvCommand.LeaseRevoke(request), LeaseRevokeResponse.class)
-            .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build()));
+        () -> {
+          if (store.auth().enabled()) { // etcd: the caller must be allowed to delete every attached key
+            var lease = store.lease(request.getID());
+            if (lease.isPresent()) {
+              guard.checkWriteKeys(lease.get().keys());
+            }
+          }
+          return proposals.propose(new KvCommand.LeaseRevoke(request), LeaseRevokeResponse.class)
+              .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
+        });
   }
 
   @Override

@@ -48,10 +48,13 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
   private final Headers headers;
   private final Executor executor;
   private final Path scratch;
+  private final AuthGuard guard;
 
   /** @param scratch a directory for temporary snapshot checkpoints */
   public MaintenanceService(
-      KvStore store, RaftGroupHandle raft, Proposals proposals, Headers headers, Executor executor, Path scratch) {
+      KvStore store, RaftGroupHandle raft, Proposals proposals, Headers headers, Executor executor, Path scratch,
+      AuthGuard guard) {
+    this.guard = guard;
     this.store = store;
     this.raft = raft;
     this.proposals = proposals;
@@ -126,6 +129,9 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
 
   @Override
   public void defragment(DefragmentRequest request, StreamObserver<DefragmentResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     Calls.reply(
         observer,
         CompletableFuture.supplyAsync(
@@ -143,6 +149,9 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
 
   @Override
   public void hash(HashRequest request, StreamObserver<HashResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     Calls.reply(
         observer,
         () -> {
@@ -154,6 +163,9 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
 
   @Override
   public void hashKV(HashKVRequest request, StreamObserver<HashKVResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     Calls.reply(
         observer,
         () -> {
@@ -191,6 +203,9 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
    */
   @Override
   public void snapshot(SnapshotRequest request, StreamObserver<SnapshotResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     var call = (ServerCallStreamObserver<SnapshotResponse>) observer;
     Semaphore ready = new Semaphore(0);
     call.setOnReadyHandler(ready::release);

@@ -1,5 +1,7 @@
 package io.cairn.kv.api;
 
+import io.cairn.kv.store.EtcdError;
+
 import io.cairn.kv.watch.WatchHub;
 import io.cairn.kv.watch.WatchStream;
 import io.etcd.jetcd.api.WatchGrpc;
@@ -16,8 +18,10 @@ public final class WatchService extends WatchGrpc.WatchImplBase {
 
   private final WatchHub hub;
   private final Executor executor;
+  private final AuthGuard guard;
 
-  public WatchService(WatchHub hub, Executor executor) {
+  public WatchService(WatchHub hub, Executor executor, AuthGuard guard) {
+    this.guard = guard;
     this.hub = hub;
     this.executor = executor;
   }
@@ -36,7 +40,14 @@ public final class WatchService extends WatchGrpc.WatchImplBase {
       @Override
       public void onNext(WatchRequest request) {
         switch (request.getRequestUnionCase()) {
-          case CREATE_REQUEST -> stream.create(request.getCreateRequest());
+          case CREATE_REQUEST -> {
+            var create = request.getCreateRequest();
+            if (guard.mayWatch(create.getKey(), create.getRangeEnd())) {
+              stream.create(create);
+            } else {
+              stream.deny(create, "rpc error: code = PermissionDenied desc = " + EtcdError.PERMISSION_DENIED.message());
+            }
+          }
           case CANCEL_REQUEST -> stream.cancel(request.getCancelRequest().getWatchId());
           case PROGRESS_REQUEST -> stream.requestProgress();
           case REQUESTUNION_NOT_SET -> {} // etcd ignores empty requests

@@ -1,5 +1,6 @@
 package io.cairn.kv.gateway;
 
+import io.cairn.kv.api.AuthService;
 import io.cairn.kv.api.ClusterService;
 import io.cairn.kv.api.KvService;
 import io.cairn.kv.api.LeaseService;
@@ -23,6 +24,7 @@ public record Gateway(
     LeaseService lease,
     ClusterService cluster,
     MaintenanceService maintenance,
+    AuthService auth,
     BooleanSupplier healthy,
     PrometheusRegistry registry,
     long maxBodyBytes) {

@@ -3,7 +3,24 @@ package io.cairn.kv.gateway;
 import com.google.protobuf.Message;
 import io.cairn.kv.api.LeaseLeases;
 import io.cairn.kv.api.MaintenanceService;
+import io.cairn.kv.api.AuthGuard;
 import io.etcd.jetcd.api.AlarmRequest;
+import io.etcd.jetcd.api.AuthDisableRequest;
+import io.etcd.jetcd.api.AuthEnableRequest;
+import io.etcd.jetcd.api.AuthRoleAddRequest;
+import io.etcd.jetcd.api.AuthRoleDeleteRequest;
+import io.etcd.jetcd.api.AuthRoleGetRequest;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionRequest;
+import io.etcd.jetcd.api.AuthRoleListRequest;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionRequest;
+import io.etcd.jetcd.api.AuthUserAddRequest;
+import io.etcd.jetcd.api.AuthUserChangePasswordRequest;
+import io.etcd.jetcd.api.AuthUserDeleteRequest;
+import io.etcd.jetcd.api.AuthUserGetRequest;
+import io.etcd.jetcd.api.AuthUserGrantRoleRequest;
+import io.etcd.jetcd.api.AuthUserListRequest;
+import io.etcd.jetcd.api.AuthUserRevokeRoleRequest;
+import io.etcd.jetcd.api.AuthenticateRequest;
 import io.etcd.jetcd.api.CompactionRequest;
 import io.etcd.jetcd.api.DefragmentRequest;
 import io.etcd.jetcd.api.DeleteRangeRequest;
@@ -33,6 +50,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -85,6 +103,22 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/maintenance/hash", HashRequest::newBuilder, g.maintenance()::hash);
     // no /v3/maintenance/hashkv: etcd 3.4.23's gateway has no such route (404)
     route("/v3/maintenance/transfer-leadership", MoveLeaderRequest::newBuilder, g.maintenance()::moveLeader);
+    route("/v3/auth/enable", AuthEnableRequest::newBuilder, g.auth()::authEnable);
+    route("/v3/auth/disable", AuthDisableRequest::newBuilder, g.auth()::authDisable);
+    route("/v3/auth/authenticate", AuthenticateRequest::newBuilder, g.auth()::authenticate);
+    route("/v3/auth/user/add", AuthUserAddRequest::newBuilder, g.auth()::userAdd);
+    route("/v3/auth/user/get", AuthUserGetRequest::newBuilder, g.auth()::userGet);
+    route("/v3/auth/user/list", AuthUserListRequest::newBuilder, g.auth()::userList);
+    route("/v3/auth/user/delete", AuthUserDeleteRequest::newBuilder, g.auth()::userDelete);
+    route("/v3/auth/user/changepw", AuthUserChangePasswordRequest::newBuilder, g.auth()::userChangePassword);
+    route("/v3/auth/user/grant", AuthUserGrantRoleRequest::newBuilder, g.auth()::userGrantRole);
+    route("/v3/auth/user/revoke", AuthUserRevokeRoleRequest::newBuilder, g.auth()::userRevokeRole);
+    route("/v3/auth/role/add", AuthRoleAddRequest::newBuilder, g.auth()::roleAdd);
+    route("/v3/auth/role/get", AuthRoleGetRequest::newBuilder, g.auth()::roleGet);
+    route("/v3/auth/role/list", AuthRoleListRequest::newBuilder, g.auth()::roleList);
+    route("/v3/auth/role/delete", AuthRoleDeleteRequest::newBuilder, g.auth()::roleDelete);
+    route("/v3/auth/role/grant", AuthRoleGrantPermissionRequest::newBuilder, g.auth()::roleGrantPermission);
+    route("/v3/auth/role/revoke", AuthRoleRevokePermissionRequest::newBuilder, g.auth()::roleRevokePermission);
   }
 
   /** etcd 3.4 serves the same API under /v3 and /v3beta (/v3alpha is gone: 404). */
@@ -125,6 +159,11 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     byte[] body = ByteBufUtil.getBytes(req.content());
+    // grpc-gateway passes the Authorization header on as the call's token (etcd's AuthInfoFromCtx)
+    AuthGuard.withToken(req.headers().get(HttpHeaderNames.AUTHORIZATION), () -> post(ctx, path, body, keepAlive));
+  }
+
+  private void post(ChannelHandlerContext ctx, String path, byte[] body, boolean keepAlive) {
     try {
       switch (path) {
         case "/v3/watch" -> watch(ctx, body, keepAlive);
@@ -142,6 +181,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
   }
 
+
   static final java.util.Set<String> GET_ROUTES = java.util.Set.of("/health", "/version", "/metrics");
   static final java.util.Set<String> STREAM_ROUTES =
       java.util.Set.of("/v3/watch", "/v3/lease/keepalive", "/v3/lease/leases", "/v3/kv/lease/leases",
@@ -149,14 +189,10 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   /**
    * What etcd answers for a path it does not serve: grpc-gateway's "Not Found" under /v3/, Go's
-   * "404 page not found" elsewhere. Auth calls, which etcd serves and cairn does not yet, get a clear
-   * "not supported" error instead.
+   * "404 page not found" elsewhere.
    */
   private static void notFound(ChannelHandlerContext ctx, String path, HttpMethod method, boolean keepAlive) {
-    if (path.startsWith("/v3/auth/") && method.equals(HttpMethod.POST)) {
-      Responses.sendError(
-          ctx, Status.UNIMPLEMENTED.withDescription("authentication is not supported by cairn yet"), keepAlive);
-    } else if (path.startsWith("/v3/")) {
+    if (path.startsWith("/v3/")) {
       Responses.text(ctx, HttpResponseStatus.NOT_FOUND, "Not Found", keepAlive);
     } else {
       Responses.text(ctx, HttpResponseStatus.NOT_FOUND, "404 page not found", keepAlive);

@@ -88,9 +88,13 @@ public final class KvKeys {
       ConfigKey.of("kv.election-timeout", "--election-timeout", Parsers.longInRange(10, 600_000), 1000L,
           "Raft election timeout in milliseconds.");
 
+  public static final ConfigKey<Long> AUTH_TOKEN_TTL =
+      ConfigKey.of("kv.auth-token-ttl", "--auth-token-ttl", Parsers.longInRange(1, 86_400), 300L,
+          "Seconds an auth token (from Authenticate) stays valid.");
+
   public static final List<ConfigKey<?>> ALL =
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
-          ELECTION_TIMEOUT);
+          ELECTION_TIMEOUT, AUTH_TOKEN_TTL);
 }

@@ -5,6 +5,8 @@ import io.cairn.common.config.HostPort;
 import io.cairn.common.lifecycle.Endpoint;
 import io.cairn.common.lifecycle.Service;
 import io.cairn.common.metrics.Metrics;
+import io.cairn.kv.api.AuthGuard;
+import io.cairn.kv.api.AuthService;
 import io.cairn.kv.api.ClusterService;
 import io.cairn.kv.api.Headers;
 import io.cairn.kv.api.KvService;
@@ -146,17 +148,19 @@ public final class KvServer implements Service {
             true);
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
-    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken());
+    AuthGuard guard = new AuthGuard(store, settings.authTokenTtl().toMillis(), System::currentTimeMillis);
+    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
     kvMetrics.register(store, raft, proposals);
 
-    KvService kv = new KvService(store, proposals, reads, headers, settings.maxTxnOps());
-    WatchService watch = new WatchService(hub, executor);
-    LeaseService lease = new LeaseService(store, lessor, proposals, headers, forwarder);
+    AuthService auth = new AuthService(store, guard, proposals, headers, executor);
+    KvService kv = new KvService(store, proposals, reads, headers, settings.maxTxnOps(), guard);
+    WatchService watch = new WatchService(hub, executor, guard);
+    LeaseService lease = new LeaseService(store, lessor, proposals, headers, forwarder, guard);
     MaintenanceService maintenance =
-        new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp"));
+        new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp"), guard);
     long maxMessage = Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES);
     Gateway gateway =
-        new Gateway(kv, watch, lease, cluster, maintenance,
+        new Gateway(kv, watch, lease, cluster, maintenance, auth,
             () -> raft.leader().isPresent() && store.alarms().isEmpty(), metrics.registry(), maxMessage);
     for (String url : settings.listenClientUrls()) {
       HostPort at = Urls.listen(url);
@@ -170,12 +174,14 @@ public final class KvServer implements Service {
               .maxInboundMessageSize((int) maxMessage)
               .permitKeepAliveTime(5, TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true)
+              .intercept(guard.interceptor())
               .intercept(kvMetrics.grpcInterceptor())
               .addService(kv)
               .addService(watch)
               .addService(lease.definition())
               .addService(cluster)
               .addService(maintenance)
+              .addService(auth)
               .build();
       try {
         server.start();

@@ -26,7 +26,8 @@ record KvSettings(
     KvKeys.CompactionMode compactionMode,
     long snapshotCount,
     Duration heartbeat,
-    Duration electionTimeout) {
+    Duration electionTimeout,
+    Duration authTokenTtl) {
 
   static KvSettings from(Config c) {
     String name = c.get(KvKeys.NAME);
@@ -79,7 +80,8 @@ record KvSettings(
         c.get(KvKeys.AUTO_COMPACTION_MODE),
         c.get(KvKeys.SNAPSHOT_COUNT),
         Duration.ofMillis(heartbeat),
-        Duration.ofMillis(election));
+        Duration.ofMillis(election),
+        Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)));
   }
 
   /** etcd's minimum lease TTL: ceil(1.5 × election timeout) seconds. */

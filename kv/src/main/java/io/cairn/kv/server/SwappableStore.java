@@ -109,6 +109,11 @@ final class SwappableStore implements KvStore {
   }
 
   @Override
+  public io.cairn.kv.store.AuthState auth() {
+    return current.auth();
+  }
+
+  @Override
   public HashResult hashKv(long revision) throws EtcdException {
     return current.hashKv(revision);
   }

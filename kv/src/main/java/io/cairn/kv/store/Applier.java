@@ -43,10 +43,12 @@ final class Applier {
 
   private final StoreState s;
   private final TxnApplier txns;
+  private final AuthApplier auth;
 
   Applier(StoreState s) {
     this.s = s;
     this.txns = new TxnApplier(s);
+    this.auth = new AuthApplier(s);
   }
 
   Outcome apply(KvCommand command, WriteBatch batch) {
@@ -83,6 +85,7 @@ final class Applier {
           yield Outcome.of(Empty.getDefaultInstance());
         }
         case KvCommand.Alarm a -> Outcome.of(alarm(a.request(), batch));
+        case AuthCommand a -> Outcome.of(auth.apply(a, batch));
         case KvCommand.Batch b -> throw new IllegalArgumentException("the store applies a batch command by command");
       };
     } catch (EtcdException e) {
@@ -113,7 +116,8 @@ final class Applier {
 
   /** The error an alarm imposes on this command, or null. */
   private EtcdError gate(KvCommand c) {
-    boolean kvOrLeaseWrite = !(c instanceof KvCommand.Alarm || c instanceof KvCommand.LeaseCheckpoint);
+    boolean kvOrLeaseWrite =
+        !(c instanceof KvCommand.Alarm || c instanceof KvCommand.LeaseCheckpoint || c instanceof AuthCommand);
     if (s.alarms.active(Alarms.CORRUPT) && kvOrLeaseWrite) {
       return EtcdError.CORRUPT;
     }

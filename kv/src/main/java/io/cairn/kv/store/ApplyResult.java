@@ -94,6 +94,7 @@ public sealed interface ApplyResult {
             case KvCommand.LeaseRevoke r -> LeaseRevokeResponse.parseFrom(body);
             case KvCommand.Alarm a -> AlarmResponse.parseFrom(body);
             case KvCommand.LeaseCheckpoint cp -> com.google.protobuf.Empty.parseFrom(body);
+            case AuthCommand a -> a.parseResponse(body);
             case KvCommand.Batch b -> throw new IllegalArgumentException("single result for a batch");
           });
     } catch (InvalidProtocolBufferException e) {

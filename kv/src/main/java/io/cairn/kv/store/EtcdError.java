@@ -41,7 +41,22 @@ public enum EtcdError {
   CORRUPT(Code.DATA_LOSS, "etcdserver: corrupt cluster"),
   BAD_LEADER_TRANSFEREE(Code.FAILED_PRECONDITION, "etcdserver: bad leader transferee"),
   GRPC_NOT_SUPPORTED_FOR_LEARNER(Code.UNAVAILABLE, "etcdserver: rpc not supported for learner"),
-  TOO_MANY_REQUESTS(Code.RESOURCE_EXHAUSTED, "etcdserver: too many requests");
+  TOO_MANY_REQUESTS(Code.RESOURCE_EXHAUSTED, "etcdserver: too many requests"),
+  ROOT_USER_NOT_EXIST(Code.FAILED_PRECONDITION, "etcdserver: root user does not exist"),
+  ROOT_ROLE_NOT_EXIST(Code.FAILED_PRECONDITION, "etcdserver: root user does not have root role"),
+  USER_ALREADY_EXIST(Code.FAILED_PRECONDITION, "etcdserver: user name already exists"),
+  USER_EMPTY(Code.INVALID_ARGUMENT, "etcdserver: user name is empty"),
+  USER_NOT_FOUND(Code.FAILED_PRECONDITION, "etcdserver: user name not found"),
+  ROLE_ALREADY_EXIST(Code.FAILED_PRECONDITION, "etcdserver: role name already exists"),
+  ROLE_NOT_FOUND(Code.FAILED_PRECONDITION, "etcdserver: role name not found"),
+  ROLE_EMPTY(Code.INVALID_ARGUMENT, "etcdserver: role name is empty"),
+  AUTH_FAILED(Code.INVALID_ARGUMENT, "etcdserver: authentication failed, invalid user ID or password"),
+  PERMISSION_DENIED(Code.PERMISSION_DENIED, "etcdserver: permission denied"),
+  ROLE_NOT_GRANTED(Code.FAILED_PRECONDITION, "etcdserver: role is not granted to the user"),
+  PERMISSION_NOT_GRANTED(Code.FAILED_PRECONDITION, "etcdserver: permission is not granted to the role"),
+  AUTH_NOT_ENABLED(Code.FAILED_PRECONDITION, "etcdserver: authentication is not enabled"),
+  INVALID_AUTH_TOKEN(Code.UNAUTHENTICATED, "etcdserver: invalid auth token"),
+  INVALID_AUTH_MGMT(Code.INVALID_ARGUMENT, "etcdserver: invalid auth management");
 
   /** gRPC status codes, named as in {@code io.grpc.Status.Code}; kept here so the store needs no gRPC. */
   public enum Code {
@@ -53,6 +68,7 @@ public enum EtcdError {
     UNAVAILABLE,
     DATA_LOSS,
     PERMISSION_DENIED,
+    UNAUTHENTICATED,
     INTERNAL
   }
 

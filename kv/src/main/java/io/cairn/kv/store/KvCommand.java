@@ -28,7 +28,17 @@ import java.util.List;
  * <p>Commands carry everything apply needs, so apply is deterministic: a lease grant carries the ID
  * the proposer chose, never 0.
  */
-public sealed interface KvCommand {
+public sealed interface KvCommand
+    permits KvCommand.Put,
+        KvCommand.DeleteRange,
+        KvCommand.Txn,
+        KvCommand.Compact,
+        KvCommand.LeaseGrant,
+        KvCommand.LeaseRevoke,
+        KvCommand.LeaseCheckpoint,
+        KvCommand.Alarm,
+        KvCommand.Batch,
+        AuthCommand {
   byte FORMAT = 1;
 
   /** The tag written after the format byte. */
@@ -132,6 +142,7 @@ public sealed interface KvCommand {
           case LeaseGrant g -> g.request().toByteArray();
           case LeaseRevoke r -> r.request().toByteArray();
           case Alarm a -> a.request().toByteArray();
+          case AuthCommand a -> a.body();
           case LeaseCheckpoint cp -> {
             var out = new java.io.ByteArrayOutputStream();
             try {
@@ -186,7 +197,13 @@ public sealed interface KvCommand {
         }
         case 8 -> new Alarm(AlarmRequest.parseFrom(body));
         case 9 -> new Batch(BatchCodec.decode(body));
-        default -> throw new IllegalArgumentException("unknown kv command type " + bytes[1]);
+        default -> {
+          AuthCommand auth = AuthCommand.decode(bytes[1], body);
+          if (auth == null) {
+            throw new IllegalArgumentException("unknown kv command type " + bytes[1]);
+          }
+          yield auth;
+        }
       };
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalArgumentException("malformed kv command of type " + bytes[1] + ": " + e.getMessage());
@@ -205,6 +222,7 @@ public sealed interface KvCommand {
       case LeaseGrant g -> g.request();
       case LeaseRevoke r -> r.request();
       case Alarm a -> a.request();
+      case AuthCommand a -> a.message();
       case LeaseCheckpoint cp -> null;
       case Batch b -> null;
     };

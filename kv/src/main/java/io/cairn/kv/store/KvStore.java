@@ -101,6 +101,9 @@ public interface KvStore extends AutoCloseable {
   /** Raised alarms (set through {@link KvCommand.Alarm}, or NOSPACE raised by the quota). */
   List<AlarmMember> alarms();
 
+  /** The current auth state (users, roles, whether auth is on); never null; safe from any thread. */
+  AuthState auth();
+
   /**
    * etcd's HashKV: a CRC-32C (Castagnoli) over the MVCC key-values with revision {@code <= revision}
    * (0 = current) and above the compact revision, in the byte order etcd hashes them, so that members

@@ -278,6 +278,11 @@ final class MvccStore implements KvStore {
   }
 
   @Override
+  public AuthState auth() {
+    return s.auth;
+  }
+
+  @Override
   public List<AlarmMember> alarms() {
     readLock();
     try {

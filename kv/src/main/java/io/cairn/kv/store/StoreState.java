@@ -19,6 +19,8 @@ final class StoreState {
   final TreeIndex index = new TreeIndex();
   final Leases leases = new Leases();
   final Alarms alarms = new Alarms();
+  /** Replaced whole by every auth change (applier thread, under the write lock); read without a lock. */
+  volatile AuthState auth = AuthState.EMPTY;
   /**
    * Values written by the apply in progress and not yet committed to the backend, so later writes of
    * the same batch read them. Applier thread only, under the write lock; emptied after every apply.
@@ -55,6 +57,7 @@ final class StoreState {
    * member with the same history gets the same number (the quota depends on it).
    */
   long usageBytes() {
-    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + Meta.bucketBytes(appliedIndex, compactRevision);
+    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + auth.bucketBytes()
+        + Meta.bucketBytes(appliedIndex, compactRevision);
   }
 }

@@ -15,7 +15,7 @@
  *
  * <h2>On-disk format, version 1 (frozen)</h2>
  *
- * Four buckets of a {@link io.cairn.kv.store.backend.Backend} (RocksDB column families of the same
+ * Seven buckets of a {@link io.cairn.kv.store.backend.Backend} (RocksDB column families of the same
  * names; RocksDB's {@code default} family is unused). Keys sort as unsigned bytes. Integers are
  * big-endian. Protobuf messages are the etcd ones from {@code io.etcd.jetcd.api}, encoded by
  * protobuf-java (field order, zero fields omitted), which is byte-identical to etcd's gogoproto
@@ -40,6 +40,13 @@
  *   <tr><td>{@code lease}</td><td>8-byte lease ID</td><td>{@code leasepb.Lease}: ID (1), TTL (2,
  *       granted seconds), RemainingTTL (3, last checkpoint; 0 = none)</td></tr>
  *   <tr><td>{@code alarm}</td><td>{@code AlarmMember} protobuf (memberID, alarm)</td><td>empty</td></tr>
+ *   <tr><td>{@code auth}</td><td>{@code "authEnabled"}, {@code "authRevision"}, {@code
+ *       "cairnTokenSecret"}</td><td>1 byte (1 on, 0 off); 8-byte auth revision; the token HMAC key
+ *       (32 bytes, empty while disabled). Written by the first auth command (etcd's layout plus the
+ *       secret)</td></tr>
+ *   <tr><td>{@code authUsers}</td><td>user name (UTF-8)</td><td>{@code authpb.User} (password: the
+ *       bcrypt hash)</td></tr>
+ *   <tr><td>{@code authRoles}</td><td>role name (UTF-8)</td><td>{@code authpb.Role}</td></tr>
  * </table>
  *
  * <p>Every apply writes its changes, {@code consistent_index} and {@code current_revision} in one

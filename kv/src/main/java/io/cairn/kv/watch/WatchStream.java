@@ -69,6 +69,21 @@ public final class WatchStream implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses a create request the caller may not make (etcd 3.4: created and canceled at once, with
+   * the request's watch ID and {@code reason}).
+   */
+  public void deny(WatchCreateRequest req, String reason) {
+    sink.sendControl(
+        WatchResponse.newBuilder()
+            .setHeader(hub.header(hub.currentRevision()))
+            .setWatchId(MissingFields.watchId(req))
+            .setCreated(true)
+            .setCanceled(true)
+            .setCancelReason(reason)
+            .build());
+  }
+
   private void refuse(long rev, String reason) {
     sink.sendControl(
         WatchResponse.newBuilder()

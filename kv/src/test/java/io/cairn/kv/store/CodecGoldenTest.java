@@ -68,6 +68,30 @@ class CodecGoldenTest {
             List.of(new KvCommand.LeaseCheckpoint.Remaining(1, 30), new KvCommand.LeaseCheckpoint.Remaining(2, 0))));
     m.put("alarm", Req.alarm(AlarmAction.ACTIVATE, 0xdead_beefL, Alarms.NOSPACE));
     m.put("batch", new KvCommand.Batch(List.of(Req.putCmd("k", "v"), Req.revoke(7))));
+    byte[] secret = new byte[32];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = (byte) i;
+    }
+    m.put("auth-enable", new AuthCommand.Enable(com.google.protobuf.ByteString.copyFrom(secret)));
+    m.put("auth-disable", new AuthCommand.Disable());
+    m.put("user-add", new AuthCommand.UserAdd(io.etcd.jetcd.api.AuthUserAddRequest.newBuilder()
+        .setName("u").setPassword("$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy").build()));
+    m.put("user-delete", new AuthCommand.UserDelete(io.etcd.jetcd.api.AuthUserDeleteRequest.newBuilder().setName("u").build()));
+    m.put("user-passwd", new AuthCommand.UserChangePassword(
+        io.etcd.jetcd.api.AuthUserChangePasswordRequest.newBuilder().setName("u").setPassword("").build()));
+    m.put("user-grant", new AuthCommand.UserGrantRole(
+        io.etcd.jetcd.api.AuthUserGrantRoleRequest.newBuilder().setUser("u").setRole("r").build()));
+    m.put("user-revoke", new AuthCommand.UserRevokeRole(
+        io.etcd.jetcd.api.AuthUserRevokeRoleRequest.newBuilder().setName("u").setRole("r").build()));
+    m.put("role-add", new AuthCommand.RoleAdd(io.etcd.jetcd.api.AuthRoleAddRequest.newBuilder().setName("r").build()));
+    m.put("role-delete", new AuthCommand.RoleDelete(io.etcd.jetcd.api.AuthRoleDeleteRequest.newBuilder().setRole("r").build()));
+    m.put("role-grant", new AuthCommand.RoleGrantPermission(io.etcd.jetcd.api.AuthRoleGrantPermissionRequest.newBuilder()
+        .setName("r")
+        .setPerm(io.etcd.jetcd.api.Permission.newBuilder()
+            .setPermType(io.etcd.jetcd.api.Permission.Type.READWRITE).setKey(bs("a")).setRangeEnd(bs("b")))
+        .build()));
+    m.put("role-revoke", new AuthCommand.RoleRevokePermission(io.etcd.jetcd.api.AuthRoleRevokePermissionRequest.newBuilder()
+        .setRole("r").setKey(bs("a")).setRangeEnd(bs("b")).build()));
     return m;
   }
 
@@ -95,6 +119,17 @@ class CodecGoldenTest {
         "batch",
         new ApplyResult.Batch(
             List.of(ok(PutResponse.newBuilder().setHeader(KvOps.header(9)).build()), new ApplyResult.Failed(EtcdError.LEASE_NOT_FOUND))));
+    m.put("auth-enable", ok(io.etcd.jetcd.api.AuthEnableResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("auth-disable", ok(io.etcd.jetcd.api.AuthDisableResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("user-add", new ApplyResult.Failed(EtcdError.USER_ALREADY_EXIST));
+    m.put("user-delete", ok(io.etcd.jetcd.api.AuthUserDeleteResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("user-passwd", ok(io.etcd.jetcd.api.AuthUserChangePasswordResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("user-grant", ok(io.etcd.jetcd.api.AuthUserGrantRoleResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("user-revoke", new ApplyResult.Failed(EtcdError.ROLE_NOT_GRANTED));
+    m.put("role-add", ok(io.etcd.jetcd.api.AuthRoleAddResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("role-delete", ok(io.etcd.jetcd.api.AuthRoleDeleteResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("role-grant", ok(io.etcd.jetcd.api.AuthRoleGrantPermissionResponse.newBuilder().setHeader(KvOps.header(9)).build()));
+    m.put("role-revoke", new ApplyResult.Failed(EtcdError.PERMISSION_NOT_GRANTED));
     return m;
   }
 

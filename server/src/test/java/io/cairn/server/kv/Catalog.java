@@ -16,7 +16,8 @@ final class Catalog {
             LeaseScenarios.ALL,
             WatchScenarios.ALL,
             MaintenanceScenarios.ALL,
-            ErrorScenarios.ALL)
+            ErrorScenarios.ALL,
+            AuthScenarios.ALL)
         .flatMap(List::stream)
         .toList();
   }

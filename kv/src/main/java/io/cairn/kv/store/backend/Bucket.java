@@ -14,7 +14,13 @@ public enum Bucket {
   /** Leases: 8-byte big-endian ID to {@code leasepb.Lease}. */
   LEASE("lease"),
   /** Raised alarms: {@code AlarmMember} bytes to an empty value. */
-  ALARM("alarm");
+  ALARM("alarm"),
+  /** Auth flags: {@code authEnabled} (1 byte), {@code authRevision} (8 bytes), the token secret. */
+  AUTH("auth"),
+  /** Users: name to {@code authpb.User} (password: the bcrypt hash). */
+  AUTH_USERS("authUsers"),
+  /** Roles: name to {@code authpb.Role}. */
+  AUTH_ROLES("authRoles");
 
   private final String bucketName;
 
