@@ -25,10 +25,12 @@ final class Dispatcher {
   private final RequestRouter router;
   private final Forwarder forwarder;
   private final boolean tls;
+  private final io.cairn.gateway.observe.ExchangeObserver observer;
 
   Dispatcher(String entryPoint, RequestRouter router, Forwarder forwarder, boolean tls) {
     this.entryPoint = entryPoint;
     this.router = router;
+    this.observer = router.observer();
     this.forwarder = forwarder;
     this.tls = tls;
   }
@@ -47,8 +49,11 @@ final class Dispatcher {
         remote,
         tls);
     Target target;
+    Observation observation = observer == io.cairn.gateway.observe.ExchangeObserver.NONE
+        ? null : new Observation(observer, head, client);
+    exchange.observation = observation;
     try {
-      target = router.route(head);
+      target = router.route(head, observation == null ? new io.cairn.gateway.observe.RouteFacts() : observation.facts);
       if (target == null) {
         throw new NullPointerException("RequestRouter returned null");
       }
@@ -59,6 +64,9 @@ final class Dispatcher {
     switch (target) {
       case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
       case Target.Proxy p -> {
+        if (observation != null) {
+          observation.proxied = true;
+        }
         if (bodyExpected && HttpUtil.is100ContinueExpected(req)) {
           client.writeAndFlush(
               new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -78,6 +86,13 @@ final class Dispatcher {
           }
         }
       }
+    }
+  }
+
+  /** Tells the observer about a request refused before routing ({@link Rejection}). */
+  void refused(Channel client, int status) {
+    if (observer != io.cairn.gateway.observe.ExchangeObserver.NONE) {
+      Observation.refused(observer, entryPoint, client, remoteAddress(client), status);
     }
   }
 
