@@ -8,6 +8,8 @@ import io.cairn.gateway.config.DynamicConfig;
 import io.cairn.gateway.config.EntryPoint;
 import io.cairn.gateway.config.StaticConfig;
 import io.cairn.gateway.config.Validator;
+import io.cairn.gateway.observe.http.ApiState;
+import io.cairn.gateway.observe.http.Observability;
 import io.cairn.gateway.provider.file.DynamicSnapshot;
 import io.cairn.gateway.provider.file.FileProvider;
 import io.cairn.gateway.provider.file.FileWatcher;
@@ -42,6 +44,10 @@ public final class GatewayServer implements Service {
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile boolean stopped;
+  private volatile DynamicConfig dynamic = DynamicConfig.empty();
+  private volatile List<io.cairn.gateway.server.EntryPoint> listening = List.of();
+  private final java.time.Instant started = java.time.Instant.now();
+  private Observability observability;
 
   public GatewayServer(StaticConfig config) {
     this(config, null);
@@ -89,12 +95,19 @@ public final class GatewayServer implements Service {
     routing = Routing.build(dynamic, config.entryPoints().keySet(), FileProvider.NAME, syntax, scheduler);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
+    this.dynamic = dynamic;
     RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
     try {
+      observability = Observability.start(config, this::apiState);
+      observability.configReloaded();
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
-        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router));
+        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()),
+            observability.router(e.getKey(), router)));
       }
+      listening = List.copyOf(entryPoints);
+      observability.openConnections(() -> listening.stream().collect(java.util.stream.Collectors.toMap(
+          io.cairn.gateway.server.EntryPoint::name, io.cairn.gateway.server.EntryPoint::openConnections)));
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);
       }
@@ -136,7 +149,9 @@ public final class GatewayServer implements Service {
     }
     Routing previous = routing;
     routing = next;
+    dynamic = snapshot.config();
     previous.close();
+    observability.configReloaded();
     log.info("gateway: configuration reloaded from {}", snapshot.files());
   }
 
@@ -169,10 +184,20 @@ public final class GatewayServer implements Service {
       }
     }
     entryPoints.clear();
+    listening = List.of();
     if (routing != null) {
       routing.close();
     }
+    if (observability != null) {
+      observability.close();
+    }
     scheduler.shutdownNow();
+  }
+
+  /** What the API shows now. */
+  private ApiState apiState() {
+    return new ApiState(dynamic, FileProvider.NAME, routing.services(), config.entryPoints(),
+        config.prometheus().isPresent() ? "prometheus" : "", config.accessLog().isPresent(), started);
   }
 
   private String host(String entryPoint) {

@@ -95,6 +95,11 @@ public final class Routing implements AutoCloseable {
     return warnings;
   }
 
+  /** The services built, by qualified name (for the API and metrics). */
+  public Map<String, ServiceNode> services() {
+    return services.built();
+  }
+
   /** Starts the services' active health checks: call once this routing is live. */
   public void start() {
     services.startChecks();
