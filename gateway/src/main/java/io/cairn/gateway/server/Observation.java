@@ -56,13 +56,14 @@ final class Observation {
     if (done) {
       return;
     }
-    if (msg instanceof HttpResponse r && r.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
-      status = r.status().code();
+    if (msg instanceof HttpResponse r && (r.status().codeClass() != HttpStatusClass.INFORMATIONAL
+        || r.status().code() == 101)) {
+      status = r.status().code(); // 101: a WebSocket, reported when the connection ends
     }
     if (msg instanceof HttpContent c) {
       responseBytes += c.content().readableBytes();
     }
-    if (msg instanceof LastHttpContent && status != 0) {
+    if (msg instanceof LastHttpContent && status != 0 && status != 101) {
       finish(status);
     }
   }

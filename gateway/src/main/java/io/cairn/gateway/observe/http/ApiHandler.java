@@ -46,7 +46,7 @@ final class ApiHandler {
     try {
       return answer(path, query);
     } catch (IllegalArgumentException e) { // a malformed %-escape in the path or query
-      return new Answer(400, "{\"message\":\"invalid request: " + e.getMessage().replace("\"", "'") + "\"}", Map.of());
+      return new Answer(400, "{\"message\":\"invalid request: " + e.getMessage().replace("\"", "'") + "\"}\n", Map.of());
     }
   }
 
@@ -213,7 +213,7 @@ final class ApiHandler {
     int page = positive(q.get("page"), 1);
     long from = (long) (page - 1) * perPage;
     if (from > 0 && from >= kept.size()) {
-      return new Answer(400, "{\"message\":\"invalid request: page: " + page + ", per_page: " + perPage + "\"}", Map.of());
+      return new Answer(400, "{\"message\":\"invalid request: page: " + page + ", per_page: " + perPage + "\"}\n", Map.of());
     }
     ArrayNode a = F.arrayNode();
     kept.stream().skip(from).limit(perPage).forEach(a::add);
@@ -240,7 +240,7 @@ final class ApiHandler {
   }
 
   private static Answer notFound(String message) {
-    return new Answer(404, "{\"message\":\"" + message + "\"}", Map.of());
+    return new Answer(404, "{\"message\":\"" + message + "\"}\n", Map.of());
   }
 
   private static String write(JsonNode n) {
