@@ -160,6 +160,40 @@ class AccessLogTest {
   }
 
   @Test
+  void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    java.io.OutputStream slow = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writing.countDown();
+        try {
+          release.await(); // the disk is stuck until the test says otherwise
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        sink.write(b, off, len);
+      }
+    };
+    AccessLog log = AccessLog.to(new StaticConfig.AccessLog("", "common", 1), slow);
+    log.finished(Records.notFound());
+    assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue(); // the writer is stuck in write
+    log.finished(Records.notFound()); // fills the queue of one
+    log.finished(Records.notFound()); // returns at once: dropped
+    log.finished(Records.notFound());
+    assertThat(log.dropped()).isEqualTo(2);
+    release.countDown();
+    log.close();
+    assertThat(sink.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+  }
+
+  @Test
   void badOptionsAreRefusedWithAClearMessage() {
     assertThatThrownBy(() -> AccessLog.to(new StaticConfig.AccessLog("", "xml", 0), new ByteArrayOutputStream()))
         .hasMessageContaining("expected common or json");

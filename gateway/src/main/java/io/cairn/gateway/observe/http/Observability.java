@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * at start; {@link #close()} flushes and closes the access log. Thread-safe.
  */
 public final class Observability implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Observability.class);
+
   private final StaticConfig config;
   private final Supplier<ApiState> api;
   private final AccessLog accessLog;
@@ -55,6 +57,11 @@ public final class Observability implements AutoCloseable {
    */
   public static Observability start(StaticConfig config, Supplier<ApiState> api) throws IOException {
     TraefikMetrics metrics = config.prometheus().map(TraefikMetrics::new).orElse(null);
+    config.prometheus().filter(p -> !p.manualRouting() && !config.entryPoints().containsKey(p.entryPoint()))
+        .ifPresent(p -> log.warn("metrics.prometheus.entryPoint: no entry point named {}; /metrics is served nowhere",
+            p.entryPoint()));
+    config.ping().filter(p -> !p.manualRouting() && !config.entryPoints().containsKey(p.entryPoint()))
+        .ifPresent(p -> log.warn("ping.entryPoint: no entry point named {}; /ping is served nowhere", p.entryPoint()));
     AccessLog log = config.accessLog().isPresent() ? AccessLog.open(config.accessLog().get()) : null;
     return new Observability(config, api, log, metrics);
   }
