@@ -134,6 +134,61 @@ class ObserveEndToEndTest {
     assertThat(counts).doesNotHaveDuplicates();
   }
 
+  @Test
+  void jsonAccessLogLines(@TempDir Path dir) throws Exception {
+    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    backend.createContext("/", x -> {
+      x.getRequestBody().readAllBytes();
+      x.sendResponseHeaders(201, 2);
+      x.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+      x.close();
+    });
+    backend.start();
+    String backendUrl = "http://127.0.0.1:" + backend.getAddress().getPort();
+    Path dynamic = dir.resolve("dynamic.yml");
+    Files.writeString(dynamic, """
+        http:
+          routers:
+            app:
+              rule: PathPrefix(`/`)
+              service: svc
+          services:
+            svc:
+              loadBalancer:
+                servers:
+                  - url: %s
+        """.formatted(backendUrl));
+    Path accessLog = dir.resolve("access.json");
+    GatewayServer gateway = new GatewayServer(StaticConfig.fromArgs(List.of(
+        "--entryPoints.web.address=127.0.0.1:0", "--providers.file.filename=" + dynamic,
+        "--providers.file.watch=false", "--accessLog.filePath=" + accessLog, "--accessLog.format=json")));
+    gateway.start();
+    try {
+      assertThat(curl("-d", "hello body", endpoint(gateway, "web") + "/post?x=1")).isEqualTo("ok");
+    } finally {
+      gateway.stop();
+      backend.stop(0);
+    }
+    List<String> lines = Files.readAllLines(accessLog);
+    assertThat(lines).hasSize(1);
+    JsonNode j = new ObjectMapper().readTree(lines.get(0));
+    assertThat(j.get("RequestMethod").asText()).isEqualTo("POST");
+    assertThat(j.get("RequestPath").asText()).isEqualTo("/post?x=1");
+    assertThat(j.get("RequestProtocol").asText()).isEqualTo("HTTP/1.1");
+    assertThat(j.get("RequestContentSize").asLong()).isEqualTo(10);
+    assertThat(j.get("DownstreamStatus").asInt()).isEqualTo(201);
+    assertThat(j.get("OriginStatus").asInt()).isEqualTo(201);
+    assertThat(j.get("DownstreamContentSize").asLong()).isEqualTo(2);
+    assertThat(j.get("RouterName").asText()).isEqualTo("app@file");
+    assertThat(j.get("ServiceName").asText()).isEqualTo("svc@file");
+    assertThat(j.get("ServiceURL").asText()).isEqualTo(backendUrl);
+    assertThat(j.get("entryPointName").asText()).isEqualTo("web");
+    assertThat(j.get("ClientHost").asText()).isEqualTo("127.0.0.1");
+    assertThat(j.get("Duration").asLong()).isPositive();
+    assertThat(j.get("level").asText()).isEqualTo("info");
+    assertThat(j.has("request_User-Agent")).as("headers are dropped by default").isFalse();
+  }
+
   /** Sends {@code request} as is and returns what comes back until the server closes. */
   private static String raw(String url, String request) throws IOException {
     java.net.URI u = java.net.URI.create(url);
