@@ -1,20 +1,16 @@
 package io.cairn.gateway.observe.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.common.metrics.BuildInfo;
 import io.cairn.gateway.service.LoadBalancerService;
 import io.cairn.gateway.service.ServiceNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -32,8 +28,6 @@ final class ApiHandler {
   record Answer(int status, String body, Map<String, String> headers) {}
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int DEFAULT_PER_PAGE = 100;
 
   private final Supplier<ApiState> state;
 
@@ -52,30 +46,30 @@ final class ApiHandler {
 
   private Answer answer(String path, String query) {
     ApiState s = state.get();
-    Map<String, String> q = query(query);
+    Map<String, String> q = ApiResults.query(query);
     String[] parts = path.split("/", -1);
     return switch (path) {
-      case "/overview" -> ok(overview(s));
-      case "/entrypoints" -> list(entryPoints(s), q);
-      case "/http/routers" -> list(routers(s), q);
-      case "/http/services" -> list(services(s), q);
-      case "/http/middlewares" -> list(middlewares(s), q);
-      case "/rawdata" -> ok(rawData(s));
-      case "/version" -> ok(version(s));
+      case "/overview" -> ApiResults.ok(overview(s));
+      case "/entrypoints" -> ApiResults.list(entryPoints(s), q);
+      case "/http/routers" -> ApiResults.list(routers(s), q);
+      case "/http/services" -> ApiResults.list(services(s), q);
+      case "/http/middlewares" -> ApiResults.list(middlewares(s), q);
+      case "/rawdata" -> ApiResults.ok(rawData(s));
+      case "/version" -> ApiResults.ok(version(s));
       default -> {
         if (parts.length == 3 && parts[1].equals("entrypoints")) {
-          yield one(entryPoints(s), decode(parts[2]), "entry point");
+          yield ApiResults.one(entryPoints(s), ApiResults.decode(parts[2]), "entry point");
         }
         if (parts.length == 4 && parts[1].equals("http")) {
-          String name = decode(parts[3]);
+          String name = ApiResults.decode(parts[3]);
           yield switch (parts[2]) {
-            case "routers" -> one(routers(s), name, "router");
-            case "services" -> one(services(s), name, "service");
-            case "middlewares" -> one(middlewares(s), name, "middleware");
-            default -> notFound("page not found");
+            case "routers" -> ApiResults.one(routers(s), name, "router");
+            case "services" -> ApiResults.one(services(s), name, "service");
+            case "middlewares" -> ApiResults.one(middlewares(s), name, "middleware");
+            default -> ApiResults.notFound("page not found");
           };
         }
-        yield notFound("page not found");
+        yield ApiResults.notFound("page not found");
       }
     };
   }
@@ -201,70 +195,5 @@ final class ApiHandler {
     o.put("Codename", "cairn");
     o.put("startDate", s.started().toString());
     return o;
-  }
-
-  private static Answer list(List<ObjectNode> items, Map<String, String> q) {
-    String search = q.getOrDefault("search", "").toLowerCase(Locale.ROOT);
-    String status = q.getOrDefault("status", "");
-    List<ObjectNode> kept = items.stream()
-        .filter(i -> i.path("name").asText().toLowerCase(Locale.ROOT).contains(search))
-        .filter(i -> status.isEmpty() || i.path("status").asText().equals(status)).toList();
-    int perPage = positive(q.get("per_page"), DEFAULT_PER_PAGE);
-    int page = positive(q.get("page"), 1);
-    long from = (long) (page - 1) * perPage;
-    if (from > 0 && from >= kept.size()) {
-      return new Answer(400, "{\"message\":\"invalid request: page: " + page + ", per_page: " + perPage + "\"}\n", Map.of());
-    }
-    ArrayNode a = F.arrayNode();
-    kept.stream().skip(from).limit(perPage).forEach(a::add);
-    boolean more = from + perPage < kept.size();
-    return new Answer(200, write(a), Map.of("X-Next-Page", String.valueOf(more ? page + 1 : 1)));
-  }
-
-  private static int positive(String v, int dflt) {
-    try {
-      int n = v == null ? dflt : Integer.parseInt(v);
-      return n > 0 ? n : dflt;
-    } catch (NumberFormatException e) {
-      return dflt;
-    }
-  }
-
-  private static Answer one(List<ObjectNode> items, String name, String what) {
-    Optional<ObjectNode> found = items.stream().filter(i -> i.path("name").asText().equals(name)).findFirst();
-    return found.map(ApiHandler::ok).orElseGet(() -> notFound(what + " not found"));
-  }
-
-  private static Answer ok(JsonNode n) {
-    return new Answer(200, write(n), Map.of());
-  }
-
-  private static Answer notFound(String message) {
-    return new Answer(404, "{\"message\":\"" + message + "\"}\n", Map.of());
-  }
-
-  private static String write(JsonNode n) {
-    try {
-      return JSON.writeValueAsString(n) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> query(String query) {
-    Map<String, String> out = new TreeMap<>();
-    if (query == null || query.isEmpty()) {
-      return out;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-      out.putIfAbsent(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
-    }
-    return out;
   }
 }
