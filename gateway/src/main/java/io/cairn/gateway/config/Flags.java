@@ -42,7 +42,7 @@ final class Flags {
   static final Pattern BARE = Pattern.compile(String.join("|",
       "api", "api\\.(dashboard|insecure|debug|disabledashboardad)", "accesslog", "metrics\\.prometheus",
       "metrics\\.prometheus\\.(add\\w+labels|manualrouting)", "providers\\.file", "providers\\.file\\.watch",
-      "providers\\.etcd", "log", "log\\.nocolor", "global\\.\\w+",
+      "providers\\.etcd", "log", "ping", "ping\\.manualrouting", "accesslog\\.filters", "accesslog\\.filters\\.retryattempts", "log\\.nocolor", "global\\.\\w+",
       "entrypoints\\.[^.]+\\.forwardedheaders\\.insecure", "entrypoints\\.[^.]+\\.http3",
       "entrypoints\\.[^.]+\\.http\\.tls", "entrypoints\\.[^.]+\\.http\\.redirections\\.entrypoint\\.permanent",
       "certificatesresolvers\\.[^.]+\\.acme\\.tlschallenge", "serverstransport\\.insecureskipverify"));

@@ -26,9 +26,19 @@ public record StaticConfig(
     Log log,
     Map<String, CertResolver> certificatesResolvers,
     Core core,
-    ServersTransport serversTransport) {
+    ServersTransport serversTransport,
+    Optional<Ping> ping) {
+
+  /** A configuration without {@code ping}. */
+  public StaticConfig(Map<String, EntryPoint> entryPoints, Providers providers, Optional<Api> api,
+      Optional<AccessLog> accessLog, Optional<Prometheus> prometheus, Log log, Map<String, CertResolver> certificatesResolvers,
+      Core core, ServersTransport serversTransport) {
+    this(entryPoints, providers, api, accessLog, prometheus, log, certificatesResolvers, core, serversTransport,
+        Optional.empty());
+  }
 
   public StaticConfig {
+    Objects.requireNonNull(ping, "ping");
     entryPoints = Checks.map(entryPoints);
     Objects.requireNonNull(providers, "providers");
     Objects.requireNonNull(api, "api");
@@ -162,26 +172,79 @@ public record StaticConfig(
     }
   }
 
-  /** {@code accessLog}: file (empty: stdout), {@code common} (default) or {@code json}, lines buffered (0: none). */
-  public record AccessLog(String filePath, String format, long bufferingSize) {
+  /**
+   * {@code accessLog}: file (empty: stdout), {@code common} (default) or {@code json}, lines buffered
+   * (0: the default queue), which fields and headers a JSON line keeps, and which exchanges are logged.
+   */
+  public record AccessLog(String filePath, String format, long bufferingSize, AccessLogFields fields,
+      Optional<AccessLogFilters> filters) {
+    public AccessLog(String filePath, String format, long bufferingSize) {
+      this(filePath, format, bufferingSize, AccessLogFields.DEFAULT, Optional.empty());
+    }
+
     public AccessLog {
       Objects.requireNonNull(filePath, "filePath");
       Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(fields, "fields");
+      Objects.requireNonNull(filters, "filters");
+    }
+  }
+
+  /**
+   * {@code accessLog.fields}: {@code defaultMode} {@code keep} (default) or {@code drop}, per-field
+   * {@code names.NAME}; {@code headers.defaultMode} {@code drop} (default), {@code keep} or {@code
+   * redact}, per-header {@code headers.names.NAME}.
+   */
+  public record AccessLogFields(String defaultMode, Map<String, String> names, String headersDefaultMode,
+      Map<String, String> headerNames) {
+    public static final AccessLogFields DEFAULT = new AccessLogFields("keep", Map.of(), "drop", Map.of());
+
+    public AccessLogFields {
+      Objects.requireNonNull(defaultMode, "defaultMode");
+      names = Checks.map(names);
+      Objects.requireNonNull(headersDefaultMode, "headersDefaultMode");
+      headerNames = Checks.map(headerNames);
+    }
+  }
+
+  /**
+   * {@code accessLog.filters}: log only exchanges whose status is in one of {@code statusCodes}
+   * ({@code "404"}, {@code "500-599"}), or that were retried ({@code retryAttempts}), or that took
+   * longer than {@code minDuration} (zero: no such filter).
+   */
+  public record AccessLogFilters(List<String> statusCodes, boolean retryAttempts, Duration minDuration) {
+    public AccessLogFilters {
+      statusCodes = Checks.list(statusCodes);
+      Objects.requireNonNull(minDuration, "minDuration");
+    }
+  }
+
+  /** {@code ping}: answers {@code OK} on {@code /ping} of {@code entryPoint} (default {@code traefik}). */
+  public record Ping(String entryPoint, boolean manualRouting, int terminatingStatusCode) {
+    public Ping {
+      Objects.requireNonNull(entryPoint, "entryPoint");
     }
   }
 
   /**
    * {@code metrics.prometheus}. Defaults: entryPoint {@code traefik}, buckets {@code 0.1, 0.3,
-   * 1.2, 5.0}, entry point and service labels on, router labels off.
+   * 1.2, 5.0}, entry point and service labels on, router labels off, no header labels ({@code
+   * headerLabels.LABEL: Header-Name} adds a label holding that request header).
    */
   public record Prometheus(
       String entryPoint, List<Double> buckets, boolean addEntryPointsLabels, boolean addRoutersLabels,
-      boolean addServicesLabels, boolean manualRouting) {
+      boolean addServicesLabels, boolean manualRouting, Map<String, String> headerLabels) {
     public static final List<Double> DEFAULT_BUCKETS = List.of(0.1, 0.3, 1.2, 5.0);
+
+    public Prometheus(String entryPoint, List<Double> buckets, boolean addEntryPointsLabels, boolean addRoutersLabels,
+        boolean addServicesLabels, boolean manualRouting) {
+      this(entryPoint, buckets, addEntryPointsLabels, addRoutersLabels, addServicesLabels, manualRouting, Map.of());
+    }
 
     public Prometheus {
       Objects.requireNonNull(entryPoint, "entryPoint");
       buckets = Checks.list(buckets);
+      headerLabels = Checks.map(headerLabels);
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Traefik sections and providers that cairn lacks are refused by name.
  */
 final class StaticDecoder {
-  static final List<String> UNSUPPORTED_SECTIONS = List.of("ping", "tracing", "experimental", "hostResolver",
+  static final List<String> UNSUPPORTED_SECTIONS = List.of("tracing", "experimental", "hostResolver",
       "spiffe", "tcpServersTransport", "ocsp", "pilot", "hub");
   static final List<String> UNSUPPORTED_PROVIDERS = List.of("docker", "swarm", "kubernetesIngress", "kubernetesCRD",
       "kubernetesGateway", "kubernetesIngressNGINX", "rest", "consul", "consulCatalog", "nomad", "ecs", "redis", "http",
@@ -54,6 +54,12 @@ final class StaticDecoder {
       m.finish();
       return p;
     });
+    Optional<StaticConfig.Ping> ping = f.object("ping", true).map(p -> {
+      StaticConfig.Ping v = new StaticConfig.Ping(p.string("entryPoint", "traefik"), p.bool("manualRouting", false),
+          p.integer("terminatingStatusCode", 503));
+      p.finish();
+      return v;
+    });
     StaticConfig.Log log = f.object("log", true).map(StaticDecoder::log).orElse(StaticConfig.Log.defaults());
     Map<String, StaticConfig.CertResolver> resolvers = f.map("certificatesResolvers", (r, name) -> resolver(r));
     StaticConfig.Core core = f.object("core", false).map(c -> {
@@ -84,23 +90,31 @@ final class StaticDecoder {
         }
       });
     }
-    return effective(entryPoints, providers, api, accessLog, prometheus, log, resolvers, core, transport);
+    return effective(entryPoints, providers, api, accessLog, prometheus, log, resolvers, core, transport, ping);
   }
 
   /** Traefik's {@code SetEffectiveConfiguration}: the implicit {@code http} and {@code traefik} entry points. */
   static StaticConfig effective(Map<String, EntryPoint> entryPoints, StaticConfig.Providers providers,
       Optional<StaticConfig.Api> api, Optional<StaticConfig.AccessLog> accessLog, Optional<StaticConfig.Prometheus> prometheus,
       StaticConfig.Log log, Map<String, StaticConfig.CertResolver> resolvers, StaticConfig.Core core, ServersTransport transport) {
+    return effective(entryPoints, providers, api, accessLog, prometheus, log, resolvers, core, transport, Optional.empty());
+  }
+
+  static StaticConfig effective(Map<String, EntryPoint> entryPoints, StaticConfig.Providers providers,
+      Optional<StaticConfig.Api> api, Optional<StaticConfig.AccessLog> accessLog, Optional<StaticConfig.Prometheus> prometheus,
+      StaticConfig.Log log, Map<String, StaticConfig.CertResolver> resolvers, StaticConfig.Core core, ServersTransport transport,
+      Optional<StaticConfig.Ping> ping) {
     Map<String, EntryPoint> eps = new LinkedHashMap<>(entryPoints);
     if (eps.isEmpty()) {
       eps.put("http", EntryPoint.at(":80"));
     }
     boolean internal = api.map(StaticConfig.Api::insecure).orElse(false)
-        || prometheus.map(p -> !p.manualRouting() && p.entryPoint().equals("traefik")).orElse(false);
+        || prometheus.map(p -> !p.manualRouting() && p.entryPoint().equals("traefik")).orElse(false)
+        || ping.map(p -> !p.manualRouting() && p.entryPoint().equals("traefik")).orElse(false);
     if (internal && !eps.containsKey("traefik")) {
       eps.put("traefik", EntryPoint.at(":8080"));
     }
-    return new StaticConfig(eps, providers, api, accessLog, prometheus, log, resolvers, core, transport);
+    return new StaticConfig(eps, providers, api, accessLog, prometheus, log, resolvers, core, transport, ping);
   }
 
   private static StaticConfig.Providers providers(Fields f) {
@@ -143,8 +157,21 @@ final class StaticDecoder {
   }
 
   private static StaticConfig.AccessLog accessLog(Fields f) {
+    StaticConfig.AccessLogFields fields = f.object("fields", true).map(StaticDecoder::accessLogFields)
+        .orElse(StaticConfig.AccessLogFields.DEFAULT);
+    Optional<StaticConfig.AccessLogFilters> filters = f.object("filters", true).map(x -> {
+      StaticConfig.AccessLogFilters v = new StaticConfig.AccessLogFilters(x.strings("statusCodes"),
+          x.bool("retryAttempts", false), x.duration("minDuration", java.time.Duration.ZERO));
+      for (String range : v.statusCodes()) {
+        if (!range.matches("\\d{3}(-\\d{3})?")) {
+          x.problems().add(x.key("statusCodes"), "expected status codes or ranges like 404 or 500-599, got \"" + range + "\"");
+        }
+      }
+      x.finish();
+      return v;
+    });
     StaticConfig.AccessLog v = new StaticConfig.AccessLog(f.string("filePath", ""), f.string("format", "common"),
-        f.longValue("bufferingSize", 0));
+        f.longValue("bufferingSize", 0), fields, filters);
     if (!List.of("common", "json", "genericCLF").contains(v.format())) {
       f.problems().add(f.key("format"), "expected common, genericCLF or json, got \"" + v.format() + "\"");
     }
@@ -152,10 +179,36 @@ final class StaticDecoder {
     return v;
   }
 
+  private static StaticConfig.AccessLogFields accessLogFields(Fields f) {
+    String mode = f.string("defaultMode", "keep");
+    Map<String, String> names = f.stringMap("names");
+    StaticConfig.AccessLogFields v = f.object("headers", true).map(h -> {
+      StaticConfig.AccessLogFields x = new StaticConfig.AccessLogFields(mode, names, h.string("defaultMode", "drop"),
+          h.stringMap("names"));
+      modes(h, "defaultMode", List.of(x.headersDefaultMode()), List.of("keep", "drop", "redact"));
+      modes(h, "names", x.headerNames().values(), List.of("keep", "drop", "redact"));
+      h.finish();
+      return x;
+    }).orElse(new StaticConfig.AccessLogFields(mode, names, "drop", Map.of()));
+    modes(f, "defaultMode", List.of(mode), List.of("keep", "drop"));
+    modes(f, "names", names.values(), List.of("keep", "drop"));
+    f.finish();
+    return v;
+  }
+
+  private static void modes(Fields f, String key, java.util.Collection<String> given, List<String> allowed) {
+    for (String m : given) {
+      if (!allowed.contains(m)) {
+        f.problems().add(f.key(key), "expected " + String.join(", ", allowed) + ", got \"" + m + "\"");
+      }
+    }
+  }
+
   private static StaticConfig.Prometheus prometheus(Fields f) {
     StaticConfig.Prometheus v = new StaticConfig.Prometheus(f.string("entryPoint", "traefik"),
         f.numbers("buckets", StaticConfig.Prometheus.DEFAULT_BUCKETS), f.bool("addEntryPointsLabels", true),
-        f.bool("addRoutersLabels", false), f.bool("addServicesLabels", true), f.bool("manualRouting", false));
+        f.bool("addRoutersLabels", false), f.bool("addServicesLabels", true), f.bool("manualRouting", false),
+        f.stringMap("headerLabels"));
     f.finish();
     return v;
   }

@@ -6,6 +6,7 @@ import io.cairn.gateway.middleware.Exchange;
 import io.cairn.gateway.middleware.HeaderMap;
 import io.cairn.gateway.middleware.Outcome;
 import io.cairn.gateway.middleware.ResponseHead;
+import io.cairn.gateway.observe.RouteFacts;
 import io.cairn.gateway.proxy.ReverseProxy;
 import io.cairn.gateway.router.BasicRequest;
 import io.cairn.gateway.server.RequestHead;
@@ -44,6 +45,11 @@ final class GatewayRouter implements RequestRouter {
 
   @Override
   public Target route(RequestHead head) {
+    return route(head, new RouteFacts());
+  }
+
+  @Override
+  public Target route(RequestHead head, RouteFacts facts) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     head.headers().forEach(e -> {
       if (!ReverseProxy.isForwardedHeader(e.getKey())) { // the client's are replaced, never trusted
@@ -56,6 +62,7 @@ final class GatewayRouter implements RequestRouter {
       return Target.Respond.notFound();
     }
     Routing.Routed routed = match.get();
+    facts.router(routed.router()).service(routed.service().name());
     Chain chain = routed.chain();
     HeaderMap headerMap = new HeaderMap();
     headers.forEach((name, values) -> values.forEach(v -> headerMap.add(name, v)));
@@ -84,6 +91,7 @@ final class GatewayRouter implements RequestRouter {
     }
     Route r = route.get();
     URI url = r.target().url();
+    facts.service(r.target().service()).serviceUrl(url.toString());
     try {
       if (!"http".equalsIgnoreCase(url.getScheme())) {
         throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");

@@ -8,6 +8,8 @@ import io.cairn.gateway.config.DynamicConfig;
 import io.cairn.gateway.config.EntryPoint;
 import io.cairn.gateway.config.StaticConfig;
 import io.cairn.gateway.config.Validator;
+import io.cairn.gateway.observe.http.ApiState;
+import io.cairn.gateway.observe.http.Observability;
 import io.cairn.gateway.provider.file.DynamicSnapshot;
 import io.cairn.gateway.provider.file.FileProvider;
 import io.cairn.gateway.provider.file.FileWatcher;
@@ -49,6 +51,9 @@ public final class GatewayServer implements Service {
   /** The last applied configuration of each provider ({@code file}, {@code etcd}); guarded by this. */
   private final java.util.Map<String, DynamicConfig> providers = new java.util.TreeMap<>();
   private volatile boolean stopped;
+  private volatile List<io.cairn.gateway.server.EntryPoint> listening = List.of();
+  private final java.time.Instant started = java.time.Instant.now();
+  private Observability observability;
 
   public GatewayServer(StaticConfig config) {
     this(config, null);
@@ -107,19 +112,25 @@ public final class GatewayServer implements Service {
     routing.start();
     RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
     try {
+      observability = Observability.start(config, this::apiState);
+      observability.configReloaded();
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
         EntryPointOptions o = options(e.getValue());
-        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, router);
+        RequestRouter observed = observability.router(e.getKey(), router);
+        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed);
         entryPoints.add(tcp);
         if (e.getValue().http3().isPresent() && o.tls() == null) {
           log.warn("entry point {}: http3 needs TLS on the entry point; HTTP/3 not started", e.getKey());
         } else if (e.getValue().http3().isPresent()) { // UDP on the same port, Alt-Svc on the TCP side
           http3.add(io.cairn.gateway.http3.Http3EntryPoint.beside(tcp, address, o, io.cairn.gateway.http3.QuicTls.fromFiles(o.tls()),
-              router, new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()),
+              observed, new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()),
               e.getValue().http3().get().advertisedPort()));
         }
       }
+      listening = List.copyOf(entryPoints);
+      observability.openConnections(() -> listening.stream().collect(java.util.stream.Collectors.toMap(
+          io.cairn.gateway.server.EntryPoint::name, io.cairn.gateway.server.EntryPoint::openConnections)));
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);
       }
@@ -168,6 +179,7 @@ public final class GatewayServer implements Service {
     routing = next;
     providers.put(provider, dynamic);
     previous.close();
+    observability.configReloaded();
     log.info("gateway: configuration reloaded from {}", source);
   }
 
@@ -213,10 +225,30 @@ public final class GatewayServer implements Service {
       }
     }
     entryPoints.clear();
+    listening = List.of();
     if (routing != null) {
       routing.close();
     }
+    if (observability != null) {
+      observability.close();
+    }
     scheduler.shutdownNow();
+  }
+
+  /**
+   * What the API shows now: the file provider's configuration, else the etcd provider's (the API
+   * lists one provider's routers, services and middlewares; both at once is not done yet).
+   */
+  private ApiState apiState() {
+    String shown;
+    DynamicConfig dynamic;
+    synchronized (this) {
+      shown = providers.containsKey(FileProvider.NAME) || !providers.containsKey(KvProvider.NAME)
+          ? FileProvider.NAME : KvProvider.NAME;
+      dynamic = providers.getOrDefault(shown, DynamicConfig.empty());
+    }
+    return new ApiState(dynamic, shown, routing.services(), config.entryPoints(),
+        config.prometheus().isPresent() ? "prometheus" : "", config.accessLog().isPresent(), started);
   }
 
   private String host(String entryPoint) {

@@ -128,6 +128,13 @@ public final class Routing implements AutoCloseable {
     return warnings;
   }
 
+  /** The services built, by qualified name (for the API and metrics). */
+  public Map<String, ServiceNode> services() {
+    Map<String, ServiceNode> all = new java.util.HashMap<>();
+    services.forEach(g -> all.putAll(g.built()));
+    return Map.copyOf(all);
+  }
+
   /** Starts the services' active health checks: call once this routing is live. */
   public void start() {
     services.forEach(ServiceGraph::startChecks);

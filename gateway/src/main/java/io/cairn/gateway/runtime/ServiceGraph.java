@@ -71,6 +71,11 @@ final class ServiceGraph implements AutoCloseable {
     return ref.contains("@") ? ref : ref + "@" + provider;
   }
 
+  /** The services built, by qualified name (read-only view). */
+  Map<String, ServiceNode> built() {
+    return java.util.Collections.unmodifiableMap(built);
+  }
+
   /** The service {@code ref} names, or empty when there is none (another provider's, or unknown). */
   Optional<ServiceNode> find(String ref) {
     return Optional.ofNullable(built.get(qualify(ref)));

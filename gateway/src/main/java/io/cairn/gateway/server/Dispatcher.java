@@ -27,10 +27,12 @@ final class Dispatcher {
   private final boolean tls;
   /** {@code Alt-Svc} value added to every response, or null; set once HTTP/3 listens. */
   private volatile String altSvc;
+  private final io.cairn.gateway.observe.ExchangeObserver observer;
 
   Dispatcher(String entryPoint, RequestRouter router, Forwarder forwarder, boolean tls) {
     this.entryPoint = entryPoint;
     this.router = router;
+    this.observer = router.observer();
     this.forwarder = forwarder;
     this.tls = tls;
   }
@@ -56,8 +58,11 @@ final class Dispatcher {
         remote,
         tls);
     Target target;
+    Observation observation = observer == io.cairn.gateway.observe.ExchangeObserver.NONE
+        ? null : new Observation(observer, head, client);
+    exchange.observation = observation;
     try {
-      target = router.route(head);
+      target = router.route(head, observation == null ? new io.cairn.gateway.observe.RouteFacts() : observation.facts);
       if (target == null) {
         throw new NullPointerException("RequestRouter returned null");
       }
@@ -68,6 +73,9 @@ final class Dispatcher {
     switch (target) {
       case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
       case Target.Proxy p -> {
+        if (observation != null) {
+          observation.proxied = true;
+        }
         if (bodyExpected && HttpUtil.is100ContinueExpected(req)) {
           client.writeAndFlush(
               new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -100,6 +108,13 @@ final class Dispatcher {
     String v = altSvc;
     if (v != null && !res.headers().contains(HttpHeaderNames.ALT_SVC)) {
       res.headers().set(HttpHeaderNames.ALT_SVC, v);
+    }
+  }
+
+  /** Tells the observer about a request refused before routing ({@link Rejection}). */
+  void refused(Channel client, int status) {
+    if (observer != io.cairn.gateway.observe.ExchangeObserver.NONE) {
+      Observation.refused(observer, entryPoint, client, remoteAddress(client), status);
     }
   }
 

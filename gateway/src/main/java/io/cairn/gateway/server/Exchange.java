@@ -13,6 +13,8 @@ final class Exchange {
   boolean requestDone;
   boolean responseStarted;
   boolean responseDone;
+  /** The access log's and metrics' view of this exchange; null when nobody observes. */
+  Observation observation;
 
   Exchange(boolean keepAlive, boolean headRequest, boolean http10) {
     this.keepAlive = keepAlive;
@@ -24,6 +26,9 @@ final class Exchange {
   void content(io.netty.handler.codec.http.HttpContent content) {
     if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
       requestDone = true;
+    }
+    if (observation != null) {
+      observation.read(content);
     }
     if (forwarding != null) {
       forwarding.content(content);

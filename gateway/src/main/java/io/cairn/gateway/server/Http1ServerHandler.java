@@ -100,6 +100,9 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
   private void reject(ChannelHandlerContext ctx, Rejection r) {
     closing = true;
     Exchange ex = current;
+    if (ex == null) {
+      dispatcher.refused(ctx.channel(), r.status().code());
+    }
     if (ex != null) {
       ex.abort();
       if (ex.responseStarted) {
@@ -113,6 +116,9 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     Exchange ex = current;
+    if (ex != null && ex.observation != null) {
+      ex.observation.written(msg);
+    }
     if (ex != null && msg instanceof HttpResponse res
         && res.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
       ex.responseStarted = true;
@@ -205,6 +211,9 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
     closing = true;
     if (current != null) {
       current.abort();
+      if (current.observation != null) {
+        current.observation.ended();
+      }
       current = null;
     }
     queue.forEach(ReferenceCountUtil::release);

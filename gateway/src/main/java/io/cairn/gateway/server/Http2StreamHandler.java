@@ -72,6 +72,9 @@ final class Http2StreamHandler extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (current != null && current.observation != null) {
+      current.observation.written(msg);
+    }
     if (current != null && msg instanceof HttpResponse res
         && res.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
       current.responseStarted = true;
@@ -95,6 +98,9 @@ final class Http2StreamHandler extends ChannelDuplexHandler {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (current != null && !(current.responseDone && current.requestDone)) {
       current.abort();
+    }
+    if (current != null && current.observation != null) {
+      current.observation.ended();
     }
     ctx.fireChannelInactive();
   }

@@ -21,4 +21,17 @@ public interface RequestRouter {
 
   /** The target for {@code head}; never null. */
   Target route(RequestHead head);
+
+  /**
+   * As {@link #route(RequestHead)}, also noting in {@code facts} the router, service and server
+   * chosen, for the access log and metrics. The entry points call this one.
+   */
+  default Target route(RequestHead head, io.cairn.gateway.observe.RouteFacts facts) {
+    return route(head);
+  }
+
+  /** Who is told about each finished exchange of the entry points using this router. */
+  default io.cairn.gateway.observe.ExchangeObserver observer() {
+    return io.cairn.gateway.observe.ExchangeObserver.NONE;
+  }
 }

@@ -95,6 +95,12 @@
  * <h2>Not yet</h2>
  *
  * WebSocket (Upgrade headers are hop-by-hop and removed), gRPC trailers end to end, body
- * size limit on HTTP/2 streams, metrics and access log, SNI certificate selection.
+ * size limit on HTTP/2 streams, SNI certificate selection.
+ *
+ * <h2>Observation</h2>
+ *
+ * The router's {@code observer()} is told about every finished exchange ({@code Observation}:
+ * status, body bytes both ways, duration, TLS version and cipher, the router's {@code RouteFacts});
+ * requests refused by the strict checks are reported too, without method or path.
  */
 package io.cairn.gateway.server;

@@ -80,7 +80,7 @@ class StaticConfigTest {
         new ConfigProblem(null, "entryPoints.web.adress", "unknown option \"adress\"; expected one of: address, http, http2, http3, transport, forwardedHeaders, asDefault"),
         new ConfigProblem(null, "entryPoints.web.address", "expected [host]:port, optionally followed by /tcp or /udp, got \"80\""),
         new ConfigProblem(null, "log.level", "expected one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, PANIC, got \"LOUD\""),
-        new ConfigProblem(null, "frobnicate", "unknown option \"frobnicate\"; expected one of: entryPoints, providers, api, accessLog, metrics, log, certificatesResolvers, core, serversTransport, global, ping, tracing, experimental, hostResolver, spiffe, tcpServersTransport, ocsp, pilot, hub"));
+        new ConfigProblem(null, "frobnicate", "unknown option \"frobnicate\"; expected one of: entryPoints, providers, api, accessLog, metrics, ping, log, certificatesResolvers, core, serversTransport, global, tracing, experimental, hostResolver, spiffe, tcpServersTransport, ocsp, pilot, hub"));
   }
 
   @Test
