@@ -41,10 +41,17 @@ public final class ReverseProxy implements Forwarder {
 
   @Override
   public Forwarding forward(ForwardRequest request, Channel client) {
-    URI upstream = request.upstream();
-    int port = upstream.getPort() < 0 ? 80 : upstream.getPort();
-    ProxyCall call = new ProxyCall(pool, options, client, outboundHead(request), upstream.getHost(),
-        port, request.bodyExpected(), request.hooks());
+    HttpRequest out = outboundHead(request);
+    String upgrade = out.headers().get(HttpHeaderNames.UPGRADE);
+    UpstreamTransport transport = request.transport();
+    if (upgrade != null && "https".equalsIgnoreCase(request.upstream().getScheme())) {
+      transport = transport.withDisableHttp2(true); // an upgrade needs HTTP/1.1: ALPN offers only it
+    }
+    ProxyCall call = new ProxyCall(pool, options, client, out,
+        Endpoint.of(request.upstream(), transport), request.bodyExpected(), request.hooks());
+    call.upgrade = upgrade;
+    call.keepTrailers = request.http2()
+        || request.head().headers().containsValue(HttpHeaderNames.TE, "trailers", true);
     call.start();
     return call;
   }
@@ -64,6 +71,8 @@ public final class ReverseProxy implements Forwarder {
       target = absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery();
     }
     boolean webSocket = ForwardedHeaders.isWebSocket(in.headers());
+    String upgrade = request.http2() || "h2c".equalsIgnoreCase(request.upstream().getScheme())
+        ? null : HopByHop.upgradeType(in.headers());
     HopByHop.strip(h, true);
     h.remove(HttpHeaderNames.EXPECT);
     ForwardedHeaders.apply(h, host, ForwardedHeaders.clientIp(request.clientAddress()),
@@ -81,6 +90,10 @@ public final class ReverseProxy implements Forwarder {
     DefaultHttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, in.method(), target, h);
     HttpUtil.setKeepAlive(out, true);
     h.remove(HttpHeaderNames.CONNECTION); // HTTP/1.1 default is keep-alive
+    if (upgrade != null) { // Go's ReverseProxy: the one hop-by-hop pair that is passed on
+      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      h.set(HttpHeaderNames.UPGRADE, upgrade);
+    }
     return out;
   }
 
@@ -95,7 +108,8 @@ public final class ReverseProxy implements Forwarder {
 
   /** Idle pooled connections for one upstream on one loop (tests). */
   int idleConnections(Channel onLoopOf, String host, int port) {
-    return pool.idleCount(onLoopOf.eventLoop(), host, port);
+    return pool.idleCount(onLoopOf.eventLoop(),
+        new Endpoint("http", host, port, UpstreamTransport.DEFAULT));
   }
 
   /** The host name as Go's {@code os.Hostname} returns it (no DNS lookup). */

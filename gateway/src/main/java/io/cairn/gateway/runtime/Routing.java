@@ -48,7 +48,8 @@ public final class Routing implements AutoCloseable {
    */
   public static Routing build(DynamicConfig config, Set<String> entryPoints, String provider, String defaultRuleSyntax,
       ScheduledExecutorService scheduler) {
-    ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
+    ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler,
+        config.http().serversTransports());
     MiddlewareGraph middlewareGraph = new MiddlewareGraph(config.http().middlewares(), services::qualify,
         MiddlewareFactory.standard());
     List<String> warnings = new ArrayList<>(services.warnings());
