@@ -64,8 +64,8 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     }
     peer.write(buf);
     if (!peer.isWritable()) {
+      ctx.channel().config().setAutoRead(false); // before the flush, whose drain may resume it
       peer.flush();
-      ctx.channel().config().setAutoRead(false);
     }
   }
 
