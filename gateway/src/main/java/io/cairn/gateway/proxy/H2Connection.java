@@ -9,6 +9,8 @@ import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -38,11 +40,14 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
   private final Http2StreamChannelBootstrap streams;
   private int active;
   private ScheduledFuture<?> idleTimer;
+  private final Promise<Void> settled;
 
   private H2Connection(Channel channel, Http2FrameCodec codec, Duration idleTimeout) {
     this.channel = channel;
     this.codec = codec;
     this.idleTimeout = idleTimeout;
+    this.settled = channel.eventLoop().newPromise();
+    channel.closeFuture().addListener(f -> settled.tryFailure(new java.nio.channels.ClosedChannelException()));
     this.streams = new Http2StreamChannelBootstrap(channel).handler(
         new ChannelInitializer<Http2StreamChannel>() {
           @Override
@@ -77,9 +82,25 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
     return channel;
   }
 
+  /**
+   * Completes when the upstream's first SETTINGS arrived: until then its stream limit is unknown,
+   * so no stream is opened before (a low limit would otherwise refuse the first burst).
+   */
+  Future<Void> settled() {
+    return settled;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof Http2SettingsFrame) {
+      settled.trySuccess(null);
+    }
+    ReferenceCountUtil.release(msg);
+  }
+
   /** Whether a new stream may be opened now. */
   boolean hasCapacity() {
-    return channel.isActive() && !codec.connection().goAwayReceived()
+    return settled.isSuccess() && channel.isActive() && !codec.connection().goAwayReceived()
         && !codec.connection().goAwaySent()
         && active < codec.connection().local().maxActiveStreams();
   }

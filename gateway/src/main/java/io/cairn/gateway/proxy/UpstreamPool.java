@@ -163,11 +163,23 @@ final class UpstreamPool {
         result.tryFailure(new ClosedChannelException());
       });
       if (e.h2Only()) {
-        setUp.trySuccess(null);
-        ch.pipeline().get(H2Connection.class).openStream(result);
+        whenSettled(ch.pipeline().get(H2Connection.class), setUp, result);
       } else if (!e.tls()) {
         ch.attr(REUSED).set(false);
         result.trySuccess(ch);
+      }
+    });
+  }
+
+  /** The first stream of a new HTTP/2 connection, once the upstream's SETTINGS are known. */
+  private static void whenSettled(H2Connection conn, Promise<Void> setUp, Promise<Channel> result) {
+    conn.settled().addListener(f -> {
+      if (f.isSuccess()) {
+        conn.openStream(result); // first the request that dialled, then the waiters (acquire)
+        setUp.trySuccess(null);
+      } else {
+        setUp.tryFailure(f.cause());
+        result.tryFailure(f.cause());
       }
     });
   }
@@ -197,8 +209,7 @@ final class UpstreamPool {
       if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
         H2Connection conn = H2Connection.install(ctx.pipeline(), options);
         hosts.h2.add(conn);
-        setUp.trySuccess(null);
-        conn.openStream(result);
+        whenSettled(conn, setUp, result);
       } else {
         http1(ctx.pipeline());
         ctx.channel().attr(REUSED).set(false);
