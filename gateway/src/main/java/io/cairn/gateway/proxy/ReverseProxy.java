@@ -15,14 +15,16 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The streaming reverse proxy: forwards each request to an HTTP/1.1 upstream over a pooled
- * keep-alive connection (see {@link ProxyCall} for the flow, {@link UpstreamPool} for pooling).
+ * The streaming reverse proxy: forwards each request to an {@code http://} (HTTP/1.1), {@code
+ * h2c://} or {@code https://} upstream over a pooled connection (see {@link ProxyCall} for the
+ * flow, {@link UpstreamPool} for pooling, the package comment for upgrades and trailers).
  *
  * <p>The request sent upstream is a copy of the client's head: HTTP/1.1, origin-form target
  * (an absolute-form target's authority becomes the Host, RFC 9112 3.2.2), hop-by-hop headers
  * removed, {@code Expect} removed (the entry point already answered {@code 100 Continue}),
  * X-Forwarded-* set like Traefik, Host passed through ({@code passHostHeader}) or replaced by the
- * upstream's authority, and the body framed afresh: the client's Content-Length when it gave one,
+ * upstream's authority, an accepted {@code Upgrade} kept with {@code Connection: Upgrade}, and the
+ * body framed afresh: the client's Content-Length when it gave one,
  * else chunked when a body may follow. HTTP/2 requests arrive already translated (pseudo-headers
  * to method, target and Host) and leave as HTTP/1.1 the same way.
  *

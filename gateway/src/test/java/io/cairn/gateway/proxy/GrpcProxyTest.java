@@ -139,6 +139,27 @@ class GrpcProxyTest {
         });
   }
 
+  @org.junit.jupiter.api.Test
+  void http11ClientsGetTrailersOnlyWhenTheyAskWithTeTrailers() throws Exception {
+    java.nio.file.Path frame = java.nio.file.Files.createTempFile("grpc", ".bin");
+    try {
+      java.nio.file.Files.write(frame, new byte[] {0, 0, 0, 0, 2, 'h', 'i'}); // one uncompressed message
+      String url = "http://127.0.0.1:" + web.port() + "/test.Echo/Unary";
+      Cli.Result asked = Cli.run("curl", "-sS", "--max-time", "30", "--http1.1", "-D", "/dev/stderr",
+          "-o", "/dev/null", "-H", "Content-Type: application/grpc", "-H", "TE: trailers",
+          "--data-binary", "@" + frame, url);
+      assertThat(asked.exit()).as(asked.err()).isZero();
+      assertThat(asked.err()).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked")
+          .containsIgnoringCase("grpc-status: 0");
+      Cli.Result plain = Cli.run("curl", "-sS", "--max-time", "30", "--http1.1", "-D", "/dev/stderr",
+          "-o", "/dev/null", "-H", "Content-Type: application/grpc", "--data-binary", "@" + frame, url);
+      assertThat(plain.exit()).as(plain.err()).isZero();
+      assertThat(plain.err()).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("grpc-status");
+    } finally {
+      java.nio.file.Files.deleteIfExists(frame);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"h2c"})
   void aDeadlineEndsTheCallAtTheClient(String which) {
