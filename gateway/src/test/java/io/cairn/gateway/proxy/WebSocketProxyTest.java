@@ -153,6 +153,33 @@ class WebSocketProxyTest {
   }
 
   @Test
+  void theEntryPointsIdleTimeoutClosesAnIdleTunnel() throws Exception {
+    EntryPoint shortIdle = EntryPoint.start("short", new InetSocketAddress("127.0.0.1", 0),
+        EntryPointOptions.defaults().withIoThreads(1).withIdleTimeout(Duration.ofMillis(500))
+            .withGraceTimeout(Duration.ofSeconds(1)),
+        StaticRouter.to("127.0.0.1:" + backend.port()));
+    try {
+      Listener l = new Listener();
+      WebSocket ws = http.newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + shortIdle.port() + "/ws"), l)
+          .orTimeout(30, TimeUnit.SECONDS).join();
+      ws.sendText("still here", true).get(30, TimeUnit.SECONDS);
+      assertThat(l.next()).isEqualTo("still here");
+      // then nothing is sent: the tunnel is closed by the entry point, which the client sees
+      Object end;
+      try {
+        end = l.closed.get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        end = e.getCause();
+      }
+      assertThat(end).as("the client saw the connection end").isNotNull();
+      assertThat(end).isNotEqualTo(WebSocket.NORMAL_CLOSURE);
+    } finally {
+      shortIdle.stop();
+    }
+  }
+
+  @Test
   void anUpgradeTheUpstreamRefusesIsProxiedAsAPlainResponse() {
     assertThatThrownBy(() -> connect("/not-ws", new Listener()))
         .isInstanceOf(CompletionException.class)
