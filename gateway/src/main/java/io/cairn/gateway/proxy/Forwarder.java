@@ -17,6 +17,9 @@ import io.netty.channel.Channel;
  *       exactly one {@code LastHttpContent} (a {@code FullHttpResponse} counts as both), all on
  *       {@code client}'s event loop. Framing (chunked or not, {@code Connection}) is the server's
  *       job; the forwarder writes no hop-by-hop headers.
+ *   <li>Upgrades: on an HTTP/1.1 connection the forwarder may instead write a {@code 101}
+ *       response and then fire {@link Upgraded} on {@code client}; the server then hands the
+ *       connection over as raw bytes and the exchange is over.
  *   <li>If the exchange fails after the response head was written, the forwarder closes {@code
  *       client} (for HTTP/2 that resets only this stream).
  *   <li>Backpressure: the forwarder may toggle {@code client.config().setAutoRead} while the

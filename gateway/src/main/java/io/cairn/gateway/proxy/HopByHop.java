@@ -20,6 +20,30 @@ final class HopByHop {
 
   private HopByHop() {}
 
+  /**
+   * Go's {@code upgradeType}: the {@code Upgrade} value when {@code Connection} lists {@code
+   * upgrade}, else null. Any protocol passes (as in Traefik) except {@code h2c}: the entry point
+   * speaks h2c itself and an h2c upgrade is never forwarded (the request goes on without it).
+   */
+  static String upgradeType(HttpHeaders h) {
+    boolean listed = false;
+    for (String value : h.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String token : value.split(",")) {
+        listed |= token.strip().equalsIgnoreCase("upgrade");
+      }
+    }
+    String type = h.get(HttpHeaderNames.UPGRADE);
+    if (!listed || type == null || type.isBlank()) {
+      return null;
+    }
+    for (String token : type.split(",")) {
+      if (token.strip().equalsIgnoreCase("h2c")) {
+        return null;
+      }
+    }
+    return type.strip();
+  }
+
   static void strip(HttpHeaders h, boolean request) {
     boolean teTrailers = request && h.containsValue(HttpHeaderNames.TE, "trailers", true);
     for (String value : h.getAll(HttpHeaderNames.CONNECTION)) {

@@ -2,13 +2,15 @@ package io.cairn.gateway.proxy;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
@@ -50,8 +53,7 @@ final class ProxyCall implements Forwarding {
   private final UpstreamPool pool;
   private final Channel client;
   private final HttpRequest outHead;
-  private final String host;
-  private final int port;
+  private final Endpoint endpoint;
   private final ProxyOptions options;
   private final boolean bodyExpected;
   private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
@@ -67,43 +69,48 @@ final class ProxyCall implements Forwarding {
   private ScheduledFuture<?> headerTimer;
   private final ExchangeHooks hooks;
   private boolean reported;
+  /** The Upgrade token the request asked for (sent upstream), or null. */
+  String upgrade;
+  /** Whether response trailers reach the client (HTTP/2, or HTTP/1.1 with {@code TE: trailers}). */
+  boolean keepTrailers = true;
 
   ProxyCall(UpstreamPool pool, ProxyOptions options, Channel client, HttpRequest outHead,
-      String host, int port, boolean bodyExpected, ExchangeHooks hooks) {
+      Endpoint endpoint, boolean bodyExpected, ExchangeHooks hooks) {
     this.hooks = hooks;
     this.pool = pool;
     this.options = options;
     this.client = client;
     this.outHead = outHead;
-    this.host = host;
-    this.port = port;
+    this.endpoint = endpoint;
     this.bodyExpected = bodyExpected;
   }
 
   void start() {
-    Channel pooled = pool.pollIdle(client.eventLoop(), host, port);
-    if (pooled != null) {
-      reused = true;
-      attach(pooled);
-    } else {
-      connectFresh();
-    }
+    acquire(false);
   }
 
-  private void connectFresh() {
-    reused = false;
-    pauseClient();
-    ChannelFuture f = pool.connect(client.eventLoop(), host, port);
+  private void acquire(boolean fresh) {
+    Future<Channel> f = pool.acquire(client.eventLoop(), endpoint, fresh);
+    if (!f.isDone()) {
+      pauseClient();
+    }
     f.addListener(done -> {
       if (finished) {
-        f.channel().close();
+        if (done.isSuccess()) {
+          pool.release(f.getNow());
+        }
       } else if (!done.isSuccess()) {
         fail(done.cause() instanceof ConnectTimeoutException
             ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
       } else {
-        attach(f.channel());
+        reused = Boolean.TRUE.equals(f.getNow().attr(UpstreamPool.REUSED).get());
+        attach(f.getNow());
       }
     });
+  }
+
+  private void connectFresh() {
+    acquire(true);
   }
 
   private void attach(Channel ch) {
@@ -118,13 +125,15 @@ final class ProxyCall implements Forwarding {
       ch.write(LastHttpContent.EMPTY_LAST_CONTENT); // the body-less request, once more
     }
     ch.flush();
-    if (!options.responseHeaderTimeout().isZero()) {
+    java.time.Duration headerTimeout = endpoint.transport().responseHeaderTimeout().isZero()
+        ? options.responseHeaderTimeout() : endpoint.transport().responseHeaderTimeout();
+    if (!headerTimeout.isZero()) {
       headerTimer = ch.eventLoop().schedule(() -> {
         if (!responseStarted && !finished) {
           detachAndClose();
           fail(HttpResponseStatus.GATEWAY_TIMEOUT);
         }
-      }, options.responseHeaderTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      }, headerTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
     resumeClientIfWritable();
   }
@@ -158,6 +167,11 @@ final class ProxyCall implements Forwarding {
       return;
     }
     if (msg instanceof HttpResponse res) {
+      if (res.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS) && upgrade != null) {
+        ReferenceCountUtil.release(msg);
+        switchProtocols(res);
+        return;
+      }
       if (res.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
         ReferenceCountUtil.release(msg); // 100 Continue and 103 are not relayed
         return;
@@ -165,13 +179,31 @@ final class ProxyCall implements Forwarding {
       cancelHeaderTimer();
       responseStarted = true;
       responseKeepAlive = HttpUtil.isKeepAlive(res);
-      DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
-      out.headers().set(res.headers());
+      HttpResponse out;
+      if (msg instanceof LastHttpContent whole) { // e.g. an HTTP/2 trailers-only response
+        out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, res.status(),
+            whole.content().retain(), res.headers().copy(), trailers(whole.trailingHeaders()));
+        ReferenceCountUtil.release(msg);
+      } else {
+        out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
+        out.headers().set(res.headers());
+      }
       HopByHop.strip(out.headers(), false);
+      ExtensionHeaders.strip(out.headers());
       hooks.responseHead(out);
-      client.write(out);
-      if (!(msg instanceof HttpContent)) {
-        return;
+      if (out instanceof LastHttpContent) {
+        client.writeAndFlush(out);
+        complete();
+      } else {
+        client.write(out);
+      }
+      return;
+    }
+    if (msg instanceof LastHttpContent last && !last.trailingHeaders().isEmpty()) {
+      HttpHeaders kept = trailers(last.trailingHeaders());
+      if (kept != last.trailingHeaders()) {
+        msg = new DefaultLastHttpContent(last.content().retain(), kept);
+        last.release();
       }
     }
     if (msg instanceof HttpContent c) {
@@ -187,6 +219,43 @@ final class ProxyCall implements Forwarding {
     } else {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  /** The response trailers the client gets: none for an HTTP/1.1 client without TE: trailers. */
+  private HttpHeaders trailers(HttpHeaders upstream) {
+    if (!keepTrailers || upstream.isEmpty()) {
+      return keepTrailers ? upstream : EmptyHttpHeaders.INSTANCE;
+    }
+    ExtensionHeaders.strip(upstream);
+    return upstream;
+  }
+
+  /**
+   * The upstream accepted the upgrade: relay the 101 (its Upgrade and Connection headers kept, as
+   * Go's proxy does) and turn both connections into a byte tunnel. An upstream that switches to a
+   * protocol the client did not ask for gets 502, as in Go.
+   */
+  private void switchProtocols(HttpResponse res) {
+    cancelHeaderTimer();
+    if (!upgrade.equalsIgnoreCase(res.headers().get(HttpHeaderNames.UPGRADE, ""))) {
+      detachAndClose();
+      fail(HttpResponseStatus.BAD_GATEWAY);
+      return;
+    }
+    responseStarted = true;
+    finished = true;
+    DefaultFullHttpResponse out = new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS);
+    out.headers().set(res.headers());
+    hooks.responseHead(out);
+    Channel up = upstream;
+    upstream = null;
+    Tunnel[] tunnel = Tunnel.between(client, up, () -> report(false));
+    up.pipeline().replace(UpstreamHandler.class, "tunnel", tunnel[1]);
+    up.pipeline().remove("codec");
+    client.writeAndFlush(out);
+    client.pipeline().fireUserEventTriggered(new Upgraded(tunnel[0]));
+    clientPaused = false;
   }
 
   void upstreamReadComplete() {

@@ -15,14 +15,16 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The streaming reverse proxy: forwards each request to an HTTP/1.1 upstream over a pooled
- * keep-alive connection (see {@link ProxyCall} for the flow, {@link UpstreamPool} for pooling).
+ * The streaming reverse proxy: forwards each request to an {@code http://} (HTTP/1.1), {@code
+ * h2c://} or {@code https://} upstream over a pooled connection (see {@link ProxyCall} for the
+ * flow, {@link UpstreamPool} for pooling, the package comment for upgrades and trailers).
  *
  * <p>The request sent upstream is a copy of the client's head: HTTP/1.1, origin-form target
  * (an absolute-form target's authority becomes the Host, RFC 9112 3.2.2), hop-by-hop headers
  * removed, {@code Expect} removed (the entry point already answered {@code 100 Continue}),
  * X-Forwarded-* set like Traefik, Host passed through ({@code passHostHeader}) or replaced by the
- * upstream's authority, and the body framed afresh: the client's Content-Length when it gave one,
+ * upstream's authority, an accepted {@code Upgrade} kept with {@code Connection: Upgrade}, and the
+ * body framed afresh: the client's Content-Length when it gave one,
  * else chunked when a body may follow. HTTP/2 requests arrive already translated (pseudo-headers
  * to method, target and Host) and leave as HTTP/1.1 the same way.
  *
@@ -41,10 +43,17 @@ public final class ReverseProxy implements Forwarder {
 
   @Override
   public Forwarding forward(ForwardRequest request, Channel client) {
-    URI upstream = request.upstream();
-    int port = upstream.getPort() < 0 ? 80 : upstream.getPort();
-    ProxyCall call = new ProxyCall(pool, options, client, outboundHead(request), upstream.getHost(),
-        port, request.bodyExpected(), request.hooks());
+    HttpRequest out = outboundHead(request);
+    String upgrade = out.headers().get(HttpHeaderNames.UPGRADE);
+    UpstreamTransport transport = request.transport();
+    if (upgrade != null && "https".equalsIgnoreCase(request.upstream().getScheme())) {
+      transport = transport.withDisableHttp2(true); // an upgrade needs HTTP/1.1: ALPN offers only it
+    }
+    ProxyCall call = new ProxyCall(pool, options, client, out,
+        Endpoint.of(request.upstream(), transport), request.bodyExpected(), request.hooks());
+    call.upgrade = upgrade;
+    call.keepTrailers = request.http2()
+        || request.head().headers().containsValue(HttpHeaderNames.TE, "trailers", true);
     call.start();
     return call;
   }
@@ -64,6 +73,8 @@ public final class ReverseProxy implements Forwarder {
       target = absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery();
     }
     boolean webSocket = ForwardedHeaders.isWebSocket(in.headers());
+    String upgrade = request.http2() || "h2c".equalsIgnoreCase(request.upstream().getScheme())
+        ? null : HopByHop.upgradeType(in.headers());
     HopByHop.strip(h, true);
     h.remove(HttpHeaderNames.EXPECT);
     ForwardedHeaders.apply(h, host, ForwardedHeaders.clientIp(request.clientAddress()),
@@ -81,6 +92,10 @@ public final class ReverseProxy implements Forwarder {
     DefaultHttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, in.method(), target, h);
     HttpUtil.setKeepAlive(out, true);
     h.remove(HttpHeaderNames.CONNECTION); // HTTP/1.1 default is keep-alive
+    if (upgrade != null) { // Go's ReverseProxy: the one hop-by-hop pair that is passed on
+      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      h.set(HttpHeaderNames.UPGRADE, upgrade);
+    }
     return out;
   }
 
@@ -95,7 +110,8 @@ public final class ReverseProxy implements Forwarder {
 
   /** Idle pooled connections for one upstream on one loop (tests). */
   int idleConnections(Channel onLoopOf, String host, int port) {
-    return pool.idleCount(onLoopOf.eventLoop(), host, port);
+    return pool.idleCount(onLoopOf.eventLoop(),
+        new Endpoint("http", host, port, UpstreamTransport.DEFAULT));
   }
 
   /** The host name as Go's {@code os.Hostname} returns it (no DNS lookup). */

@@ -4,11 +4,52 @@
  *
  * <h2>Flow</h2>
  *
- * For each request a {@code ProxyCall} takes an idle pooled HTTP/1.1 connection to the upstream
- * (or opens one on the client's event loop), writes a rewritten copy of the head, then streams
- * body pieces as they arrive; the response streams back the same way. Backpressure both ways by
- * toggling {@code autoRead} on the side that produces faster than the other side's outbound
- * buffer drains (Netty's default water marks, 32/64 KiB); no body is ever aggregated.
+ * For each request a {@code ProxyCall} acquires an upstream channel from the {@code UpstreamPool}
+ * (on the client's event loop) and writes a rewritten copy of the head, then streams body pieces
+ * as they arrive; the response streams back the same way. Backpressure both ways by toggling
+ * {@code autoRead} on the side that produces faster than the other side's outbound buffer drains
+ * (Netty's default water marks, 32/64 KiB); no body is ever aggregated.
+ *
+ * <h2>Upstream protocols (Traefik's server URL schemes)</h2>
+ *
+ * <ul>
+ *   <li>{@code http://}: HTTP/1.1 over pooled keep-alive connections.
+ *   <li>{@code h2c://}: HTTP/2 with prior knowledge. {@code https://}: TLS, ALPN offering h2 then
+ *       http/1.1 (only http/1.1 with {@code disableHTTP2}, and for upgrade requests). An HTTP/2
+ *       connection ({@code H2Connection}) is pooled per loop and endpoint and multiplexes streams
+ *       up to the upstream's {@code SETTINGS_MAX_CONCURRENT_STREAMS} (no stream is opened before
+ *       its first SETTINGS); when every connection is full another is dialled. Requests arriving
+ *       while a connection is being set up wait for it rather than dialling their own. Each stream
+ *       is a child channel behind Netty's HTTP/2-to-HTTP codec, so the call logic is shared: Host
+ *       becomes {@code :authority}, connection-specific headers are not sent. Flow control is the
+ *       stream's writability and our window updates follow what the client consumed.
+ *   <li>TLS ({@link io.cairn.gateway.proxy.UpstreamTransport}, from {@code serversTransports}):
+ *       {@code insecureSkipVerify}; {@code rootCAs} (PEM paths or text) replace the JVM trust store
+ *       as Traefik replaces the system pool; SNI and hostname verification use {@code serverName}
+ *       or the URL's host; {@code forwardingTimeouts.dialTimeout}/{@code responseHeaderTimeout}.
+ *       A failed handshake or an untrusted certificate is 502.
+ * </ul>
+ *
+ * <h2>Upgrades (WebSocket)</h2>
+ *
+ * As Go's {@code ReverseProxy} (so Traefik): any {@code Upgrade} listed in {@code Connection} is
+ * forwarded with {@code Connection: Upgrade} + {@code Upgrade} kept; on {@code 101} the response
+ * goes to the client unchanged and both connections become a raw byte tunnel ({@code Tunnel}: the
+ * server drops its HTTP codecs on the {@link io.cairn.gateway.proxy.Upgraded} event, the upstream
+ * connection drops its codec; autoRead backpressure; one side closing closes the other; the entry
+ * point's idle timeout still closes an idle tunnel). A 101 for another protocol than requested is
+ * 502; any other answer is proxied as a normal response. Decisions: {@code Upgrade: h2c} is never
+ * forwarded (the entry point speaks h2c itself; the request goes on without it); HTTP/2 clients
+ * cannot upgrade (RFC 8441 extended CONNECT is not supported), and an upgrade towards an {@code
+ * h2c://} upstream is dropped.
+ *
+ * <h2>Trailers and gRPC</h2>
+ *
+ * Request and response trailers pass end to end ({@code grpc-status}, {@code grpc-message}),
+ * including trailers-only responses; {@code TE: trailers} is kept. An HTTP/1.1 client gets the
+ * response trailers as chunked trailers only when it sent {@code TE: trailers}; otherwise they are
+ * dropped (as Go does for HTTP/1 clients that did not announce them). A client's cancel (stream
+ * reset or closed connection) resets the upstream stream (RST_STREAM CANCEL).
  *
  * <h2>Headers</h2>
  *
@@ -18,7 +59,8 @@
  * set as Traefik does with untrusted clients (incoming ones, underscore spellings included, are
  * deleted first). Host passes through ({@code passHostHeader}, Traefik's default true). HTTP/2
  * requests arrive translated by Netty ({@code :authority} to Host, {@code :path} to the target)
- * and go upstream as HTTP/1.1; {@code x-http2-*} extension headers are removed by the server.
+ * and go upstream as HTTP/1.1 or HTTP/2; {@code x-http2-*} extension headers are removed by the
+ * server (requests) and by the proxy (responses from HTTP/2 upstreams).
  *
  * <h2>Limits and timeouts (defaults, after Traefik's serversTransport)</h2>
  *
@@ -44,8 +86,11 @@
  *
  * <h2>Not yet</h2>
  *
- * HTTPS and HTTP/2 upstreams, load balancing (one upstream URI per call), a cap on total
- * connections per upstream, WebSocket and gRPC pass-through, Go's exact IPv6 spelling in
- * X-Forwarded-For (Java prints {@code 0:0:0:0:0:0:0:1} where Go prints {@code ::1}).
+ * Load balancing (one upstream URI per call), a cap on total connections per upstream, client
+ * certificates towards upstreams ({@code serversTransports.certificates}), {@code peerCertURI},
+ * {@code readIdleTimeout}/{@code pingTimeout} HTTP/2 pings, the static {@code serversTransport}
+ * (only the dynamic {@code serversTransports} are applied), retrying a stream the upstream refused,
+ * Go's exact IPv6 spelling in X-Forwarded-For (Java prints {@code 0:0:0:0:0:0:0:1} where Go prints
+ * {@code ::1}).
  */
 package io.cairn.gateway.proxy;

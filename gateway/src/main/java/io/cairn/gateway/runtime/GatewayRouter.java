@@ -93,11 +93,13 @@ final class GatewayRouter implements RequestRouter {
     URI url = r.target().url();
     facts.service(r.target().service()).serviceUrl(url.toString());
     try {
-      if (!"http".equalsIgnoreCase(url.getScheme())) {
-        throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
+        throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported; expected http, https or h2c");
       }
-      URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
-      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain));
+      URI authority = new URI(scheme, null, url.getHost(), url.getPort(), null, null, null);
+      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain),
+          r.target().transport());
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");

@@ -64,7 +64,8 @@ public final class Routing implements AutoCloseable {
     Map<String, MiddlewareGraph> middlewareGraphs = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     byProvider.forEach((provider, config) -> {
-      ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler);
+      ServiceGraph services = new ServiceGraph(config.http().services(), provider, scheduler,
+          config.http().serversTransports());
       serviceGraphs.put(provider, services);
       middlewareGraphs.put(provider, new MiddlewareGraph(config.http().middlewares(), services::qualify,
           MiddlewareFactory.standard()));

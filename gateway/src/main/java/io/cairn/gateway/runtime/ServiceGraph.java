@@ -1,6 +1,8 @@
 package io.cairn.gateway.runtime;
 
+import io.cairn.gateway.config.ServersTransport;
 import io.cairn.gateway.config.Service;
+import io.cairn.gateway.proxy.UpstreamTransport;
 import io.cairn.gateway.service.ActiveHealthCheck;
 import io.cairn.gateway.service.Balancer;
 import io.cairn.gateway.service.Child;
@@ -39,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class ServiceGraph implements AutoCloseable {
   private final Map<String, Service> configs;
+  private final Map<String, ServersTransport> transports;
   private final String provider;
   private final ScheduledExecutorService scheduler;
   private final Map<String, ServiceNode> built = new LinkedHashMap<>();
@@ -47,6 +50,13 @@ final class ServiceGraph implements AutoCloseable {
   private final List<String> warnings = new ArrayList<>();
 
   ServiceGraph(Map<String, Service> services, String provider, ScheduledExecutorService scheduler) {
+    this(services, provider, scheduler, Map.of());
+  }
+
+  /** With the {@code serversTransports} that load-balancer services name (by name, or name@provider). */
+  ServiceGraph(Map<String, Service> services, String provider, ScheduledExecutorService scheduler,
+      Map<String, ServersTransport> transports) {
+    this.transports = transports;
     this.provider = provider;
     this.scheduler = scheduler;
     this.configs = new LinkedHashMap<>();
@@ -112,9 +122,10 @@ final class ServiceGraph implements AutoCloseable {
   private LoadBalancerService loadBalancer(String name, Service.LoadBalancer lb) {
     List<Child<ServerTarget>> servers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    UpstreamTransport transport = transport(lb.serversTransport());
     for (Service.Server s : lb.servers()) {
       if (s.weight() > 0 && seen.add(s.url())) {
-        servers.add(new Child<>(s.url(), s.weight(), new ServerTarget(name, URI.create(s.url()), lb.passHostHeader(), s.preservePath())));
+        servers.add(new Child<>(s.url(), s.weight(), new ServerTarget(name, URI.create(s.url()), lb.passHostHeader(), s.preservePath(), transport)));
       }
     }
     StickyCookie cookie = sticky(lb.sticky(), name);
@@ -127,6 +138,20 @@ final class ServiceGraph implements AutoCloseable {
         new ActiveHealthCheck(service, new HealthCheckSpec(hc.scheme(), hc.path(), hc.method(), hc.status(), hc.port(),
             hc.interval(), hc.timeout(), hc.hostname(), hc.followRedirects(), hc.headers()), (server, up) -> { })));
     return service;
+  }
+
+  /**
+   * The proxy's view of a {@code serversTransports} entry; the default transport (empty name,
+   * {@code default}, or one from another provider) uses every option's default.
+   */
+  private UpstreamTransport transport(String ref) {
+    String name = ref.endsWith("@" + provider) ? ref.substring(0, ref.length() - provider.length() - 1) : ref;
+    ServersTransport t = transports.get(name);
+    if (t == null) {
+      return UpstreamTransport.DEFAULT;
+    }
+    return new UpstreamTransport(t.serverName(), t.insecureSkipVerify(), t.rootCAs(), t.disableHTTP2(),
+        t.forwardingTimeouts().dialTimeout(), t.forwardingTimeouts().responseHeaderTimeout());
   }
 
   private static StickyCookie sticky(Optional<Service.Sticky> sticky, String service) {

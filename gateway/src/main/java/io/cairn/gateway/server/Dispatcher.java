@@ -83,7 +83,7 @@ final class Dispatcher {
         try {
           exchange.forwarding = forwarder.forward(
               new ForwardRequest(req, p.upstream(), p.passHostHeader(), remote, tls, http2,
-                  bodyExpected, p.hooks()),
+                  bodyExpected, p.hooks(), p.transport()),
               client);
         } catch (RuntimeException e) {
           // e.g. an absolute-form target java.net.URI refuses: never forwarded, routing released

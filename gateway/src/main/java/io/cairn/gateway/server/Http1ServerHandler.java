@@ -1,8 +1,10 @@
 package io.cairn.gateway.server;
 
+import io.cairn.gateway.proxy.Upgraded;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -195,6 +197,10 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
       }
       return;
     }
+    if (evt instanceof Upgraded u) {
+      switchProtocols(ctx, u);
+      return;
+    }
     if (evt == EntryPoint.DRAIN) {
       draining = true;
       if (current == null && queue.isEmpty()) {
@@ -204,6 +210,21 @@ final class Http1ServerHandler extends ChannelDuplexHandler {
       return;
     }
     ctx.fireUserEventTriggered(evt);
+  }
+
+  /** The proxy relayed a 101: this connection is a byte tunnel from now on (see Upgraded). */
+  private void switchProtocols(ChannelHandlerContext ctx, Upgraded u) {
+    closing = true;
+    current = null;
+    queue.forEach(ReferenceCountUtil::release);
+    queue.clear();
+    ChannelPipeline p = ctx.pipeline();
+    p.replace(this, "tunnel", u.relay());
+    for (String name : new String[] {"upgrade", "encoder", "decoder"}) {
+      if (p.get(name) != null) {
+        p.remove(name); // the decoder passes bytes it already read on to the relay
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cairn.gateway.server;
 
 import io.cairn.gateway.proxy.ExchangeHooks;
+import io.cairn.gateway.proxy.UpstreamTransport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,15 +11,23 @@ import java.util.Objects;
 public sealed interface Target {
 
   /**
-   * Forward the request to an HTTP/1.1 upstream, streaming both bodies.
+   * Forward the request to an upstream, streaming both bodies.
    *
-   * @param upstream {@code http://host:port} (a path, query or user info is not allowed; the
-   *     request's own path is sent unchanged)
+   * @param upstream {@code http://host:port} (HTTP/1.1), {@code h2c://host:port} (HTTP/2 with prior
+   *     knowledge) or {@code https://host:port} (TLS, ALPN h2 then http/1.1); a path, query or user
+   *     info is not allowed (the request's own path is sent unchanged)
    * @param passHostHeader send the client's {@code Host} (Traefik's default, true) or the upstream's
    *     authority
    * @param hooks the routing layer's request/response edits and outcome callback
+   * @param transport the upstream's TLS and timeout settings (Traefik's serversTransport)
    */
-  record Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks) implements Target {
+  record Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks,
+      UpstreamTransport transport) implements Target {
+    /** A proxy target with the default transport. */
+    public Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks) {
+      this(upstream, passHostHeader, hooks, UpstreamTransport.DEFAULT);
+    }
+
     /** A proxy target without hooks. */
     public Proxy(URI upstream, boolean passHostHeader) {
       this(upstream, passHostHeader, ExchangeHooks.NONE);
@@ -27,9 +36,12 @@ public sealed interface Target {
     public Proxy {
       Objects.requireNonNull(upstream, "upstream");
       Objects.requireNonNull(hooks, "hooks");
+      Objects.requireNonNull(transport, "transport");
       Checks.requireArgument(
-          "http".equalsIgnoreCase(upstream.getScheme()),
-          "upstream %s has scheme %s; expected http", upstream, upstream.getScheme());
+          upstream.getScheme() != null
+              && java.util.Set.of("http", "https", "h2c").contains(
+                  upstream.getScheme().toLowerCase(java.util.Locale.ROOT)),
+          "upstream %s has scheme %s; expected http, https or h2c", upstream, upstream.getScheme());
       Checks.requireArgument(
           upstream.getHost() != null && !upstream.getHost().isEmpty(),
           "upstream %s has no host; expected http://host:port", upstream);
@@ -47,9 +59,10 @@ public sealed interface Target {
       return new Proxy(upstream, true);
     }
 
-    /** The upstream's port, 80 when the URI names none. */
+    /** The upstream's port, 80 (443 for https) when the URI names none. */
     public int port() {
-      return upstream.getPort() < 0 ? 80 : upstream.getPort();
+      return upstream.getPort() >= 0 ? upstream.getPort()
+          : "https".equalsIgnoreCase(upstream.getScheme()) ? 443 : 80;
     }
   }
 

@@ -60,6 +60,7 @@
  *   h2c:    h2(Http2FrameCodec) mux(Http2MultiplexHandler) h2control
  * TLS:       tls(SslHandler) idle alpn -> HTTP/1 (no upgrade) or h2 as above
  * h2 stream: Http2StreamFrameToHttpObjectCodec Http2StreamHandler
+ * after a proxied 101 (proxy.Upgraded): HTTP/1 handlers replaced by the proxy's tunnel
  * </pre>
  *
  * Both HTTP/1 connections and HTTP/2 streams speak Netty's {@code HttpObject}s to the shared
@@ -94,8 +95,8 @@
  *
  * <h2>Not yet</h2>
  *
- * WebSocket (Upgrade headers are hop-by-hop and removed), gRPC trailers end to end, body
- * size limit on HTTP/2 streams, SNI certificate selection.
+ * WebSocket over HTTP/2 (RFC 8441 extended CONNECT), body size limit on HTTP/2 streams, SNI
+ * certificate selection.
  *
  * <h2>Observation</h2>
  *

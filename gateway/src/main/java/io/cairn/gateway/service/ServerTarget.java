@@ -1,5 +1,6 @@
 package io.cairn.gateway.service;
 
+import io.cairn.gateway.proxy.UpstreamTransport;
 import java.net.URI;
 
 /**
@@ -11,8 +12,19 @@ import java.net.URI;
  *     replaced by the server's authority
  * @param preservePath whether the path of {@code url} is put before the request's path (Traefik's
  *     {@code preservePath}, default false: the URL's path is ignored)
+ * @param transport the service's {@code serversTransport} (TLS and timeouts towards the server)
  */
-public record ServerTarget(String service, URI url, boolean passHostHeader, boolean preservePath) {
+public record ServerTarget(String service, URI url, boolean passHostHeader, boolean preservePath,
+    UpstreamTransport transport) {
+  public ServerTarget {
+    java.util.Objects.requireNonNull(transport, "transport");
+  }
+
+  /** A target with the default transport. */
+  public ServerTarget(String service, URI url, boolean passHostHeader, boolean preservePath) {
+    this(service, url, passHostHeader, preservePath, UpstreamTransport.DEFAULT);
+  }
+
   /** A target whose URL path is ignored (Traefik's default). */
   public ServerTarget(String service, URI url, boolean passHostHeader) {
     this(service, url, passHostHeader, false);
