@@ -77,7 +77,8 @@ final class GatewayRouter implements RequestRouter {
     if (outcome instanceof Outcome.Respond r) {
       return answer(chain, exchange, r);
     }
-    Optional<Route> route = routed.service().route(head.headers().getAll(HttpHeaderNames.COOKIE));
+    List<String> cookies = head.headers().getAll(HttpHeaderNames.COOKIE);
+    Optional<Route> route = routed.service().route(cookies);
     if (route.isEmpty()) {
       exchange.complete(new Completion(503, false, Duration.ZERO));
       return Target.Respond.text(503, "no available server\n");
@@ -89,7 +90,8 @@ final class GatewayRouter implements RequestRouter {
         throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");
       }
       URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
-      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain));
+      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain,
+          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null)));
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");

@@ -144,6 +144,11 @@ public final class GatewayServer implements Service {
     log.error("gateway: configuration refused, the previous one keeps serving: {}", new ConfigException(problems).getMessage());
   }
 
+  /** The routing serving now (tests). */
+  Routing routing() {
+    return routing;
+  }
+
   @Override
   public boolean isReady() {
     return routing != null && !entryPoints.isEmpty();

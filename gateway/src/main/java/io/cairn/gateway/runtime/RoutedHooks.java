@@ -9,9 +9,13 @@ import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,8 +33,11 @@ import java.util.Map;
  * originals back would undo that.
  */
 final class RoutedHooks implements ExchangeHooks {
-  private final Route route;
-  private final String pathPrefix;
+  private Route route;
+  private String pathPrefix;
+  private String clientTarget = "/";
+  private final List<Route> mirrors;
+  private final Retries retries;
   private final Exchange exchange;
   private final HeaderMap original;
   private final String originalHost;
@@ -39,18 +46,26 @@ final class RoutedHooks implements ExchangeHooks {
   private int status = 502;
   private boolean headSeen;
 
-  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain) {
+  /** @param retries the {@code retry} middleware's state, null when the chain has none */
+  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain, Retries retries) {
     this.route = route;
+    this.mirrors = route.mirrors();
     this.exchange = exchange;
     this.original = original;
     this.originalHost = exchange.host();
     this.chain = chain;
+    this.retries = retries;
+    this.pathPrefix = pathPrefix(route);
+  }
+
+  private static String pathPrefix(Route route) {
     String p = route.target().url().getRawPath();
-    this.pathPrefix = !route.target().preservePath() || p == null || p.equals("/") ? "" : p;
+    return !route.target().preservePath() || p == null || p.equals("/") ? "" : p;
   }
 
   @Override
   public String target(String clientTarget) {
+    this.clientTarget = clientTarget;
     String target = clientTarget.startsWith("/") ? exchange.requestUri() : clientTarget;
     return pathPrefix.isEmpty() || !target.startsWith("/") ? target : joinSlash(pathPrefix, target);
   }
@@ -89,6 +104,38 @@ final class RoutedHooks implements ExchangeHooks {
   }
 
   @Override
+  public Retry retry(HttpRequest head) {
+    if (retries == null) {
+      return null;
+    }
+    Optional<Route> next = retries.next();
+    if (next.isEmpty()) {
+      return null;
+    }
+    Route r = next.get();
+    r.mirrors().forEach(m -> m.finished(false)); // the first attempt's mirrors are the ones sent
+    URI url = r.target().url();
+    URI authority;
+    try {
+      if (!"http".equalsIgnoreCase(url.getScheme())) {
+        throw new URISyntaxException(url.toString(), "upstream scheme " + url.getScheme() + " is not supported yet");
+      }
+      authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
+    } catch (URISyntaxException e) {
+      r.finished(false);
+      return null;
+    }
+    route.finished(true); // the failed attempt: passive health counts it
+    route = r;
+    pathPrefix = pathPrefix(r);
+    head.setUri(target(clientTarget));
+    if (!r.target().passHostHeader() && exchange.host().equals(originalHost)) {
+      head.headers().set(HttpHeaderNames.HOST, authority.getRawAuthority());
+    }
+    return new Retry(authority, retries.backoff());
+  }
+
+  @Override
   public void responseHead(HttpResponse response) {
     for (String cookie : route.setCookies()) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
@@ -116,20 +163,21 @@ final class RoutedHooks implements ExchangeHooks {
   public void done(boolean failed) {
     // 499: the client went away before the response head (nginx's and Traefik's code for it)
     int code = failed ? 502 : headSeen ? status : 499;
-    release(route, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
+    release(route, mirrors, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   /** Ends what routing took for a request (the service's counts, mirrors, the middlewares' exchange). */
   static void release(Route route, Exchange exchange, int status, boolean failed) {
-    release(route, exchange, status, failed, Duration.ZERO);
+    release(route, route.mirrors(), exchange, status, failed, Duration.ZERO);
   }
 
-  private static void release(Route route, Exchange exchange, int status, boolean failed, Duration latency) {
+  private static void release(Route route, List<Route> mirrors, Exchange exchange, int status, boolean failed,
+      Duration latency) {
     try {
       route.finished(failed);
     } finally {
       try {
-        for (Route mirror : route.mirrors()) {
+        for (Route mirror : mirrors) {
           mirror.finished(false); // mirror copies are not sent yet: release what routing took
         }
       } finally {
