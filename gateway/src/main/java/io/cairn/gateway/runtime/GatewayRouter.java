@@ -37,9 +37,11 @@ import java.util.function.Supplier;
  */
 final class GatewayRouter implements RequestRouter {
   private final Supplier<Routing> routing;
+  private final SideClient side;
 
-  GatewayRouter(Supplier<Routing> routing) {
+  GatewayRouter(Supplier<Routing> routing, SideClient side) {
     this.routing = routing;
+    this.side = side;
   }
 
   @Override
@@ -91,7 +93,7 @@ final class GatewayRouter implements RequestRouter {
       }
       URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
       return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain,
-          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null)));
+          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side));
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");

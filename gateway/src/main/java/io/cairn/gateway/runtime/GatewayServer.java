@@ -39,6 +39,7 @@ public final class GatewayServer implements Service {
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-health").factory());
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
   private final RequestRouter fixed;
+  private final SideClient side = new SideClient(SideClient.DEFAULT_TIMEOUT);
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile boolean stopped;
@@ -89,7 +90,7 @@ public final class GatewayServer implements Service {
     routing = Routing.build(dynamic, config.entryPoints().keySet(), FileProvider.NAME, syntax, scheduler);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
-    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
+    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
     try {
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
@@ -178,6 +179,7 @@ public final class GatewayServer implements Service {
       routing.close();
     }
     scheduler.shutdownNow();
+    side.close();
   }
 
   private String host(String entryPoint) {

@@ -8,6 +8,7 @@ import io.cairn.gateway.middleware.ResponseHead;
 import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -38,6 +39,7 @@ final class RoutedHooks implements ExchangeHooks {
   private String clientTarget = "/";
   private final List<Route> mirrors;
   private final Retries retries;
+  private final MirrorCopies copies;
   private final Exchange exchange;
   private final HeaderMap original;
   private final String originalHost;
@@ -46,10 +48,15 @@ final class RoutedHooks implements ExchangeHooks {
   private int status = 502;
   private boolean headSeen;
 
-  /** @param retries the {@code retry} middleware's state, null when the chain has none */
-  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain, Retries retries) {
+  /**
+   * @param retries the {@code retry} middleware's state, null when the chain has none
+   * @param side sends the mirror copies (when the route has mirrors)
+   */
+  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain, Retries retries, SideClient side) {
     this.route = route;
     this.mirrors = route.mirrors();
+    this.copies = mirrors.isEmpty() ? null
+        : new MirrorCopies(mirrors, route.mirrorBody(), route.maxMirrorBodyBytes(), side);
     this.exchange = exchange;
     this.original = original;
     this.originalHost = exchange.host();
@@ -100,6 +107,16 @@ final class RoutedHooks implements ExchangeHooks {
     }
     if (!exchange.host().equals(originalHost)) {
       headers.set(HttpHeaderNames.HOST, exchange.host());
+    }
+    if (copies != null) {
+      copies.head(exchange.method(), exchange.requestUri(), headers);
+    }
+  }
+
+  @Override
+  public void requestContent(HttpContent content) {
+    if (copies != null) {
+      copies.content(content);
     }
   }
 
@@ -163,7 +180,16 @@ final class RoutedHooks implements ExchangeHooks {
   public void done(boolean failed) {
     // 499: the client went away before the response head (nginx's and Traefik's code for it)
     int code = failed ? 502 : headSeen ? status : 499;
-    release(route, mirrors, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
+    List<Route> unsent = mirrors;
+    if (copies != null) {
+      unsent = List.of();
+      try {
+        copies.finish(failed || headSeen);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(RoutedHooks.class).warn("mirror copies failed: {}", e.toString());
+      }
+    }
+    release(route, unsent, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   /** Ends what routing took for a request (the service's counts, mirrors, the middlewares' exchange). */
@@ -178,7 +204,7 @@ final class RoutedHooks implements ExchangeHooks {
     } finally {
       try {
         for (Route mirror : mirrors) {
-          mirror.finished(false); // mirror copies are not sent yet: release what routing took
+          mirror.finished(false); // copies not sent: release what routing took
         }
       } finally {
         exchange.complete(new Completion(status, failed, latency));
