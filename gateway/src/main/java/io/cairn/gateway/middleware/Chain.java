@@ -57,6 +57,11 @@ public final class Chain implements Middleware {
     return flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
   }
 
+  /** The {@code forwardAuth} middlewares in the chain, in order: the proxy makes their calls. */
+  public List<ForwardAuthCheck> forwardAuths() {
+    return flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
+  }
+
   /**
    * The middlewares the proxy must carry out itself ({@code compress}, {@code forwardAuth},
    * {@code errors}, {@code buffering}), in chain order.

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * redirect, a CORS preflight, …) answers without the service. Thread-safe; reads the routing through
  * a supplier so that a reload swaps it without locking.
  *
- * <p>Not yet: a rate limiter's delay (a request allowed after waiting) is not waited; the request
- * goes on at once.
+ * <p>A rate limiter's delay and the {@code forwardAuth} calls are carried out after routing, by the
+ * {@link GatewayForwarder}, before the request is forwarded ({@link PreForward}).
  */
 final class GatewayRouter implements RequestRouter {
   private final Supplier<Routing> routing;
@@ -92,8 +92,10 @@ final class GatewayRouter implements RequestRouter {
         throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");
       }
       URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
-      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain,
-          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side));
+      RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
+          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
+      hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side));
+      return new Target.Proxy(authority, r.target().passHostHeader(), hooks);
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");

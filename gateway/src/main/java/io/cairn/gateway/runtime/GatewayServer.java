@@ -40,6 +40,8 @@ public final class GatewayServer implements Service {
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
   private final RequestRouter fixed;
   private final SideClient side = new SideClient(SideClient.DEFAULT_TIMEOUT);
+  private final GatewayForwarder forwarder =
+      new GatewayForwarder(new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()));
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile boolean stopped;
@@ -94,7 +96,8 @@ public final class GatewayServer implements Service {
     try {
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
-        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router));
+        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router,
+            forwarder));
       }
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);

@@ -8,7 +8,12 @@ import io.cairn.gateway.middleware.ResponseHead;
 import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.cairn.gateway.middleware.Outcome;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -40,6 +45,9 @@ final class RoutedHooks implements ExchangeHooks {
   private final List<Route> mirrors;
   private final Retries retries;
   private final MirrorCopies copies;
+  private PreForward preForward;
+  private boolean refused;
+  private List<String> authCookies = List.of();
   private final Exchange exchange;
   private final HeaderMap original;
   private final String originalHost;
@@ -120,6 +128,35 @@ final class RoutedHooks implements ExchangeHooks {
     }
   }
 
+  /** The steps to run before forwarding (rate-limit delay, forwardAuth), or null. */
+  PreForward preForward() {
+    return preForward;
+  }
+
+  void preForward(PreForward steps) {
+    this.preForward = steps;
+  }
+
+  /** {@code Set-Cookie} values from forwardAuth answers ({@code addAuthCookiesToResponse}). */
+  void authCookies(List<String> cookies) {
+    this.authCookies = List.copyOf(cookies);
+  }
+
+  /** A forwardAuth refusal as the response to write, after the middlewares' response edits; ends the exchange. */
+  FullHttpResponse answer(Outcome.Respond r) {
+    ResponseHead head = new ResponseHead(r.status(), r.headers());
+    chain.onResponse(exchange, head);
+    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(head.status()),
+        Unpooled.wrappedBuffer(r.body()));
+    head.headers().forEach((k, v) -> out.headers().add(k, v));
+    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+    status = head.status();
+    headSeen = true;
+    refused = true; // the service was not called: no mirror copies
+    done(false);
+    return out;
+  }
+
   @Override
   public Retry retry(HttpRequest head) {
     if (retries == null) {
@@ -157,6 +194,9 @@ final class RoutedHooks implements ExchangeHooks {
     for (String cookie : route.setCookies()) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
     }
+    for (String cookie : authCookies) {
+      response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+    }
     status = response.status().code();
     headSeen = true;
     if (chain.middlewares().isEmpty()) {
@@ -184,7 +224,7 @@ final class RoutedHooks implements ExchangeHooks {
     if (copies != null) {
       unsent = List.of();
       try {
-        copies.finish(failed || headSeen);
+        copies.finish(!refused && (failed || headSeen));
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(RoutedHooks.class).warn("mirror copies failed: {}", e.toString());
       }

@@ -28,6 +28,8 @@ final class TestBackend implements AutoCloseable {
   private final AtomicLong hits = new AtomicLong();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
+  /** Headers added to every non-health answer. */
+  final java.util.Map<String, String> responseHeaders = new java.util.concurrent.ConcurrentHashMap<>();
   private HttpServer server;
   private int port;
 
@@ -73,6 +75,9 @@ final class TestBackend implements AutoCloseable {
     }
     byte[] out = (health ? "ok" : name).getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "text/plain");
+    if (!health) {
+      responseHeaders.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+    }
     ex.sendResponseHeaders(health ? 200 : status, out.length);
     try (var os = ex.getResponseBody()) {
       os.write(out);
