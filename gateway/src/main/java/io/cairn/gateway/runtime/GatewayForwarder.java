@@ -12,7 +12,9 @@ import java.util.ArrayDeque;
  * The gateway's {@link Forwarder}: the reverse proxy, preceded for routed requests that need it by
  * their {@link PreForward} steps (rate-limit delay, forwardAuth). While those run, the client is
  * paused and the few body pieces already read are held; then the request is forwarded and the held
- * pieces replayed, or the middleware's answer is written and the rest of the body dropped.
+ * pieces replayed, or the middleware's answer is written and the rest of the body dropped. A
+ * request with an {@code errors} middleware gets its {@link ErrorPages} handler at the end of the
+ * client's pipeline for the time of its response.
  */
 final class GatewayForwarder implements Forwarder {
   private final Forwarder proxy;
@@ -23,7 +25,10 @@ final class GatewayForwarder implements Forwarder {
 
   @Override
   public Forwarding forward(ForwardRequest request, Channel client) {
-    if (request.hooks() instanceof RoutedHooks hooks && hooks.preForward() != null) {
+    if (request.hooks() instanceof RoutedHooks hooks && (hooks.preForward() != null || hooks.errorPages() != null)) {
+      if (hooks.errorPages() != null) {
+        client.pipeline().addLast(hooks.errorPages());
+      }
       Held held = new Held(request, client, hooks);
       held.start();
       return held;
@@ -47,6 +52,10 @@ final class GatewayForwarder implements Forwarder {
     }
 
     void start() {
+      if (hooks.preForward() == null) {
+        decided(new PreForward.Go(java.util.List.of()), null);
+        return;
+      }
       client.config().setAutoRead(false);
       hooks.preForward().run(client.eventLoop()).whenComplete((decision, error) -> {
         if (client.eventLoop().inEventLoop()) {
@@ -101,6 +110,9 @@ final class GatewayForwarder implements Forwarder {
 
     @Override
     public void abort() {
+      if (hooks.errorPages() != null) {
+        hooks.errorPages().abandon(client);
+      }
       if (inner != null) {
         inner.abort();
         return;

@@ -53,7 +53,8 @@ final class GatewayRouter implements RequestRouter {
       }
     });
     BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, goRemoteAddr(head.remoteAddress()));
-    Optional<Routing.Routed> match = routing.get().match(head.entryPoint(), head.tls(), view);
+    Routing now = routing.get();
+    Optional<Routing.Routed> match = now.match(head.entryPoint(), head.tls(), view);
     if (match.isEmpty()) {
       return Target.Respond.notFound();
     }
@@ -95,6 +96,12 @@ final class GatewayRouter implements RequestRouter {
       RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
           chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
       hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side));
+      chain.deferred().stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
+          .ifPresent(d -> {
+            var e = (io.cairn.gateway.config.Middleware.Errors) d.config();
+            hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
+                now.service(e.service()).orElse(null), exchange, side));
+          });
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks);
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);

@@ -46,6 +46,7 @@ final class RoutedHooks implements ExchangeHooks {
   private final Retries retries;
   private final MirrorCopies copies;
   private PreForward preForward;
+  private ErrorPages errorPages;
   private boolean refused;
   private List<String> authCookies = List.of();
   private final Exchange exchange;
@@ -135,6 +136,15 @@ final class RoutedHooks implements ExchangeHooks {
 
   void preForward(PreForward steps) {
     this.preForward = steps;
+  }
+
+  /** The {@code errors} middleware's handler for this request, or null. */
+  ErrorPages errorPages() {
+    return errorPages;
+  }
+
+  void errorPages(ErrorPages pages) {
+    this.errorPages = pages;
   }
 
   /** {@code Set-Cookie} values from forwardAuth answers ({@code addAuthCookiesToResponse}). */

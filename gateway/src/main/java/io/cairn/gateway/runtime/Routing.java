@@ -90,6 +90,11 @@ public final class Routing implements AutoCloseable {
     return table == null ? Optional.empty() : table.match(request);
   }
 
+  /** The service {@code ref} names ({@code name} or {@code name@provider}), if it was built. */
+  public Optional<ServiceNode> service(String ref) {
+    return services.find(ref);
+  }
+
   /** What was left out while building (routers whose service or entry point is missing, bad rules). */
   public List<String> warnings() {
     return warnings;
