@@ -44,6 +44,8 @@ final class GatewayForwarder implements Forwarder {
     private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
     private Forwarding inner;
     private boolean over;
+    private boolean buffering;
+    private long buffered;
 
     Held(ForwardRequest request, Channel client, RoutedHooks hooks) {
       this.request = request;
@@ -52,10 +54,27 @@ final class GatewayForwarder implements Forwarder {
     }
 
     void start() {
-      if (hooks.preForward() == null) {
+      PreForward pre = hooks.preForward();
+      if (pre == null) {
         decided(new PreForward.Go(java.util.List.of()), null);
         return;
       }
+      if (pre.maxBody() > 0) {
+        long length = io.netty.handler.codec.http.HttpUtil.getContentLength(request.head(), -1L);
+        if (length > pre.maxBody()) {
+          decided(new PreForward.Answer(PreForward.tooLarge()), null);
+        } else {
+          buffering = request.bodyExpected(); // the body is read whole (autoRead stays on), then the steps run
+          if (!buffering) {
+            runSteps();
+          }
+        }
+        return;
+      }
+      runSteps();
+    }
+
+    private void runSteps() {
       client.config().setAutoRead(false);
       hooks.preForward().run(client.eventLoop()).whenComplete((decision, error) -> {
         if (client.eventLoop().inEventLoop()) {
@@ -98,6 +117,16 @@ final class GatewayForwarder implements Forwarder {
         content.release();
       } else {
         pending.add(content);
+        if (buffering) {
+          buffered += content.content().readableBytes();
+          if (buffered > hooks.preForward().maxBody()) {
+            buffering = false;
+            decided(new PreForward.Answer(PreForward.tooLarge()), null);
+          } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
+            buffering = false;
+            runSteps();
+          }
+        }
       }
     }
 

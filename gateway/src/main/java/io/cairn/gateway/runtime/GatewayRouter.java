@@ -95,7 +95,11 @@ final class GatewayRouter implements RequestRouter {
       URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
       RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
           chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
-      hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side));
+      long maxBody = chain.deferred().stream().map(d -> d.config())
+          .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
+          .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxRequestBodyBytes())
+          .filter(m -> m > 0).min().orElse(0);
+      hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), maxBody, exchange, side));
       chain.deferred().stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
           .ifPresent(d -> {
             var e = (io.cairn.gateway.config.Middleware.Errors) d.config();

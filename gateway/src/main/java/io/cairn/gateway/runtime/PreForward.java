@@ -35,18 +35,41 @@ final class PreForward {
   private final List<ForwardAuthCheck> auths;
   private final Exchange exchange;
   private final SideClient side;
+  private final long maxBody;
   private final List<String> cookies = new ArrayList<>();
 
-  private PreForward(Duration delay, List<ForwardAuthCheck> auths, Exchange exchange, SideClient side) {
+  private PreForward(Duration delay, List<ForwardAuthCheck> auths, long maxBody, Exchange exchange, SideClient side) {
     this.delay = delay;
     this.auths = auths;
+    this.maxBody = maxBody;
     this.exchange = exchange;
     this.side = side;
   }
 
   /** The steps for a request, or null when there is nothing to do. */
   static PreForward of(Duration delay, List<ForwardAuthCheck> auths, Exchange exchange, SideClient side) {
-    return delay.isZero() && auths.isEmpty() ? null : new PreForward(delay, auths, exchange, side);
+    return of(delay, auths, 0, exchange, side);
+  }
+
+  /**
+   * The steps for a request, or null when there is nothing to do.
+   *
+   * @param maxBody {@code buffering.maxRequestBodyBytes}: above 0, the whole body is read first
+   *     (held in memory, at most this many bytes) and a longer body is answered 413
+   */
+  static PreForward of(Duration delay, List<ForwardAuthCheck> auths, long maxBody, Exchange exchange, SideClient side) {
+    return delay.isZero() && auths.isEmpty() && maxBody <= 0 ? null
+        : new PreForward(delay, auths, maxBody, exchange, side);
+  }
+
+  /** The body limit when the body must be read whole before the other steps; 0 for none. */
+  long maxBody() {
+    return maxBody;
+  }
+
+  /** oxy's answer to a body over {@code maxRequestBodyBytes}. */
+  static Outcome.Respond tooLarge() {
+    return new Outcome.Respond(413, new HeaderMap(), "Request Entity Too Large".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Runs the steps; the future completes on {@code loop}. */
