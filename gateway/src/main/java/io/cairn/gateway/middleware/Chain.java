@@ -63,8 +63,8 @@ public final class Chain implements Middleware {
   }
 
   /**
-   * The middlewares the proxy must carry out itself ({@code compress}, {@code forwardAuth},
-   * {@code errors}, {@code buffering}), in chain order.
+   * The middlewares the proxy must carry out itself ({@code compress}, {@code errors}, {@code
+   * buffering}), in chain order.
    */
   public List<Deferred> deferred() {
     return flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();
