@@ -108,7 +108,7 @@ final class GatewayRouter implements RequestRouter {
           });
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks);
     } catch (URISyntaxException | IllegalArgumentException e) {
-      RoutedHooks.release(r, exchange, 502, false);
+      RouteEnd.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");
     }
   }

@@ -3,6 +3,8 @@ package io.cairn.gateway.runtime;
 import io.cairn.gateway.middleware.RetryPolicy;
 import io.cairn.gateway.service.Route;
 import io.cairn.gateway.service.ServiceNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,16 +38,35 @@ final class Retries {
     this.cookies = List.copyOf(cookies);
   }
 
-  /** The route of the next attempt, or empty when the attempts are used up or nothing is up. */
-  Optional<Route> next() {
+  /** The next attempt's route and its server's {@code http://host:port}. */
+  record Next(Route route, URI authority) {}
+
+  /**
+   * The next attempt, or empty when the attempts are used up, nothing is up, or the server picked
+   * is not a plain-HTTP one. The route's own mirrors are released at once (the first attempt's
+   * mirrors are the ones sent).
+   */
+  Optional<Next> next() {
     if (attempts >= policy.attempts()) {
       return Optional.empty();
     }
-    Optional<Route> r = service.route(cookies);
-    if (r.isPresent()) {
-      attempts++;
+    Optional<Route> picked = service.route(cookies);
+    if (picked.isEmpty()) {
+      return Optional.empty();
     }
-    return r;
+    attempts++;
+    Route r = picked.get();
+    r.mirrors().forEach(m -> m.finished(false));
+    URI url = r.target().url();
+    try {
+      if (!"http".equalsIgnoreCase(url.getScheme())) {
+        throw new URISyntaxException(url.toString(), "upstream scheme " + url.getScheme() + " is not supported yet");
+      }
+      return Optional.of(new Next(r, new URI("http", null, url.getHost(), url.getPort(), null, null, null)));
+    } catch (URISyntaxException e) {
+      r.finished(false);
+      return Optional.empty();
+    }
   }
 
   /** The wait before the attempt {@link #next()} just returned (randomised exponential back-off). */

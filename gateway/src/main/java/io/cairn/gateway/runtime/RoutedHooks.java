@@ -1,7 +1,6 @@
 package io.cairn.gateway.runtime;
 
 import io.cairn.gateway.middleware.Chain;
-import io.cairn.gateway.middleware.Completion;
 import io.cairn.gateway.middleware.Exchange;
 import io.cairn.gateway.middleware.HeaderMap;
 import io.cairn.gateway.middleware.ResponseHead;
@@ -19,7 +18,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
@@ -172,23 +170,12 @@ final class RoutedHooks implements ExchangeHooks {
     if (retries == null) {
       return null;
     }
-    Optional<Route> next = retries.next();
+    Optional<Retries.Next> next = retries.next();
     if (next.isEmpty()) {
       return null;
     }
-    Route r = next.get();
-    r.mirrors().forEach(m -> m.finished(false)); // the first attempt's mirrors are the ones sent
-    URI url = r.target().url();
-    URI authority;
-    try {
-      if (!"http".equalsIgnoreCase(url.getScheme())) {
-        throw new URISyntaxException(url.toString(), "upstream scheme " + url.getScheme() + " is not supported yet");
-      }
-      authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
-    } catch (URISyntaxException e) {
-      r.finished(false);
-      return null;
-    }
+    Route r = next.get().route();
+    URI authority = next.get().authority();
     route.finished(true); // the failed attempt: passive health counts it
     route = r;
     pathPrefix = pathPrefix(r);
@@ -239,26 +226,6 @@ final class RoutedHooks implements ExchangeHooks {
         org.slf4j.LoggerFactory.getLogger(RoutedHooks.class).warn("mirror copies failed: {}", e.toString());
       }
     }
-    release(route, unsent, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
-  }
-
-  /** Ends what routing took for a request (the service's counts, mirrors, the middlewares' exchange). */
-  static void release(Route route, Exchange exchange, int status, boolean failed) {
-    release(route, route.mirrors(), exchange, status, failed, Duration.ZERO);
-  }
-
-  private static void release(Route route, List<Route> mirrors, Exchange exchange, int status, boolean failed,
-      Duration latency) {
-    try {
-      route.finished(failed);
-    } finally {
-      try {
-        for (Route mirror : mirrors) {
-          mirror.finished(false); // copies not sent: release what routing took
-        }
-      } finally {
-        exchange.complete(new Completion(status, failed, latency));
-      }
-    }
+    RouteEnd.release(route, unsent, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }
