@@ -57,9 +57,14 @@ public final class Chain implements Middleware {
     return flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
   }
 
+  /** The {@code forwardAuth} middlewares in the chain, in order: the proxy makes their calls. */
+  public List<ForwardAuthCheck> forwardAuths() {
+    return flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
+  }
+
   /**
-   * The middlewares the proxy must carry out itself ({@code compress}, {@code forwardAuth},
-   * {@code errors}, {@code buffering}), in chain order.
+   * The middlewares the proxy must carry out itself ({@code compress}, {@code errors}, {@code
+   * buffering}), in chain order.
    */
   public List<Deferred> deferred() {
     return flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();

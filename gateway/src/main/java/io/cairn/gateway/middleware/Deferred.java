@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A middleware whose work is on the body or on another HTTP call, left to the proxy: {@code
- * compress}, {@code forwardAuth}, {@code errors}, {@code buffering}. It passes requests and
+ * compress}, {@code errors}, {@code buffering}. It passes requests and
  * responses through unchanged here; the proxy finds it with {@link Chain#deferred()} and acts on
  * {@link #config()}.
  *

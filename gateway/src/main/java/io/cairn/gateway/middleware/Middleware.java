@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * answer goes back to the client, through {@link #onResponse}; else, after waiting {@link
  * Outcome.Proceed#delay()}, the request is forwarded and {@link #onResponse} sees the response
  * head before it is sent to the client; at the very end {@link Exchange#complete}. Neither method
- * blocks (except {@code forwardAuth}, not implemented here) nor returns null.
+ * blocks nor returns null ({@code forwardAuth}'s call is made by the proxy).
  */
 public interface Middleware {
   /** Inspects or changes the request; answers instead of the service, or lets it go on. */

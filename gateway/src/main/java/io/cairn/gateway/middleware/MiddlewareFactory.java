@@ -96,7 +96,7 @@ public final class MiddlewareFactory {
         }
         case io.cairn.gateway.config.Middleware.Chain c -> chain(name, c, lookup);
         case io.cairn.gateway.config.Middleware.Compress c -> new Deferred(name, c);
-        case io.cairn.gateway.config.Middleware.ForwardAuth f -> new Deferred(name, f);
+        case io.cairn.gateway.config.Middleware.ForwardAuth f -> new ForwardAuthCheck(f);
         case io.cairn.gateway.config.Middleware.Errors e -> new Deferred(name, e);
         case io.cairn.gateway.config.Middleware.Buffering b -> new Deferred(name, b);
       };

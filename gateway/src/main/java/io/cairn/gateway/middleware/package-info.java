@@ -15,14 +15,16 @@
  *       Content-Length}), after {@code chain.onResponse(ex, head)} on a {@link
  *       io.cairn.gateway.middleware.ResponseHead} made from it; the service is not called.
  *   <li>{@link io.cairn.gateway.middleware.Outcome.Proceed}: wait {@code delay()} (schedule, do
- *       not block the event loop), forward with {@code ex.method()}, {@code ex.host()}, {@code
- *       ex.requestUri()} and {@code ex.requestHeaders()}; retry as {@code
- *       chain.retryPolicy()} says; on the upstream response head call {@code
- *       chain.onResponse(ex, head)} before writing it.
+ *       not block the event loop), make the {@code chain.forwardAuths()} calls ({@link
+ *       io.cairn.gateway.middleware.ForwardAuthCheck} says what to send and what the answer
+ *       means), forward with {@code ex.method()}, {@code ex.host()}, {@code ex.requestUri()} and
+ *       {@code ex.requestHeaders()}; retry as {@code chain.retryPolicy()} says; on the upstream
+ *       response head call {@code chain.onResponse(ex, head)} before writing it. The runtime
+ *       package does all this.
  *   <li>Always, once, at the end: {@code ex.complete(new Completion(status, networkError,
  *       latency))} — it releases {@code inFlightReq} slots and feeds {@code circuitBreaker}.
- *   <li>{@code chain.deferred()} lists {@code compress}, {@code forwardAuth}, {@code errors} and
- *       {@code buffering}, which the proxy must carry out itself from their config records.
+ *   <li>{@code chain.deferred()} lists {@code compress}, {@code errors} and {@code buffering},
+ *       which the proxy must carry out itself from their config records.
  * </ol>
  *
  * <h2>Decisions</h2>

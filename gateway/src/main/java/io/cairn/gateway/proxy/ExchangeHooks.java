@@ -1,7 +1,12 @@
 package io.cairn.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What the routing layer adds to one proxied exchange: the rewritten request target (middlewares,
@@ -29,4 +34,29 @@ public interface ExchangeHooks {
    * away.
    */
   default void done(boolean failed) {}
+
+  /**
+   * The attempt failed before any response byte went to the client and the request can be sent
+   * again (no connection could be made, so nothing was sent; or a body-less idempotent request
+   * whose connection broke before the response head). Returns where to send it next, having edited
+   * {@code head} (target, Host) for that upstream, or null to answer the error (502/504). Called
+   * at most once per failed attempt; {@link #done} is still called once at the very end.
+   */
+  default Retry retry(HttpRequest head) {
+    return null;
+  }
+
+  /**
+   * A piece of the request body on its way upstream, before it is written (the proxy still owns
+   * it: copy, do not retain or release). For mirroring.
+   */
+  default void requestContent(HttpContent content) {}
+
+  /** Where and when to try a failed request again ({@code upstream} is {@code http://host:port}). */
+  record Retry(URI upstream, Duration delay) {
+    public Retry {
+      Objects.requireNonNull(upstream, "upstream");
+      Objects.requireNonNull(delay, "delay");
+    }
+  }
 }

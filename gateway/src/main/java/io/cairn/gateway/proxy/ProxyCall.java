@@ -53,13 +53,15 @@ final class ProxyCall implements Forwarding {
   private final UpstreamPool pool;
   private final Channel client;
   private final HttpRequest outHead;
-  private final Endpoint endpoint;
+  /** Where this attempt goes; a retry (the retry middleware) moves it to another server. */
+  private Endpoint endpoint;
   private final ProxyOptions options;
   private final boolean bodyExpected;
   private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
   private Channel upstream;
   private boolean reused;
   private boolean retried;
+  private boolean attachedBefore;
   private boolean requestDone;
   private boolean responseStarted;
   private boolean responseKeepAlive;
@@ -100,17 +102,15 @@ final class ProxyCall implements Forwarding {
           pool.release(f.getNow());
         }
       } else if (!done.isSuccess()) {
-        fail(done.cause() instanceof ConnectTimeoutException
-            ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
+        if (!retryElsewhere()) {
+          fail(done.cause() instanceof ConnectTimeoutException
+              ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
+        }
       } else {
         reused = Boolean.TRUE.equals(f.getNow().attr(UpstreamPool.REUSED).get());
         attach(f.getNow());
       }
     });
-  }
-
-  private void connectFresh() {
-    acquire(true);
   }
 
   private void attach(Channel ch) {
@@ -121,7 +121,9 @@ final class ProxyCall implements Forwarding {
     while ((c = pending.poll()) != null) {
       ch.write(c);
     }
-    if (retried && requestDone) {
+    boolean again = attachedBefore;
+    attachedBefore = true;
+    if (again && requestDone) {
       ch.write(LastHttpContent.EMPTY_LAST_CONTENT); // the body-less request, once more
     }
     ch.flush();
@@ -142,6 +144,9 @@ final class ProxyCall implements Forwarding {
   public void content(HttpContent content) {
     if (content instanceof LastHttpContent) {
       requestDone = true;
+    }
+    if (!finished) {
+      hooks.requestContent(content);
     }
     if (finished && upstream == null) {
       content.release();
@@ -284,7 +289,7 @@ final class ProxyCall implements Forwarding {
       retried = true;
       cancelHeaderTimer();
       detachAndClose();
-      connectFresh();
+      acquire(true);
       return;
     }
     detachAndClose();
@@ -292,9 +297,39 @@ final class ProxyCall implements Forwarding {
       finished = true;
       report(true);
       client.close();
-    } else {
+    } else if (bodyExpected || !REPLAYABLE.contains(outHead.method().name()) || !retryElsewhere()) {
       fail(HttpResponseStatus.BAD_GATEWAY);
     }
+  }
+
+  /** Go's {@code isReplayable} methods: sent again only when they carry no body. */
+  private static final java.util.Set<String> REPLAYABLE = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /** Asks the hooks for another upstream (the retry middleware) and starts the next attempt there. */
+  private boolean retryElsewhere() {
+    ExchangeHooks.Retry next;
+    try {
+      next = hooks.retry(outHead);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(ProxyCall.class).warn("retry hook failed: {}", e.toString());
+      return false;
+    }
+    if (next == null) {
+      return false;
+    }
+    cancelHeaderTimer();
+    endpoint = Endpoint.of(next.upstream(), endpoint.transport());
+    pauseClient();
+    if (next.delay().isZero()) {
+      start();
+    } else {
+      client.eventLoop().schedule(() -> {
+        if (!finished) {
+          start();
+        }
+      }, next.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    return true;
   }
 
   void upstreamWritabilityChanged() {

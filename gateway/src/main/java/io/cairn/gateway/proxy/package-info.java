@@ -77,7 +77,11 @@
  * Errors as Traefik answers them: 502 {@code Bad Gateway} when the upstream refuses or fails before
  * the response head, 504 {@code Gateway Timeout} on a timeout; after the head was sent a failure
  * closes the client connection (resets the HTTP/2 stream). A reused connection that dies before
- * any response byte is retried once on a fresh connection when the request has no body.
+ * any response byte is retried once on a fresh connection when the request has no body. Beyond
+ * that, {@link io.cairn.gateway.proxy.ExchangeHooks#retry} (the {@code retry} middleware) may send a
+ * failed attempt to another upstream: after a failed connect (the body, if any, is still held), or
+ * for a body-less GET/HEAD/OPTIONS/TRACE whose connection broke before the response head.
+ * {@link io.cairn.gateway.proxy.ExchangeHooks#requestContent} sees each body piece (mirroring).
  *
  * <h2>Threading</h2>
  *

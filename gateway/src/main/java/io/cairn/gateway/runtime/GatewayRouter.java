@@ -33,14 +33,16 @@ import java.util.function.Supplier;
  * redirect, a CORS preflight, …) answers without the service. Thread-safe; reads the routing through
  * a supplier so that a reload swaps it without locking.
  *
- * <p>Not yet: a rate limiter's delay (a request allowed after waiting) is not waited; the request
- * goes on at once.
+ * <p>A rate limiter's delay and the {@code forwardAuth} calls are carried out after routing, by the
+ * {@link GatewayForwarder}, before the request is forwarded ({@link PreForward}).
  */
 final class GatewayRouter implements RequestRouter {
   private final Supplier<Routing> routing;
+  private final SideClient side;
 
-  GatewayRouter(Supplier<Routing> routing) {
+  GatewayRouter(Supplier<Routing> routing, SideClient side) {
     this.routing = routing;
+    this.side = side;
   }
 
   @Override
@@ -57,7 +59,8 @@ final class GatewayRouter implements RequestRouter {
       }
     });
     BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, goRemoteAddr(head.remoteAddress()));
-    Optional<Routing.Routed> match = routing.get().match(head.entryPoint(), head.tls(), view);
+    Routing now = routing.get();
+    Optional<Routing.Routed> match = now.match(head.entryPoint(), head.tls(), view);
     if (match.isEmpty()) {
       return Target.Respond.notFound();
     }
@@ -84,7 +87,8 @@ final class GatewayRouter implements RequestRouter {
     if (outcome instanceof Outcome.Respond r) {
       return answer(chain, exchange, r);
     }
-    Optional<Route> route = routed.service().route(head.headers().getAll(HttpHeaderNames.COOKIE));
+    List<String> cookies = head.headers().getAll(HttpHeaderNames.COOKIE);
+    Optional<Route> route = routed.service().route(cookies);
     if (route.isEmpty()) {
       exchange.complete(new Completion(503, false, Duration.ZERO));
       return Target.Respond.text(503, "no available server\n");
@@ -98,10 +102,22 @@ final class GatewayRouter implements RequestRouter {
         throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported; expected http, https or h2c");
       }
       URI authority = new URI(scheme, null, url.getHost(), url.getPort(), null, null, null);
-      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain),
-          r.target().transport());
+      RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
+          chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
+      long maxBody = chain.deferred().stream().map(d -> d.config())
+          .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
+          .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxRequestBodyBytes())
+          .filter(m -> m > 0).min().orElse(0);
+      hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), maxBody, exchange, side));
+      chain.deferred().stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
+          .ifPresent(d -> {
+            var e = (io.cairn.gateway.config.Middleware.Errors) d.config();
+            hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
+                now.service(e.service()).orElse(null), exchange, side));
+          });
+      return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());
     } catch (URISyntaxException | IllegalArgumentException e) {
-      RoutedHooks.release(r, exchange, 502, false);
+      RouteEnd.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");
     }
   }

@@ -45,6 +45,9 @@ public final class GatewayServer implements Service {
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
   private final List<io.cairn.gateway.http3.Http3EntryPoint> http3 = new ArrayList<>();
   private final RequestRouter fixed;
+  private final SideClient side = new SideClient(SideClient.DEFAULT_TIMEOUT);
+  private final GatewayForwarder forwarder =
+      new GatewayForwarder(new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()));
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile KvProvider kv;
@@ -110,7 +113,7 @@ public final class GatewayServer implements Service {
     routing = Routing.build(providers, config.entryPoints().keySet(), syntax, scheduler);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
-    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
+    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
     try {
       observability = Observability.start(config, this::apiState);
       observability.configReloaded();
@@ -118,13 +121,14 @@ public final class GatewayServer implements Service {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
         EntryPointOptions o = options(e.getValue());
         RequestRouter observed = observability.router(e.getKey(), router);
-        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed);
+        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed,
+            forwarder);
         entryPoints.add(tcp);
         if (e.getValue().http3().isPresent() && o.tls() == null) {
           log.warn("entry point {}: http3 needs TLS on the entry point; HTTP/3 not started", e.getKey());
         } else if (e.getValue().http3().isPresent()) { // UDP on the same port, Alt-Svc on the TCP side
           http3.add(io.cairn.gateway.http3.Http3EntryPoint.beside(tcp, address, o, io.cairn.gateway.http3.QuicTls.fromFiles(o.tls()),
-              observed, new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()),
+              observed, forwarder,
               e.getValue().http3().get().advertisedPort()));
         }
       }
@@ -187,6 +191,11 @@ public final class GatewayServer implements Service {
     log.error("gateway: configuration refused, the previous one keeps serving: {}", new ConfigException(problems).getMessage());
   }
 
+  /** The routing serving now (tests). */
+  Routing routing() {
+    return routing;
+  }
+
   @Override
   public boolean isReady() {
     return routing != null && !entryPoints.isEmpty();
@@ -233,6 +242,7 @@ public final class GatewayServer implements Service {
       observability.close();
     }
     scheduler.shutdownNow();
+    side.close();
   }
 
   /**

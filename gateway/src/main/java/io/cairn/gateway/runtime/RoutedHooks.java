@@ -1,17 +1,25 @@
 package io.cairn.gateway.runtime;
 
 import io.cairn.gateway.middleware.Chain;
-import io.cairn.gateway.middleware.Completion;
 import io.cairn.gateway.middleware.Exchange;
 import io.cairn.gateway.middleware.HeaderMap;
 import io.cairn.gateway.middleware.ResponseHead;
 import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.cairn.gateway.middleware.Outcome;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,8 +37,16 @@ import java.util.Map;
  * originals back would undo that.
  */
 final class RoutedHooks implements ExchangeHooks {
-  private final Route route;
-  private final String pathPrefix;
+  private Route route;
+  private String pathPrefix;
+  private String clientTarget = "/";
+  private final List<Route> mirrors;
+  private final Retries retries;
+  private final MirrorCopies copies;
+  private PreForward preForward;
+  private ErrorPages errorPages;
+  private boolean refused;
+  private List<String> authCookies = List.of();
   private final Exchange exchange;
   private final HeaderMap original;
   private final String originalHost;
@@ -39,18 +55,31 @@ final class RoutedHooks implements ExchangeHooks {
   private int status = 502;
   private boolean headSeen;
 
-  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain) {
+  /**
+   * @param retries the {@code retry} middleware's state, null when the chain has none
+   * @param side sends the mirror copies (when the route has mirrors)
+   */
+  RoutedHooks(Route route, Exchange exchange, HeaderMap original, Chain chain, Retries retries, SideClient side) {
     this.route = route;
+    this.mirrors = route.mirrors();
+    this.copies = mirrors.isEmpty() ? null
+        : new MirrorCopies(mirrors, route.mirrorBody(), route.maxMirrorBodyBytes(), side);
     this.exchange = exchange;
     this.original = original;
     this.originalHost = exchange.host();
     this.chain = chain;
+    this.retries = retries;
+    this.pathPrefix = pathPrefix(route);
+  }
+
+  private static String pathPrefix(Route route) {
     String p = route.target().url().getRawPath();
-    this.pathPrefix = !route.target().preservePath() || p == null || p.equals("/") ? "" : p;
+    return !route.target().preservePath() || p == null || p.equals("/") ? "" : p;
   }
 
   @Override
   public String target(String clientTarget) {
+    this.clientTarget = clientTarget;
     String target = clientTarget.startsWith("/") ? exchange.requestUri() : clientTarget;
     return pathPrefix.isEmpty() || !target.startsWith("/") ? target : joinSlash(pathPrefix, target);
   }
@@ -86,11 +115,83 @@ final class RoutedHooks implements ExchangeHooks {
     if (!exchange.host().equals(originalHost)) {
       headers.set(HttpHeaderNames.HOST, exchange.host());
     }
+    if (copies != null) {
+      copies.head(exchange.method(), exchange.requestUri(), headers);
+    }
+  }
+
+  @Override
+  public void requestContent(HttpContent content) {
+    if (copies != null) {
+      copies.content(content);
+    }
+  }
+
+  /** The steps to run before forwarding (rate-limit delay, forwardAuth), or null. */
+  PreForward preForward() {
+    return preForward;
+  }
+
+  void preForward(PreForward steps) {
+    this.preForward = steps;
+  }
+
+  /** The {@code errors} middleware's handler for this request, or null. */
+  ErrorPages errorPages() {
+    return errorPages;
+  }
+
+  void errorPages(ErrorPages pages) {
+    this.errorPages = pages;
+  }
+
+  /** {@code Set-Cookie} values from forwardAuth answers ({@code addAuthCookiesToResponse}). */
+  void authCookies(List<String> cookies) {
+    this.authCookies = List.copyOf(cookies);
+  }
+
+  /** A forwardAuth refusal as the response to write, after the middlewares' response edits; ends the exchange. */
+  FullHttpResponse answer(Outcome.Respond r) {
+    ResponseHead head = new ResponseHead(r.status(), r.headers());
+    chain.onResponse(exchange, head);
+    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(head.status()),
+        Unpooled.wrappedBuffer(r.body()));
+    head.headers().forEach((k, v) -> out.headers().add(k, v));
+    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+    status = head.status();
+    headSeen = true;
+    refused = true; // the service was not called: no mirror copies
+    done(false);
+    return out;
+  }
+
+  @Override
+  public Retry retry(HttpRequest head) {
+    if (retries == null) {
+      return null;
+    }
+    Optional<Retries.Next> next = retries.next();
+    if (next.isEmpty()) {
+      return null;
+    }
+    Route r = next.get().route();
+    URI authority = next.get().authority();
+    route.finished(true); // the failed attempt: passive health counts it
+    route = r;
+    pathPrefix = pathPrefix(r);
+    head.setUri(target(clientTarget));
+    if (!r.target().passHostHeader() && exchange.host().equals(originalHost)) {
+      head.headers().set(HttpHeaderNames.HOST, authority.getRawAuthority());
+    }
+    return new Retry(authority, retries.backoff());
   }
 
   @Override
   public void responseHead(HttpResponse response) {
     for (String cookie : route.setCookies()) {
+      response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+    }
+    for (String cookie : authCookies) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
     }
     status = response.status().code();
@@ -116,25 +217,15 @@ final class RoutedHooks implements ExchangeHooks {
   public void done(boolean failed) {
     // 499: the client went away before the response head (nginx's and Traefik's code for it)
     int code = failed ? 502 : headSeen ? status : 499;
-    release(route, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
-  }
-
-  /** Ends what routing took for a request (the service's counts, mirrors, the middlewares' exchange). */
-  static void release(Route route, Exchange exchange, int status, boolean failed) {
-    release(route, exchange, status, failed, Duration.ZERO);
-  }
-
-  private static void release(Route route, Exchange exchange, int status, boolean failed, Duration latency) {
-    try {
-      route.finished(failed);
-    } finally {
+    List<Route> unsent = mirrors;
+    if (copies != null) {
+      unsent = List.of();
       try {
-        for (Route mirror : route.mirrors()) {
-          mirror.finished(false); // mirror copies are not sent yet: release what routing took
-        }
-      } finally {
-        exchange.complete(new Completion(status, failed, latency));
+        copies.finish(!refused && (failed || headSeen));
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(RoutedHooks.class).warn("mirror copies failed: {}", e.toString());
       }
     }
+    RouteEnd.release(route, unsent, exchange, code, failed, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }

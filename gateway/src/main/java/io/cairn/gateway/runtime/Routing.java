@@ -124,6 +124,20 @@ public final class Routing implements AutoCloseable {
     return table == null ? Optional.empty() : table.match(request);
   }
 
+  /**
+   * The service {@code ref} names, if it was built: {@code name@provider} in that provider, a bare
+   * {@code name} in the first provider (by name) that has it.
+   */
+  public Optional<ServiceNode> service(String ref) {
+    for (ServiceGraph g : services) {
+      Optional<ServiceNode> found = g.find(ref);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** What was left out while building (routers whose service or entry point is missing, bad rules). */
   public List<String> warnings() {
     return warnings;

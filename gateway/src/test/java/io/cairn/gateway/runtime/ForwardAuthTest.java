@@ -1,0 +1,93 @@
+package io.cairn.gateway.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code forwardAuth} end to end: the auth server lets a request through or answers instead. */
+class ForwardAuthTest {
+  @TempDir
+  Path dir;
+
+  private static String config(TestBackend app, String authAddress) {
+    return """
+        http:
+          routers:
+            all:
+              rule: "PathPrefix(`/`)"
+              service: app
+              middlewares: [auth]
+          middlewares:
+            auth:
+              forwardAuth:
+                address: "%s/verify?x=1"
+                authResponseHeaders: [X-Auth-User]
+                authResponseHeadersRegex: "^X-Group-"
+                addAuthCookiesToResponse: true
+          services:
+            app:
+              loadBalancer:
+                servers: [{url: "%s"}]
+        """.formatted(authAddress, app.url());
+  }
+
+  @Test
+  void a2xxLetsTheRequestGoOnWithTheAuthHeadersAndOtherAnswersGoBackToTheClient() throws Exception {
+    try (TestBackend app = new TestBackend("app"); TestBackend auth = new TestBackend("denied by auth");
+        GatewayHarness g = new GatewayHarness(dir, config(app, auth.url()))) {
+      auth.responseHeaders.put("X-Auth-User", "alice");
+      auth.responseHeaders.put("X-Group-Admin", "yes");
+      auth.responseHeaders.put("X-Other", "not copied");
+      auth.responseHeaders.put("Set-Cookie", "session=abc");
+      HttpResponse<String> ok = g.send(HttpRequest.newBuilder(URI.create(g.url("/page?q=2")))
+          .header("Authorization", "Bearer t").header("X-Auth-User", "mallory")
+          .POST(HttpRequest.BodyPublishers.ofString("payload")));
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).isEqualTo("app");
+      assertThat(ok.headers().allValues("set-cookie")).contains("session=abc");
+
+      TestBackend.Seen check = auth.seen.getFirst();
+      assertThat(check.method()).isEqualTo("GET");
+      assertThat(check.uri()).isEqualTo("/verify?x=1");
+      assertThat(check.header("Authorization")).isEqualTo("Bearer t");
+      assertThat(check.header("X-Forwarded-Method")).isEqualTo("POST");
+      assertThat(check.header("X-Forwarded-Uri")).isEqualTo("/page?q=2");
+      assertThat(check.header("X-Forwarded-Proto")).isEqualTo("http");
+      assertThat(check.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+      assertThat(check.header("X-Forwarded-Host")).isEqualTo(URI.create(g.url("/")).getAuthority());
+      assertThat(check.body()).isEmpty();
+
+      TestBackend.Seen forwarded = app.seen.getFirst();
+      assertThat(forwarded.header("X-Auth-User")).isEqualTo("alice");
+      assertThat(forwarded.header("X-Group-Admin")).isEqualTo("yes");
+      assertThat(forwarded.header("X-Other")).isNull();
+      assertThat(new String(forwarded.body())).isEqualTo("payload");
+
+      auth.status(401);
+      auth.responseHeaders.put("WWW-Authenticate", "Basic realm=\"x\"");
+      HttpResponse<String> denied = g.send(HttpRequest.newBuilder(URI.create(g.url("/secret")))
+          .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))));
+      assertThat(denied.statusCode()).isEqualTo(401);
+      assertThat(denied.body()).isEqualTo("denied by auth");
+      assertThat(denied.headers().firstValue("www-authenticate")).hasValue("Basic realm=\"x\"");
+      assertThat(app.hits()).isEqualTo(1);
+      assertThat(g.get("/again").statusCode()).as("the connection and gateway still serve").isEqualTo(401);
+    }
+  }
+
+  @Test
+  void anUnreachableAuthServerAnswers500() throws Exception {
+    try (TestBackend app = new TestBackend("app");
+        GatewayHarness g = new GatewayHarness(dir, config(app, "http://127.0.0.1:1"))) {
+      HttpResponse<String> r = g.get("/");
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body()).isEmpty();
+      assertThat(app.hits()).isZero();
+    }
+  }
+}
