@@ -66,6 +66,7 @@ final class ProxyCall implements Forwarding {
   private boolean upstreamPaused;
   private ScheduledFuture<?> headerTimer;
   private final ExchangeHooks hooks;
+  private BodyFilter bodyFilter = BodyFilter.NONE;
   private boolean reported;
 
   ProxyCall(UpstreamPool pool, ProxyOptions options, Channel client, HttpRequest outHead,
@@ -169,6 +170,7 @@ final class ProxyCall implements Forwarding {
       out.headers().set(res.headers());
       HopByHop.strip(out.headers(), false);
       hooks.responseHead(out);
+      bodyFilter = hooks.responseBody(out);
       client.write(out);
       if (!(msg instanceof HttpContent)) {
         return;
@@ -176,7 +178,7 @@ final class ProxyCall implements Forwarding {
     }
     if (msg instanceof HttpContent c) {
       boolean last = c instanceof LastHttpContent;
-      client.write(c);
+      client.write(bodyFilter.filter(c));
       if (last) {
         client.flush();
         complete();
@@ -258,6 +260,7 @@ final class ProxyCall implements Forwarding {
 
   /** Tells the hooks how the exchange ended, once. */
   private void report(boolean failed) {
+    bodyFilter.close();
     if (!reported) {
       reported = true;
       try {
