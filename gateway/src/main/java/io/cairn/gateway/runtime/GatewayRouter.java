@@ -77,6 +77,9 @@ final class GatewayRouter implements RequestRouter {
     if (outcome instanceof Outcome.Respond r) {
       return answer(chain, exchange, r);
     }
+    if (routed.service() instanceof io.cairn.gateway.service.FileServerService files) {
+      return FileAnswers.serve(files, head, exchange, chain);
+    }
     Optional<Route> route = routed.service().route(head.headers().getAll(HttpHeaderNames.COOKIE));
     if (route.isEmpty()) {
       exchange.complete(new Completion(503, false, Duration.ZERO));
@@ -89,7 +92,9 @@ final class GatewayRouter implements RequestRouter {
         throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported yet");
       }
       URI authority = new URI("http", null, url.getHost(), url.getPort(), null, null, null);
-      return new Target.Proxy(authority, r.target().passHostHeader(), new RoutedHooks(r, exchange, original, chain));
+      RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain);
+      FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
+      return new Target.Proxy(authority, r.target().passHostHeader(), hooks);
     } catch (URISyntaxException | IllegalArgumentException e) {
       RoutedHooks.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");
