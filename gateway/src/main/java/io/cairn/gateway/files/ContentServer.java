@@ -16,7 +16,8 @@ import java.util.Optional;
  * Go's {@code http.ServeContent} for one regular file, as Caddy calls it: {@code Last-Modified},
  * the preconditions, {@code Range} (one range: 206 with {@code Content-Range}; several:
  * {@code multipart/byteranges} with a random boundary, parts as Go's {@code mime/multipart} writes
- * them; more bytes asked than the file has: the whole file; unsatisfiable: 416 with {@code
+ * them; more bytes asked than the file has, or more than {@value #MAX_RANGES} ranges: the whole
+ * file; unsatisfiable: 416 with {@code
  * Content-Range: bytes *}{@code /size} and Go's error text), {@code Accept-Ranges: bytes}. The
  * body is streamed from the file by the server.
  */
@@ -24,6 +25,13 @@ final class ContentServer {
   private ContentServer() {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Most ranges served as {@code multipart/byteranges}; a request for more gets the whole file
+   * (200), so tiny ranges cannot multiply the response's size with part headers. Go has no such
+   * limit; Apache's {@code MaxRanges} defaults to 200, this is that.
+   */
+  static final int MAX_RANGES = 200;
 
   /**
    * @param headers the answer's headers so far (ETag, Content-Type, Content-Encoding, Vary), in
@@ -64,8 +72,8 @@ final class ContentServer {
         return new Target.Stream(416, h, List.of(new Target.Part.Bytes(
             (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8))), BodyFilter.NONE);
       }
-      if (ByteRanges.total(ranges) > size) {
-        ranges = List.of(); // asks for more than the file: send it whole (Go's choice)
+      if (ByteRanges.total(ranges) > size || ranges.size() > MAX_RANGES) {
+        ranges = List.of(); // asks for more than the file (Go's rule) or too many parts: send it whole
       }
     }
     headers.put("Accept-Ranges", "bytes");
