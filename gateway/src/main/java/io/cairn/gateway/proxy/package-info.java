@@ -10,6 +10,12 @@
  * toggling {@code autoRead} on the side that produces faster than the other side's outbound
  * buffer drains (Netty's default water marks, 32/64 KiB); no body is ever aggregated.
  *
+ * <h2>Response body seam</h2>
+ *
+ * {@link io.cairn.gateway.proxy.ExchangeHooks#responseBody} returns a {@link
+ * io.cairn.gateway.proxy.BodyFilter} that every response piece goes through (the compress
+ * middleware); the call closes it when the exchange ends in any way.
+ *
  * <h2>Headers</h2>
  *
  * Hop-by-hop headers are removed both ways ({@code Connection} and what it names, {@code
