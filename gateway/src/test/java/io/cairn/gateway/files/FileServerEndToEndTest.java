@@ -102,6 +102,39 @@ class FileServerEndToEndTest {
   }
 
   @Test
+  void keepAliveAndPipelinedStreamsStayInOrder() throws Exception {
+    Curl.Result r = Curl.run("-v", "--http1.1", url("/hello.txt"), url("/big.bin"), url("/site/"), url("/hello.txt"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("Re-using existing connection");
+    byte[] hello = "hello, world\n".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.writeBytes(hello);
+    expected.writeBytes(big);
+    expected.writeBytes("<h1>site</h1>\n".getBytes(StandardCharsets.UTF_8));
+    expected.writeBytes(hello);
+    assertThat(Arrays.equals(r.body(), expected.toByteArray())).as("four bodies in order").isTrue();
+    Process h2load = new ProcessBuilder("h2load", "-n", "12", "-c", "2", "-m", "4", url("/big.bin"))
+        .redirectErrorStream(true).redirectOutput(root.resolveSibling(root.getFileName() + "-h2load.txt").toFile()).start();
+    assertThat(h2load.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("h2load finished").isTrue();
+    String report = Files.readString(root.resolveSibling(root.getFileName() + "-h2load.txt"));
+    assertThat(report).as(report).contains("12 succeeded, 0 failed, 0 errored").contains("status codes: 12 2xx");
+    assertThat(report).contains("traffic: ");
+  }
+
+  @Test
+  void singleEntryPointOfTheFileServerCommand() throws Exception {
+    io.cairn.gateway.runtime.GatewayServer single = io.cairn.gateway.runtime.GatewayServer.single("127.0.0.1:0",
+        new FileServer(FileServerSpec.of(root))::serve);
+    single.start();
+    try {
+      Curl.Result r = Curl.run(single.endpoints().getFirst().url() + "/hello.txt");
+      assertThat(r.text()).isEqualTo("hello, world\n");
+    } finally {
+      single.stop();
+    }
+  }
+
+  @Test
   void headersOfAFileAndHead() throws Exception {
     Curl.Result r = Curl.run("-I", "-v", url("/hello.txt"));
     assertThat(r.exit()).as(r.err()).isZero();
