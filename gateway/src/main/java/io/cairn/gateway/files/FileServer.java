@@ -155,8 +155,9 @@ public final class FileServer {
 
   private Target browse(Path dir, String clean, HttpHeaders headers) throws IOException {
     Listing.Page page = Listing.read(dir, this::hidden);
-    String accept = headers.get(HttpHeaderNames.ACCEPT, "");
-    boolean json = accept.contains("application/json");
+    // Caddy: all Accept lines, lower-cased, containing application/json
+    boolean json = String.join(",", headers.getAll(HttpHeaderNames.ACCEPT)).toLowerCase(java.util.Locale.ROOT)
+        .contains("application/json");
     byte[] body = json ? Listing.json(page) : Listing.html(clean.endsWith("/") ? clean : clean + "/", page);
     return new Target.Stream(200,
         Map.of("Content-Type", json ? "application/json; charset=utf-8" : "text/html; charset=utf-8"),
