@@ -34,7 +34,7 @@ import picocli.CommandLine.Unmatched;
       "routers, services and middlewares come from the file provider in Traefik's YAML or TOML form.",
       "Short form: cairn gateway --from 127.0.0.1:8080 --to 127.0.0.1:9000 proxies everything to one upstream."
     },
-    subcommands = {GatewayValidateCommand.class})
+    subcommands = {GatewayValidateCommand.class, GatewayFileServerCommand.class})
 final class GatewayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An HTTP service ({@code http.services.NAME}): exactly one of Traefik's four kinds. The decoder
+ * An HTTP service ({@code http.services.NAME}): exactly one of Traefik's four kinds, or cairn's
+ * {@code fileServer}. The decoder
  * refuses a service with none or several kinds, so every value here has exactly one. References to
  * other services are {@code name} or {@code name@provider}. Defaults are Traefik's ({@code
  * SetDefaults} in {@code pkg/config/dynamic/http_config.go}).
@@ -177,6 +178,27 @@ public sealed interface Service {
     public Failover {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(fallback, "fallback");
+    }
+  }
+
+  /**
+   * {@code fileServer} (a cairn extension, not in Traefik): serves a directory as Caddy's {@code
+   * file_server} does. Usable as a router's service only; inside {@code weighted}, {@code
+   * failover} or {@code mirroring} it has no server and answers 503.
+   *
+   * @param root the directory served (relative paths from the working directory); must exist
+   * @param browse list directories without an index file (default false)
+   * @param index index file names in order (default {@code index.html}, {@code index.txt})
+   * @param precompressed sidecar encodings in preference order ({@code zstd}, {@code br}, {@code
+   *     gzip}; default none)
+   */
+  record FileServer(String root, boolean browse, List<String> index, List<String> precompressed) implements Service {
+    public static final List<String> DEFAULT_INDEX = List.of("index.html", "index.txt");
+
+    public FileServer {
+      Objects.requireNonNull(root, "root");
+      index = Checks.list(index);
+      precompressed = Checks.list(precompressed);
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Decodes {@code http.services.NAME}: exactly one of loadBalancer, weighted, mirroring, failover. */
+/** Decodes {@code http.services.NAME}: exactly one of loadBalancer, weighted, mirroring, failover, fileServer. */
 final class ServiceDecoder {
-  static final List<String> KINDS = List.of("loadBalancer", "weighted", "mirroring", "failover");
+  static final List<String> KINDS = List.of("loadBalancer", "weighted", "mirroring", "failover", "fileServer");
 
   private ServiceDecoder() {}
 
@@ -39,6 +39,8 @@ final class ServiceDecoder {
           b.string("service", ""), b.bool("mirrorBody", true), b.longValue("maxBodySize", -1),
           b.list("mirrors", m -> new Service.Mirror(m.string("name", ""), m.integer("percent", 0))),
           healthCheckFlag(b));
+      case "fileServer" -> new Service.FileServer(b.string("root", ""), b.bool("browse", false),
+          b.has("index") ? b.strings("index") : Service.FileServer.DEFAULT_INDEX, b.strings("precompressed"));
       default -> new Service.Failover(b.string("service", ""), b.string("fallback", ""), healthCheckFlag(b));
     };
     b.finish();

@@ -18,6 +18,7 @@ final class ServiceRules {
   static List<String> children(Service service) {
     return switch (service) {
       case Service.LoadBalancer lb -> List.of();
+      case Service.FileServer fs -> List.of();
       case Service.Weighted w -> w.services().stream().map(Service.WeightedRef::name).toList();
       case Service.Mirroring m -> {
         List<String> all = new ArrayList<>();
@@ -57,6 +58,33 @@ final class ServiceRules {
       case Service.Failover f -> {
         required(key + ".failover.service", f.service(), refs, problems);
         required(key + ".failover.fallback", f.fallback(), refs, problems);
+      }
+      case Service.FileServer fs -> fileServer(key + ".fileServer", fs, problems);
+    }
+  }
+
+  private static void fileServer(String key, Service.FileServer fs, Problems problems) {
+    if (fs.root().isEmpty()) {
+      problems.add(key + ".root", "a root directory is required");
+    } else {
+      try {
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(fs.root()))) {
+          problems.add(key + ".root", "\"" + fs.root() + "\" is not an existing directory; expected the directory to serve");
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        problems.add(key + ".root", "\"" + fs.root() + "\" is not a valid path: " + e.getReason());
+      }
+    }
+    for (int i = 0; i < fs.index().size(); i++) {
+      String name = fs.index().get(i);
+      if (name.isEmpty() || name.contains("/") || name.equals("..") || name.equals(".")) {
+        problems.add(key + ".index[" + i + "]", "expected a plain file name such as index.html, got \"" + name + "\"");
+      }
+    }
+    for (int i = 0; i < fs.precompressed().size(); i++) {
+      String e = fs.precompressed().get(i);
+      if (!List.of("gzip", "br", "zstd").contains(e)) {
+        problems.add(key + ".precompressed[" + i + "]", "expected gzip, br or zstd, got \"" + e + "\"");
       }
     }
   }

@@ -58,6 +58,14 @@
  *       (RE2 {@code (?P<n>)} groups accepted).
  * </ul>
  *
+ * <h2>cairn extensions</h2>
+ *
+ * {@code http.services.NAME.fileServer: {root, browse, index, precompressed}}: a Caddy-style static
+ * file server as a service (see {@code io.cairn.gateway.files}); {@code root} must be an existing
+ * directory (relative to the working directory), {@code index} defaults to {@code index.html,
+ * index.txt}, {@code precompressed} lists {@code zstd}/{@code br}/{@code gzip} sidecars in
+ * preference order. Traefik refuses the key.
+ *
  * <h2>Not supported (refused with a message saying so)</h2>
  *
  * {@code tcp} and {@code udp} sections, {@code http.models}, the middlewares {@code digestAuth},

@@ -29,6 +29,15 @@ public interface ExchangeHooks {
   default void responseHead(HttpResponse response) {}
 
   /**
+   * The filter the response body goes through (compression), asked once right after {@link
+   * #responseHead} with the head as it will be written; {@link BodyFilter#NONE} (the default)
+   * passes the body unchanged.
+   */
+  default BodyFilter responseBody(HttpResponse response) {
+    return BodyFilter.NONE;
+  }
+
+  /**
    * Called exactly once when the exchange ends: {@code failed} when the upstream failed (no
    * connection, a timeout, a broken response), false when the response completed or the client went
    * away.

@@ -70,6 +70,7 @@ final class ProxyCall implements Forwarding {
   private boolean upstreamPaused;
   private ScheduledFuture<?> headerTimer;
   private final ExchangeHooks hooks;
+  private BodyFilter bodyFilter = BodyFilter.NONE;
   private boolean reported;
   /** The Upgrade token the request asked for (sent upstream), or null. */
   String upgrade;
@@ -196,12 +197,13 @@ final class ProxyCall implements Forwarding {
       HopByHop.strip(out.headers(), false);
       ExtensionHeaders.strip(out.headers());
       hooks.responseHead(out);
-      if (out instanceof LastHttpContent) {
+      if (out instanceof LastHttpContent) { // a whole (trailers-only) response: nothing to filter
         client.writeAndFlush(out);
         complete();
-      } else {
-        client.write(out);
+        return;
       }
+      bodyFilter = hooks.responseBody(out);
+      client.write(out);
       return;
     }
     if (msg instanceof LastHttpContent last && !last.trailingHeaders().isEmpty()) {
@@ -213,7 +215,7 @@ final class ProxyCall implements Forwarding {
     }
     if (msg instanceof HttpContent c) {
       boolean last = c instanceof LastHttpContent;
-      client.write(c);
+      client.write(bodyFilter.filter(c));
       if (last) {
         client.flush();
         complete();
@@ -362,6 +364,7 @@ final class ProxyCall implements Forwarding {
 
   /** Tells the hooks how the exchange ended, once. */
   private void report(boolean failed) {
+    bodyFilter.close();
     if (!reported) {
       reported = true;
       try {

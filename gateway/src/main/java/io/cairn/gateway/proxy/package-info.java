@@ -51,6 +51,12 @@
  * dropped (as Go does for HTTP/1 clients that did not announce them). A client's cancel (stream
  * reset or closed connection) resets the upstream stream (RST_STREAM CANCEL).
  *
+ * <h2>Response body seam</h2>
+ *
+ * {@link io.cairn.gateway.proxy.ExchangeHooks#responseBody} returns a {@link
+ * io.cairn.gateway.proxy.BodyFilter} that every response piece goes through (the compress
+ * middleware); the call closes it when the exchange ends in any way.
+ *
  * <h2>Headers</h2>
  *
  * Hop-by-hop headers are removed both ways ({@code Connection} and what it names, {@code

@@ -87,6 +87,9 @@ final class GatewayRouter implements RequestRouter {
     if (outcome instanceof Outcome.Respond r) {
       return answer(chain, exchange, r);
     }
+    if (routed.service() instanceof io.cairn.gateway.service.FileServerService files) {
+      return FileAnswers.serve(files, head, exchange, chain);
+    }
     List<String> cookies = head.headers().getAll(HttpHeaderNames.COOKIE);
     Optional<Route> route = routed.service().route(cookies);
     if (route.isEmpty()) {
@@ -115,6 +118,7 @@ final class GatewayRouter implements RequestRouter {
             hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
                 now.service(e.service()).orElse(null), exchange, side));
           });
+      FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());
     } catch (URISyntaxException | IllegalArgumentException e) {
       RouteEnd.release(r, exchange, 502, false);

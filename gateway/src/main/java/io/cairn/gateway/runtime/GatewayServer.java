@@ -81,6 +81,19 @@ public final class GatewayServer implements Service {
     return new GatewayServer(one, router);
   }
 
+  /**
+   * One entry point ({@code web}) on {@code from} that answers every request with {@code router},
+   * without dynamic configuration: {@code cairn gateway file-server} uses it with a file server.
+   */
+  public static GatewayServer single(String from, RequestRouter router) {
+    StaticConfig defaults = StaticConfig.defaults();
+    StaticConfig one = new StaticConfig(java.util.Map.of("web", EntryPoint.at(from)), defaults.providers(), defaults.api(),
+        defaults.accessLog(), defaults.prometheus(), defaults.log(), defaults.certificatesResolvers(), defaults.core(),
+        defaults.serversTransport());
+    Addresses.parse(from); // refuses a bad address before anything starts
+    return new GatewayServer(one, router);
+  }
+
   @Override
   public String name() {
     return "gateway";

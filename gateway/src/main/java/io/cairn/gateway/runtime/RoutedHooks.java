@@ -54,6 +54,8 @@ final class RoutedHooks implements ExchangeHooks {
   private final long startNanos = System.nanoTime();
   private int status = 502;
   private boolean headSeen;
+  private io.cairn.gateway.compress.Compression compression;
+  private io.cairn.gateway.compress.Encoding encoding;
 
   /**
    * @param retries the {@code retry} middleware's state, null when the chain has none
@@ -211,6 +213,18 @@ final class RoutedHooks implements ExchangeHooks {
     }
     response.headers().clear();
     head.headers().forEach((k, v) -> response.headers().add(k, v));
+  }
+
+  /** Compresses the response body with {@code encoding} when {@code compression} allows (compress middleware). */
+  void compress(io.cairn.gateway.compress.Compression compression, io.cairn.gateway.compress.Encoding encoding) {
+    this.compression = compression;
+    this.encoding = encoding;
+  }
+
+  @Override
+  public io.cairn.gateway.proxy.BodyFilter responseBody(HttpResponse response) {
+    return compression == null ? io.cairn.gateway.proxy.BodyFilter.NONE
+        : compression.start(encoding, response.status().code(), response.headers(), true);
   }
 
   @Override

@@ -113,6 +113,7 @@ final class ServiceGraph implements AutoCloseable {
           m.mirrors().stream().map(x -> new MirroringService.Mirror(node(qualify(x.name())), x.percent())).toList(),
           m.mirrorBody(), m.maxBodySize());
       case Service.Failover f -> new FailoverService(qualified, node(qualify(f.service())), node(qualify(f.fallback())));
+      case Service.FileServer fs -> FileAnswers.service(qualified, fs);
     };
     building.remove(qualified);
     built.put(qualified, n);

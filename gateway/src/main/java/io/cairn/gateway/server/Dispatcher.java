@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes one request head and starts its exchange: writes a {@link Target.Respond} at once, or
- * hands a {@link Target.Proxy} to the {@link Forwarder}. Shared by HTTP/1 connections and HTTP/2
+ * Routes one request head and starts its exchange: writes a {@link Target.Respond} at once, streams
+ * a {@link Target.Stream} ({@link StreamWriter}), or hands a {@link Target.Proxy} to the {@link
+ * Forwarder}. Shared by HTTP/1 connections and HTTP/2
  * streams; stateless apart from its configuration, so one instance serves an entry point.
  */
 final class Dispatcher {
@@ -72,6 +73,7 @@ final class Dispatcher {
     }
     switch (target) {
       case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
+      case Target.Stream st -> StreamWriter.write(client, exchange, st);
       case Target.Proxy p -> {
         if (observation != null) {
           observation.proxied = true;

@@ -1,13 +1,19 @@
 package io.cairn.gateway.server;
 
+import io.cairn.gateway.proxy.BodyFilter;
 import io.cairn.gateway.proxy.ExchangeHooks;
 import io.cairn.gateway.proxy.UpstreamTransport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Where a routed request goes: forwarded to an upstream, or answered on the spot. */
+/**
+ * Where a routed request goes: forwarded to an upstream, answered on the spot with bytes, or
+ * answered with a body the server streams (files).
+ */
 public sealed interface Target {
 
   /**
@@ -98,6 +104,69 @@ public sealed interface Target {
     /** Traefik's answer when no router matches: {@code 404 page not found\n}. */
     public static Respond notFound() {
       return text(404, "404 page not found\n");
+    }
+  }
+
+  /**
+   * Answer with a body streamed from its parts (files are read piece by piece, never held in
+   * memory); the request body, if any, is read and dropped. HTTP/1.1 cleartext sends a single file
+   * part with zero-copy {@code sendfile}; TLS, HTTP/2, several parts or a filter use chunked reads
+   * of {@value #CHUNK_SIZE} bytes, written only while the client keeps up. {@code HEAD} gets the
+   * head only. A file that cannot be opened when the answer starts gives 404 (gone) or 500.
+   *
+   * @param status an HTTP status code, 200..599 (204 and 304 are sent without a body)
+   * @param headers response headers; Content-Length is computed (the parts' total) unless a filter
+   *     is set, and must not be given
+   * @param parts the body, in order
+   * @param filter what the body goes through (compression), {@link BodyFilter#NONE} for nothing;
+   *     the server closes it when the answer ends or fails
+   */
+  record Stream(int status, Map<String, String> headers, List<Part> parts, BodyFilter filter) implements Target {
+    /** Bytes read from a file at a time. */
+    public static final int CHUNK_SIZE = 32 * 1024;
+
+    public Stream {
+      Checks.requireArgument(
+          status >= 200 && status <= 599, "status %s is out of range; expected 200..599", status);
+      headers = Map.copyOf(headers);
+      parts = List.copyOf(parts);
+      Objects.requireNonNull(filter, "filter");
+      for (String name : headers.keySet()) {
+        Checks.requireArgument(
+            !name.equalsIgnoreCase("content-length"),
+            "Stream computes Content-Length itself; remove header %s", name);
+      }
+    }
+
+    /** The body's length before any filter. */
+    public long length() {
+      long n = 0;
+      for (Part p : parts) {
+        n += switch (p) {
+          case Part.Bytes b -> b.bytes().length;
+          case Part.FileRange f -> f.length();
+        };
+      }
+      return n;
+    }
+  }
+
+  /** A piece of a {@link Stream}'s body. */
+  sealed interface Part {
+    /** Literal bytes (not copied; must not be mutated). */
+    record Bytes(byte[] bytes) implements Part {
+      public Bytes {
+        Objects.requireNonNull(bytes, "bytes");
+      }
+    }
+
+    /** {@code length} bytes of {@code file} from {@code offset}. */
+    record FileRange(Path file, long offset, long length) implements Part {
+      public FileRange {
+        Objects.requireNonNull(file, "file");
+        Checks.requireArgument(offset >= 0 && length >= 0,
+            "file range %s+%s is negative; expected offset >= 0 and length >= 0", offset, length);
+      }
     }
   }
 }

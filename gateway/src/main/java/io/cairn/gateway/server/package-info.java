@@ -8,7 +8,8 @@
  * {@link io.cairn.gateway.server.EntryPoint} ({@code start}, {@code port}, {@code stop}), {@link
  * io.cairn.gateway.server.EntryPointOptions} (limits, TLS files), the routing seam {@link
  * io.cairn.gateway.server.RequestRouter} with {@link io.cairn.gateway.server.RequestHead} and the
- * sealed {@link io.cairn.gateway.server.Target} ({@code Proxy} or {@code Respond}), and {@link
+ * sealed {@link io.cairn.gateway.server.Target} ({@code Proxy}, {@code Respond}, or {@code Stream}: a
+ * body streamed from bytes and file ranges through an optional filter, for the file server), and {@link
  * io.cairn.gateway.server.StaticRouter} (everything to one upstream). Everything else is
  * package-private.
  *
@@ -62,6 +63,11 @@
  * h2 stream: Http2StreamFrameToHttpObjectCodec Http2StreamHandler
  * after a proxied 101 (proxy.Upgraded): HTTP/1 handlers replaced by the proxy's tunnel
  * </pre>
+ *
+ * A {@code Target.Stream} adds a {@code ChunkedWriteHandler} ({@code chunkedWriter}) right after
+ * {@code http1} or {@code Http2StreamHandler} the first time one is written on that connection or
+ * stream, so those handlers still see every piece and its framing ({@code StreamWriter}). One file
+ * part on HTTP/1.1 cleartext without a filter goes out as a {@code DefaultFileRegion} (sendfile).
  *
  * Both HTTP/1 connections and HTTP/2 streams speak Netty's {@code HttpObject}s to the shared
  * {@link io.cairn.gateway.server.Dispatcher}, so the proxy has one code path for both. HTTP/3

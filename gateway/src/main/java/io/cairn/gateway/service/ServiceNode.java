@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * loadBalancer} of servers, or a {@code weighted}, {@code failover} or {@code mirroring} composition
  * of other services. Thread-safe; immutable apart from health state.
  */
-public sealed interface ServiceNode permits LoadBalancerService, WeightedService, FailoverService, MirroringService {
+public sealed interface ServiceNode
+    permits LoadBalancerService, WeightedService, FailoverService, MirroringService, FileServerService {
   /** The service's name as configured (with its {@code @provider} suffix when it has one). */
   String name();
 

@@ -27,7 +27,7 @@ class DecodingErrorsTest {
             "http.services.s.loadBalancer.healthCheck.interval",
             "expected a duration such as \"10s\", \"1m30s\" or a number of seconds, got \"soon\""),
         Arguments.of("http:\n  services:\n    s: {}\n", "http.services.s",
-            "a service needs exactly one kind (loadBalancer, weighted, mirroring, failover), got none"),
+            "a service needs exactly one kind (loadBalancer, weighted, mirroring, failover, fileServer), got none"),
         Arguments.of("http:\n  services:\n    s:\n      loadBalancer: {}\n      failover: {}\n", "http.services.s",
             "a service needs exactly one kind, got 2: loadBalancer, failover"),
         Arguments.of("http:\n  middlewares:\n    m:\n      digestAuth: {}\n", "http.middlewares.m.digestAuth",
