@@ -39,17 +39,30 @@ public final class GatewayServer implements Service {
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-health").factory());
   private final List<io.cairn.gateway.server.EntryPoint> entryPoints = new ArrayList<>();
   private final RequestRouter fixed;
+  private final java.nio.file.Path pkiDir;
+  private volatile io.cairn.gateway.tls.GatewayTls tls;
+  private volatile RequestRouter redirections;
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile boolean stopped;
 
   public GatewayServer(StaticConfig config) {
-    this(config, null);
+    this(config, null, io.cairn.gateway.tls.InternalCa.defaultDirectory());
   }
 
-  private GatewayServer(StaticConfig config, RequestRouter fixed) {
+  /**
+   * As {@link #GatewayServer(StaticConfig)}, with the internal CA's root kept in {@code pkiDir}
+   * (default {@link io.cairn.gateway.tls.InternalCa#defaultDirectory()}). Every entry point then
+   * takes TLS and cleartext on its port (see package {@code tls}).
+   */
+  public GatewayServer(StaticConfig config, java.nio.file.Path pkiDir) {
+    this(config, null, pkiDir);
+  }
+
+  private GatewayServer(StaticConfig config, RequestRouter fixed, java.nio.file.Path pkiDir) {
     this.config = config;
     this.fixed = fixed;
+    this.pkiDir = pkiDir;
   }
 
   /**
@@ -63,7 +76,7 @@ public final class GatewayServer implements Service {
         defaults.accessLog(), defaults.prometheus(), defaults.log(), defaults.certificatesResolvers(), defaults.core(),
         defaults.serversTransport());
     Addresses.parse(from); // refuses a bad address before anything starts
-    return new GatewayServer(one, router);
+    return new GatewayServer(one, router, null);
   }
 
   @Override
@@ -86,14 +99,27 @@ public final class GatewayServer implements Service {
       initial.warnings().forEach(w -> log.warn("file provider: {}", w));
     }
     DynamicConfig dynamic = initial == null ? DynamicConfig.empty() : initial.config();
+    if (fixed == null) {
+      tls = new io.cairn.gateway.tls.GatewayTls(new io.cairn.gateway.tls.InternalCa(pkiDir));
+      tls.update(dynamic.tls()).forEach(w -> log.warn("tls: {}", w));
+      dynamic = EntryPointModels.apply(dynamic, config.entryPoints());
+    }
     routing = Routing.build(dynamic, config.entryPoints().keySet(), FileProvider.NAME, syntax, scheduler);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
-    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing);
+    RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing);
+    RequestRouter router = fixed != null ? fixed : head -> redirections.route(head);
+    redirections = routed;
     try {
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
-        entryPoints.add(io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router));
+        entryPoints.add(tls == null
+            ? io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router)
+            : io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, options(e.getValue()), router,
+                new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()), tls));
+      }
+      if (fixed == null) {
+        redirections = new io.cairn.gateway.tls.Redirections(redirectRules(), routed);
       }
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);
@@ -102,6 +128,23 @@ public final class GatewayServer implements Service {
       stop();
       throw e;
     }
+  }
+
+  /** Each redirecting entry point's rule, with the bound port of its target entry point. */
+  private java.util.Map<String, io.cairn.gateway.tls.Redirections.Rule> redirectRules() {
+    java.util.Map<String, io.cairn.gateway.tls.Redirections.Rule> rules = new java.util.HashMap<>();
+    config.entryPoints().forEach((name, ep) -> ep.http().redirections().ifPresent(r -> {
+      int port;
+      if (r.to().startsWith(":")) {
+        port = Integer.parseInt(r.to().substring(1));
+      } else {
+        port = entryPoints.stream().filter(e -> e.name().equals(r.to())).mapToInt(io.cairn.gateway.server.EntryPoint::port)
+            .findFirst().orElseThrow(() -> new IllegalArgumentException("entryPoints." + name
+                + ".http.redirections.entryPoint.to names " + r.to() + "; expected an entry point name or :port"));
+      }
+      rules.put(name, new io.cairn.gateway.tls.Redirections.Rule(r.scheme(), port, r.permanent()));
+    }));
+    return rules;
   }
 
   private static List<Path> paths(StaticConfig.FileProvider f) {
@@ -125,7 +168,18 @@ public final class GatewayServer implements Service {
     if (stopped) {
       return;
     }
-    Routing next = Routing.build(snapshot.config(), config.entryPoints().keySet(), FileProvider.NAME,
+    DynamicConfig dynamic = snapshot.config();
+    io.cairn.gateway.tls.GatewayTls.Prepared certificates = null;
+    if (tls != null) {
+      try {
+        certificates = tls.prepare(dynamic.tls());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("tls.options.default: " + e.getMessage(), e);
+      }
+      certificates.warnings().forEach(w -> log.warn("tls: {}", w));
+      dynamic = EntryPointModels.apply(dynamic, config.entryPoints());
+    }
+    Routing next = Routing.build(dynamic, config.entryPoints().keySet(), FileProvider.NAME,
         config.core().defaultRuleSyntax(), scheduler);
     next.warnings().forEach(w -> log.warn("{}", w));
     try {
@@ -135,6 +189,9 @@ public final class GatewayServer implements Service {
       throw e;
     }
     Routing previous = routing;
+    if (certificates != null) {
+      tls.install(certificates);
+    }
     routing = next;
     previous.close();
     log.info("gateway: configuration reloaded from {}", snapshot.files());
@@ -142,6 +199,11 @@ public final class GatewayServer implements Service {
 
   private void refused(List<ConfigProblem> problems) {
     log.error("gateway: configuration refused, the previous one keeps serving: {}", new ConfigException(problems).getMessage());
+  }
+
+  /** The gateway's TLS (certificates, internal CA), or empty for the short form; present once started. */
+  public Optional<io.cairn.gateway.tls.GatewayTls> tls() {
+    return Optional.ofNullable(tls);
   }
 
   @Override
@@ -171,6 +233,9 @@ public final class GatewayServer implements Service {
     entryPoints.clear();
     if (routing != null) {
       routing.close();
+    }
+    if (tls != null) {
+      tls.close();
     }
     scheduler.shutdownNow();
   }

@@ -37,6 +37,7 @@ final class Dispatcher {
   void dispatch(Exchange exchange, Channel client, HttpRequest req, boolean http2,
       boolean bodyExpected) {
     InetSocketAddress remote = remoteAddress(client);
+    boolean tls = this.tls || overTls(client);
     RequestHead head = new RequestHead(
         entryPoint,
         http2 ? "HTTP/2.0" : req.protocolVersion().text(),
@@ -79,6 +80,12 @@ final class Dispatcher {
         }
       }
     }
+  }
+
+  /** Whether the connection (the parent of an HTTP/2 stream) has a TLS handler. */
+  private static boolean overTls(Channel client) {
+    Channel c = client.parent() != null ? client.parent() : client;
+    return c.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
   }
 
   private static InetSocketAddress remoteAddress(Channel client) {

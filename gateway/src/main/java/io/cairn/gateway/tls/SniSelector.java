@@ -1,0 +1,44 @@
+package io.cairn.gateway.tls;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import java.util.Optional;
+
+/**
+ * One connection's SNI step: reads the ClientHello's server name, asks {@link GatewayTls} for the
+ * context (possibly completing later, off the event loop), then replaces itself with an {@link
+ * SslHandler} named {@code tls}; staples the chosen certificate's OCSP response when there is one.
+ */
+final class SniSelector extends SniHandler {
+  /** Netty's default maximum ClientHello length and a 10 s handshake timeout (Go's default). */
+  static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+  private final GatewayTls tls;
+  private volatile CertifiedKey selected;
+
+  SniSelector(GatewayTls tls) {
+    super((hostname, promise) -> promise.setFailure(new IllegalStateException("unused")), HANDSHAKE_TIMEOUT_MILLIS);
+    this.tls = tls;
+  }
+
+  @Override
+  protected Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname) {
+    return tls.lookup(ctx, hostname, k -> selected = k);
+  }
+
+  @Override
+  protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
+    SslHandler h = super.newSslHandler(context, allocator);
+    CertifiedKey k = selected;
+    if (k != null && h.engine() instanceof ReferenceCountedOpenSslEngine engine) {
+      Optional<byte[]> staple = tls.ocspResponse(k);
+      staple.ifPresent(engine::setOcspResponse);
+    }
+    return h;
+  }
+}
