@@ -76,12 +76,16 @@ final class Pem {
     return new CertifiedKey(privateKey(text(keyFileOrContent)), certificates(text(certFileOrContent)));
   }
 
-  /** PEM text of certificates and/or keys. */
+  /** PEM text of certificates and/or keys (keys as PKCS#8 {@code PRIVATE KEY}). */
   static String encode(Object... objects) {
     StringWriter w = new StringWriter();
     try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
       for (Object o : objects) {
-        pw.writeObject(o);
+        if (o instanceof PrivateKey k) {
+          pw.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", k.getEncoded()));
+        } else {
+          pw.writeObject(o);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
