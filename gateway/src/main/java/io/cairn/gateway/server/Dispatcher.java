@@ -84,7 +84,7 @@ final class Dispatcher {
 
   /** Whether the connection (the parent of an HTTP/2 stream) has a TLS handler. */
   private static boolean overTls(Channel client) {
-    Channel c = client.parent() != null ? client.parent() : client;
+    Channel c = client instanceof io.netty.handler.codec.http2.Http2StreamChannel ? client.parent() : client;
     return c.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
   }
 

@@ -32,6 +32,14 @@ final class SniSelector extends SniHandler {
   }
 
   @Override
+  protected void replaceHandler(ChannelHandlerContext ctx, String hostname, SslContext context) throws Exception {
+    if (ctx.isRemoved() || !ctx.channel().isActive()) {
+      return; // the client left while the certificate was being prepared
+    }
+    super.replaceHandler(ctx, hostname, context);
+  }
+
+  @Override
   protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
     SslHandler h = super.newSslHandler(context, allocator);
     CertifiedKey k = selected;
