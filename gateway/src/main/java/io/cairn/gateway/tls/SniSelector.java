@@ -18,6 +18,8 @@ final class SniSelector extends SniHandler {
   /** Netty's default maximum ClientHello length and a 10 s handshake timeout (Go's default). */
   static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SniSelector.class);
+
   private final GatewayTls tls;
   private volatile CertifiedKey selected;
 
@@ -29,6 +31,19 @@ final class SniSelector extends SniHandler {
   @Override
   protected Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname) {
     return tls.lookup(ctx, hostname, k -> selected = k);
+  }
+
+  @Override
+  protected void onLookupComplete(ChannelHandlerContext ctx, Future<SslContext> future) throws Exception {
+    if (!future.isSuccess()) {
+      // no certificate for this name (sniStrict, a name the internal CA refuses): a refused
+      // handshake, not an error of the gateway
+      log.debug("{}: TLS handshake refused for server name \"{}\": {}", ctx.channel(), hostname(),
+          future.cause().getMessage());
+      ctx.close();
+      return;
+    }
+    super.onLookupComplete(ctx, future);
   }
 
   @Override
