@@ -82,7 +82,12 @@ record TlsSettings(List<String> protocols, List<String> ciphers, List<String> al
             + String.join(", ", TlsConfig.ClientAuth.TYPES));
       }
       for (String file : ca.caFiles()) {
-        cas.addAll(Pem.certificates(Pem.text(file)));
+        try {
+          cas.addAll(Pem.certificates(Pem.text(file)));
+        } catch (IOException e) {
+          throw new IOException("clientAuth.caFiles: cannot read "
+              + (file.contains("-----BEGIN") ? "(inline PEM)" : file) + ": " + e, e);
+        }
       }
       if (verify && cas.isEmpty()) {
         throw new IOException("clientAuthType " + ca.clientAuthType() + " needs caFiles to verify against");
