@@ -38,12 +38,13 @@ import javax.net.ssl.SSLHandshakeException;
  * when it is done. {@link #update} swaps the certificates and options atomically (call it with each
  * new dynamic configuration); handshakes in progress keep what they found. Thread-safe.
  *
- * <p>Seam for ACME TLS-ALPN-01: {@link #challenges} is consulted first when set; SNI selection sees
- * only the server name, so until the ClientHello's ALPN list is read too (a subclass of Netty's
- * {@code SslClientHelloHandler}), a challenge source must answer only for names under validation.
+ * <p>ACME TLS-ALPN-01: a ClientHello offering only {@code acme-tls/1} is answered from {@link
+ * #challenges} alone (RFC 8737), with {@code acme-tls/1} as the only ALPN protocol.
  */
 public final class GatewayTls implements ConnectionTls, AutoCloseable {
   private static final int MAX_NAME = 253;
+  /** The ALPN protocol of ACME TLS-ALPN-01 validation (RFC 8737). */
+  public static final String ACME_TLS = "acme-tls/1";
 
   private record State(FileCertificates files, TlsSettings settings) {}
 
@@ -115,7 +116,11 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
     sources.add(java.util.Objects.requireNonNull(source, "source"));
   }
 
-  /** The ACME TLS-ALPN-01 seam (see the class comment); null removes it. */
+  /**
+   * The ACME TLS-ALPN-01 source: a handshake whose ClientHello offers only {@code acme-tls/1} gets
+   * this source's certificate for the server name (and ALPN {@code acme-tls/1}), or is refused;
+   * other handshakes never see it. Null removes it.
+   */
   public void challenges(CertificateSource source) {
     this.challenges = source;
   }
@@ -141,11 +146,21 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
     return new SniSelector(this);
   }
 
-  Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname, Consumer<CertifiedKey> chosen) {
-    State s = state.get();
+  Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname, List<String> alpn,
+      Consumer<CertifiedKey> chosen) {
+    State current = state.get();
     String name = Names.normalize(hostname);
     Promise<SslContext> promise = ctx.executor().newPromise();
-    Optional<CertifiedKey> key = find(s, name);
+    boolean challenge = alpn.equals(List.of(ACME_TLS));
+    CertificateSource challenges = this.challenges;
+    if (challenge && challenges == null) {
+      return promise.setFailure(new SSLHandshakeException("acme-tls/1 offered but no ACME challenge is pending"));
+    }
+    Optional<CertifiedKey> key = challenge ? challenges.certificateFor(name) : find(current, name);
+    if (challenge && key.isEmpty()) {
+      return promise.setFailure(new SSLHandshakeException("no acme-tls/1 challenge for \"" + name + "\""));
+    }
+    State s = challenge ? new State(current.files(), current.settings().withAlpn(List.of(ACME_TLS))) : current;
     if (key.isEmpty() && s.settings().sniStrict()) {
       return promise.setFailure(new SSLHandshakeException(
           "strict SNI enabled - no certificate found for domain: \"" + name + "\""));
@@ -182,13 +197,6 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
   }
 
   private Optional<CertifiedKey> find(State s, String name) {
-    CertificateSource challenge = challenges;
-    if (challenge != null) {
-      Optional<CertifiedKey> k = challenge.certificateFor(name);
-      if (k.isPresent()) {
-        return k;
-      }
-    }
     Optional<CertifiedKey> k = s.files().certificateFor(name);
     for (int i = 0; k.isEmpty() && i < sources.size(); i++) {
       k = sources.get(i).certificateFor(name);

@@ -22,6 +22,7 @@ final class SniSelector extends SniHandler {
 
   private final GatewayTls tls;
   private volatile CertifiedKey selected;
+  private java.util.List<String> offered = java.util.List.of();
 
   SniSelector(GatewayTls tls) {
     super((hostname, promise) -> promise.setFailure(new IllegalStateException("unused")), HANDSHAKE_TIMEOUT_MILLIS);
@@ -29,8 +30,14 @@ final class SniSelector extends SniHandler {
   }
 
   @Override
+  protected Future<SslContext> lookup(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf clientHello) throws Exception {
+    offered = clientHello == null ? java.util.List.of() : ClientHellos.alpn(clientHello);
+    return super.lookup(ctx, clientHello);
+  }
+
+  @Override
   protected Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname) {
-    return tls.lookup(ctx, hostname, k -> selected = k);
+    return tls.lookup(ctx, hostname, offered, k -> selected = k);
   }
 
   @Override

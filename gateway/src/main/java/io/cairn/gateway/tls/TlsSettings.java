@@ -21,8 +21,8 @@ import java.util.Optional;
  *       TLS 1.2 and below; the TLS 1.3 suites are always on. Empty: the HTTP/2-acceptable list (RFC
  *       7540 9.2.2).
  *   <li>{@code alpnProtocols}: offered in order; default {@code h2, http/1.1}. {@code acme-tls/1}
- *       (in Traefik's default) is dropped here; the ACME challenge path handles it (see {@link
- *       GatewayTls#challenges}).
+ *       (in Traefik's default) is dropped here: it is offered only to a ClientHello that offers
+ *       nothing else, with the ACME challenge certificate (see {@link GatewayTls#challenges}).
  *   <li>{@code clientAuth}: {@code NoClientCert} (default), {@code RequestClientCert} and {@code
  *       RequireAnyClientCert} (a certificate asked or required, not verified), {@code
  *       VerifyClientCertIfGiven} and {@code RequireAndVerifyClientCert} (verified against {@code
@@ -121,6 +121,11 @@ record TlsSettings(List<String> protocols, List<String> ciphers, List<String> al
           + String.join(", ", TlsConfig.Options.VERSIONS));
     }
     return i;
+  }
+
+  /** These settings offering only {@code alpn}. */
+  TlsSettings withAlpn(List<String> alpn) {
+    return new TlsSettings(protocols, ciphers, alpn, sniStrict, clientAuth, verifyClient, clientCas);
   }
 
   /** The {@code default} options of {@code tls}, or the defaults. */

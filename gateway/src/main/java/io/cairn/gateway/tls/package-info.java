@@ -48,9 +48,12 @@
  *   <li><b>Redirections</b>: every cleartext request on the entry point, before the routers (the
  *       generated router's {@code priority} is not compared); port of the {@code to} entry point as
  *       bound, left out for 443.
- *   <li><b>ACME TLS-ALPN-01 seam</b>: {@link io.cairn.gateway.tls.GatewayTls#challenges} is asked
- *       first. Selection sees only the server name; reading the ClientHello's ALPN ({@code
- *       acme-tls/1}) is left to the ACME work, which is why {@code acme-tls/1} is not advertised.
+ *   <li><b>ACME TLS-ALPN-01 seam</b>: {@code ClientHellos} reads the ClientHello's ALPN list; one
+ *       that offers only {@code acme-tls/1} is answered from {@link
+ *       io.cairn.gateway.tls.GatewayTls#challenges} alone (refused when it has nothing), with {@code
+ *       acme-tls/1} as the only protocol; other handshakes never see challenge certificates and are
+ *       not offered {@code acme-tls/1}. After such a handshake the connection speaks HTTP/1.1 (the
+ *       validator closes it).
  * </ul>
  */
 package io.cairn.gateway.tls;
