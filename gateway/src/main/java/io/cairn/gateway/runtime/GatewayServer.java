@@ -119,7 +119,8 @@ public final class GatewayServer implements Service {
                 new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()), tls));
       }
       if (fixed == null) {
-        redirections = new io.cairn.gateway.tls.Redirections(redirectRules(), routed);
+        redirections = io.cairn.gateway.tls.Redirections.of(config.entryPoints(), name -> entryPoints.stream()
+            .filter(e -> e.name().equals(name)).mapToInt(io.cairn.gateway.server.EntryPoint::port).findFirst(), routed);
       }
       if (provider.isPresent() && config.providers().file().get().watch()) {
         watcher = FileWatcher.start(provider.get(), initial, FileWatcher.DEFAULT_DEBOUNCE, this::apply, this::refused);
@@ -128,23 +129,6 @@ public final class GatewayServer implements Service {
       stop();
       throw e;
     }
-  }
-
-  /** Each redirecting entry point's rule, with the bound port of its target entry point. */
-  private java.util.Map<String, io.cairn.gateway.tls.Redirections.Rule> redirectRules() {
-    java.util.Map<String, io.cairn.gateway.tls.Redirections.Rule> rules = new java.util.HashMap<>();
-    config.entryPoints().forEach((name, ep) -> ep.http().redirections().ifPresent(r -> {
-      int port;
-      if (r.to().startsWith(":")) {
-        port = Integer.parseInt(r.to().substring(1));
-      } else {
-        port = entryPoints.stream().filter(e -> e.name().equals(r.to())).mapToInt(io.cairn.gateway.server.EntryPoint::port)
-            .findFirst().orElseThrow(() -> new IllegalArgumentException("entryPoints." + name
-                + ".http.redirections.entryPoint.to names " + r.to() + "; expected an entry point name or :port"));
-      }
-      rules.put(name, new io.cairn.gateway.tls.Redirections.Rule(r.scheme(), port, r.permanent()));
-    }));
-    return rules;
   }
 
   private static List<Path> paths(StaticConfig.FileProvider f) {

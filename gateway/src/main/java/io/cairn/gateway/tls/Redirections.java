@@ -43,6 +43,24 @@ public final class Redirections implements RequestRouter {
     this.next = Objects.requireNonNull(next, "next");
   }
 
+  /**
+   * The redirections of {@code entryPoints} ({@code http.redirections.entryPoint}); {@code
+   * boundPort} gives the port an entry point listens on.
+   *
+   * @throws IllegalArgumentException when {@code to} names no entry point and is not {@code :PORT}
+   */
+  public static Redirections of(Map<String, io.cairn.gateway.config.EntryPoint> entryPoints,
+      java.util.function.Function<String, java.util.OptionalInt> boundPort, RequestRouter next) {
+    Map<String, Rule> rules = new java.util.HashMap<>();
+    entryPoints.forEach((name, ep) -> ep.http().redirections().ifPresent(r -> {
+      int port = r.to().matches(":\\d{1,5}") ? Integer.parseInt(r.to().substring(1))
+          : boundPort.apply(r.to()).orElseThrow(() -> new IllegalArgumentException("entryPoints." + name
+              + ".http.redirections.entryPoint.to is " + r.to() + "; expected an entry point name or :port"));
+      rules.put(name, new Rule(r.scheme(), port, r.permanent()));
+    }));
+    return new Redirections(rules, next);
+  }
+
   @Override
   public Target route(RequestHead head) {
     Rule rule = rules.get(head.entryPoint());

@@ -55,4 +55,21 @@ class RedirectionsTest {
     assertThat(r.route(head("web", "GET", "example.com", "/", true))).isSameAs(NEXT);
     assertThat(((Target.Respond) r.route(head("web", "GET", "", "/", false))).status()).isEqualTo(400);
   }
+
+  @Test
+  void rulesComeFromTheStaticEntryPointsWithTheTargetsBoundPort() throws Exception {
+    io.cairn.gateway.config.StaticConfig config = io.cairn.gateway.config.StaticConfig.fromArgs(java.util.List.of(
+        "--entryPoints.web.address=:80", "--entryPoints.websecure.address=:443",
+        "--entryPoints.web.http.redirections.entryPoint.to=websecure",
+        "--entryPoints.web.http.redirections.entryPoint.permanent=false",
+        "--entryPoints.alt.address=:81", "--entryPoints.alt.http.redirections.entryPoint.to=:8443"));
+    Redirections r = Redirections.of(config.entryPoints(),
+        name -> name.equals("websecure") ? java.util.OptionalInt.of(9443) : java.util.OptionalInt.empty(), x -> NEXT);
+    Target.Respond web = (Target.Respond) r.route(head("web", "GET", "h", "/", false));
+    assertThat(web.status()).isEqualTo(302);
+    assertThat(web.headers()).containsEntry("Location", "https://h:9443/");
+    assertThat(((Target.Respond) r.route(head("alt", "GET", "h", "/", false))).headers())
+        .containsEntry("Location", "https://h:8443/");
+    assertThat(r.route(head("websecure", "GET", "h", "/", false))).isSameAs(NEXT);
+  }
 }
