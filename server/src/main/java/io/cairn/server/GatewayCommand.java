@@ -34,7 +34,7 @@ import picocli.CommandLine.Unmatched;
       "routers, services and middlewares come from the file provider in Traefik's YAML or TOML form.",
       "Short form: cairn gateway --from 127.0.0.1:8080 --to 127.0.0.1:9000 proxies everything to one upstream."
     },
-    subcommands = {GatewayValidateCommand.class, GatewayFileServerCommand.class})
+    subcommands = {GatewayValidateCommand.class, GatewayFileServerCommand.class, GatewayTrustCommand.class})
 final class GatewayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,6 +43,11 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "<upstream>", description = "Short form: the upstream every request goes to (host:port or http://host:port).")
   String to;
+
+  @Option(names = "--pki-dir", paramLabel = "<dir>",
+      description = "Directory of the internal CA that issues certificates for names no configured certificate covers"
+          + " (default: $CAIRN_DATA/gateway/pki, else ./data/gateway/pki).")
+  java.nio.file.Path pkiDir;
 
   @Unmatched List<String> traefik = new ArrayList<>();
 
@@ -76,7 +81,7 @@ final class GatewayCommand implements Callable<Integer> {
       for (String ignored : loaded.ignoredFlags()) {
         spec.commandLine().getErr().println("cairn: flag " + ignored + " is ignored: a --configFile was given (as Traefik does)");
       }
-      server = new GatewayServer(loaded.config());
+      server = pkiDir == null ? new GatewayServer(loaded.config()) : new GatewayServer(loaded.config(), pkiDir);
     }
     try {
       return ProcessRunner.run(new ServiceGroup(List.of(server)), "cairn gateway", spec.commandLine().getOut());

@@ -48,6 +48,9 @@ public final class GatewayServer implements Service {
   private final SideClient side = new SideClient(SideClient.DEFAULT_TIMEOUT);
   private final GatewayForwarder forwarder =
       new GatewayForwarder(new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()));
+  private final java.nio.file.Path pkiDir;
+  private volatile io.cairn.gateway.tls.GatewayTls tls;
+  private volatile RequestRouter redirections;
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile KvProvider kv;
@@ -59,12 +62,22 @@ public final class GatewayServer implements Service {
   private Observability observability;
 
   public GatewayServer(StaticConfig config) {
-    this(config, null);
+    this(config, null, io.cairn.gateway.tls.InternalCa.defaultDirectory());
   }
 
-  private GatewayServer(StaticConfig config, RequestRouter fixed) {
+  /**
+   * As {@link #GatewayServer(StaticConfig)}, with the internal CA's root kept in {@code pkiDir}
+   * (default {@link io.cairn.gateway.tls.InternalCa#defaultDirectory()}). Every entry point then
+   * takes TLS and cleartext on its port (see package {@code tls}).
+   */
+  public GatewayServer(StaticConfig config, java.nio.file.Path pkiDir) {
+    this(config, null, pkiDir);
+  }
+
+  private GatewayServer(StaticConfig config, RequestRouter fixed, java.nio.file.Path pkiDir) {
     this.config = config;
     this.fixed = fixed;
+    this.pkiDir = pkiDir;
   }
 
   /**
@@ -78,7 +91,7 @@ public final class GatewayServer implements Service {
         defaults.accessLog(), defaults.prometheus(), defaults.log(), defaults.certificatesResolvers(), defaults.core(),
         defaults.serversTransport());
     Addresses.parse(from); // refuses a bad address before anything starts
-    return new GatewayServer(one, router);
+    return new GatewayServer(one, router, null);
   }
 
   /**
@@ -91,7 +104,7 @@ public final class GatewayServer implements Service {
         defaults.accessLog(), defaults.prometheus(), defaults.log(), defaults.certificatesResolvers(), defaults.core(),
         defaults.serversTransport());
     Addresses.parse(from); // refuses a bad address before anything starts
-    return new GatewayServer(one, router);
+    return new GatewayServer(one, router, null);
   }
 
   @Override
@@ -123,27 +136,49 @@ public final class GatewayServer implements Service {
           c -> apply(KvProvider.NAME, c, "etcd:" + etcd.rootKey()), this::refused);
       kv.initial().ifPresent(c -> providers.put(KvProvider.NAME, c));
     }
-    routing = Routing.build(providers, config.entryPoints().keySet(), syntax, scheduler);
+    if (fixed == null) {
+      tls = new io.cairn.gateway.tls.GatewayTls(new io.cairn.gateway.tls.InternalCa(pkiDir));
+      tls.update(mergedTls(providers)).forEach(w -> log.warn("tls: {}", w));
+    }
+    routing = buildRouting(providers);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
-    RequestRouter router = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
+    RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
+    RequestRouter router = fixed != null ? fixed : head -> redirections.route(head);
+    redirections = routed;
     try {
       observability = Observability.start(config, this::apiState);
       observability.configReloaded();
+      if (tls != null) {
+        io.cairn.gateway.tls.GatewayTls t = tls;
+        observability.metrics().ifPresent(m -> m.certificates(() -> t.certificates().stream()
+            .map(c -> new io.cairn.gateway.observe.TraefikMetrics.CertificateExpiry(c.cn(), "",
+                String.join(",", c.sans()), c.notAfter().getEpochSecond()))
+            .toList()));
+      }
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
         EntryPointOptions o = options(e.getValue());
         RequestRouter observed = observability.router(e.getKey(), router);
-        io.cairn.gateway.server.EntryPoint tcp = io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed,
-            forwarder);
+        io.cairn.gateway.server.EntryPoint tcp = tls == null
+            ? io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed, forwarder)
+            : io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed, forwarder, tls);
         entryPoints.add(tcp);
-        if (e.getValue().http3().isPresent() && o.tls() == null) {
-          log.warn("entry point {}: http3 needs TLS on the entry point; HTTP/3 not started", e.getKey());
-        } else if (e.getValue().http3().isPresent()) { // UDP on the same port, Alt-Svc on the TCP side
-          http3.add(io.cairn.gateway.http3.Http3EntryPoint.beside(tcp, address, o, io.cairn.gateway.http3.QuicTls.fromFiles(o.tls()),
-              observed, forwarder,
-              e.getValue().http3().get().advertisedPort()));
+        if (e.getValue().http3().isPresent()) { // UDP on the same port, Alt-Svc on the TCP side
+          io.netty.handler.codec.quic.QuicSslContext quic = tls != null
+              ? io.cairn.gateway.http3.QuicTls.fromSource(tls.source())
+              : o.tls() != null ? io.cairn.gateway.http3.QuicTls.fromFiles(o.tls()) : null;
+          if (quic == null) {
+            log.warn("entry point {}: http3 needs TLS on the entry point; HTTP/3 not started", e.getKey());
+          } else {
+            http3.add(io.cairn.gateway.http3.Http3EntryPoint.beside(tcp, address, o, quic, observed, forwarder,
+                e.getValue().http3().get().advertisedPort()));
+          }
         }
+      }
+      if (fixed == null) {
+        redirections = io.cairn.gateway.tls.Redirections.of(config.entryPoints(), name -> entryPoints.stream()
+            .filter(e -> e.name().equals(name)).mapToInt(io.cairn.gateway.server.EntryPoint::port).findFirst(), routed);
       }
       listening = List.copyOf(entryPoints);
       observability.openConnections(() -> listening.stream().collect(java.util.stream.Collectors.toMap(
@@ -155,6 +190,30 @@ public final class GatewayServer implements Service {
       stop();
       throw e;
     }
+  }
+
+  /** Each provider's configuration with the entry points' models applied, routed together. */
+  private Routing buildRouting(java.util.Map<String, DynamicConfig> raw) {
+    java.util.Map<String, DynamicConfig> modeled = new java.util.TreeMap<>();
+    raw.forEach((p, c) -> modeled.put(p, fixed != null ? c : EntryPointModels.apply(c, config.entryPoints())));
+    return Routing.build(modeled, config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
+  }
+
+  /**
+   * Every provider's {@code tls} section as one (Traefik keeps one TLS store for all providers):
+   * every certificate; options and stores of the same name from the first provider by name
+   * ({@code etcd} before {@code file}).
+   */
+  private static io.cairn.gateway.config.TlsConfig mergedTls(java.util.Map<String, DynamicConfig> raw) {
+    List<io.cairn.gateway.config.TlsConfig.Certificate> certificates = new ArrayList<>();
+    java.util.Map<String, io.cairn.gateway.config.TlsConfig.Options> options = new java.util.LinkedHashMap<>();
+    java.util.Map<String, io.cairn.gateway.config.TlsConfig.Store> stores = new java.util.LinkedHashMap<>();
+    for (DynamicConfig c : raw.values()) {
+      certificates.addAll(c.tls().certificates());
+      c.tls().options().forEach(options::putIfAbsent);
+      c.tls().stores().forEach(stores::putIfAbsent);
+    }
+    return new io.cairn.gateway.config.TlsConfig(certificates, options, stores);
   }
 
   private static List<Path> paths(StaticConfig.FileProvider f) {
@@ -184,7 +243,16 @@ public final class GatewayServer implements Service {
     }
     java.util.Map<String, DynamicConfig> next0 = new java.util.TreeMap<>(providers);
     next0.put(provider, dynamic);
-    Routing next = Routing.build(next0, config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
+    io.cairn.gateway.tls.GatewayTls.Prepared certificates = null;
+    if (tls != null) {
+      try {
+        certificates = tls.prepare(mergedTls(next0));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("tls.options.default: " + e.getMessage(), e);
+      }
+      certificates.warnings().forEach(w -> log.warn("tls: {}", w));
+    }
+    Routing next = buildRouting(next0);
     next.warnings().forEach(w -> log.warn("{}", w));
     try {
       next.start();
@@ -193,6 +261,9 @@ public final class GatewayServer implements Service {
       throw e;
     }
     Routing previous = routing;
+    if (certificates != null) {
+      tls.install(certificates);
+    }
     routing = next;
     providers.put(provider, dynamic);
     previous.close();
@@ -207,6 +278,11 @@ public final class GatewayServer implements Service {
   /** The routing serving now (tests). */
   Routing routing() {
     return routing;
+  }
+
+  /** The gateway's TLS (certificates, internal CA), or empty for the short form; present once started. */
+  public Optional<io.cairn.gateway.tls.GatewayTls> tls() {
+    return Optional.ofNullable(tls);
   }
 
   @Override
@@ -253,6 +329,9 @@ public final class GatewayServer implements Service {
     }
     if (observability != null) {
       observability.close();
+    }
+    if (tls != null) {
+      tls.close();
     }
     scheduler.shutdownNow();
     side.close();

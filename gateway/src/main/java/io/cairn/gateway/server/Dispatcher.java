@@ -49,6 +49,7 @@ final class Dispatcher {
   void dispatch(Exchange exchange, Channel client, HttpRequest req, String protocol,
       boolean http2, boolean bodyExpected) {
     InetSocketAddress remote = remoteAddress(client);
+    boolean tls = this.tls || overTls(client);
     RequestHead head = new RequestHead(
         entryPoint,
         protocol,
@@ -118,6 +119,12 @@ final class Dispatcher {
     if (observer != io.cairn.gateway.observe.ExchangeObserver.NONE) {
       Observation.refused(observer, entryPoint, client, remoteAddress(client), status);
     }
+  }
+
+  /** Whether the connection (the parent of an HTTP/2 stream) has a TLS handler. */
+  private static boolean overTls(Channel client) {
+    Channel c = client instanceof io.netty.handler.codec.http2.Http2StreamChannel ? client.parent() : client;
+    return c.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
   }
 
   private static InetSocketAddress remoteAddress(Channel client) {

@@ -50,14 +50,14 @@ public final class EntryPoint implements AutoCloseable {
   private volatile boolean stopped;
 
   private EntryPoint(String name, InetSocketAddress address, EntryPointOptions options,
-      RequestRouter router, Forwarder forwarder) throws InterruptedException {
+      RequestRouter router, Forwarder forwarder, ConnectionTls perHandshake) throws InterruptedException {
     this.name = name;
     this.options = options;
     SslContext ssl = options.tls() == null ? null : ServerTls.context(options.tls());
-    Dispatcher dispatcher = new Dispatcher(name, router, forwarder, ssl != null);
+    Dispatcher dispatcher = new Dispatcher(name, router, forwarder, ssl != null && perHandshake == null);
     this.dispatcher = dispatcher;
     this.initializer = new ConnectionInitializer(
-        options, new Pipelines(options, dispatcher), ssl, connections);
+        options, new Pipelines(options, dispatcher), ssl, perHandshake, connections);
     this.boss = Transport.newGroup(1);
     this.workers = Transport.newGroup(options.ioThreads());
     try {
@@ -75,7 +75,8 @@ public final class EntryPoint implements AutoCloseable {
       throw e;
     }
     log.info("entry point {} listening on {} ({}, {})", name, listener.localAddress(),
-        ssl == null ? "cleartext" : "tls " + ServerTls.provider(), Transport.name());
+        perHandshake != null ? "tls by SNI and cleartext" : ssl == null ? "cleartext" : "tls " + ServerTls.provider(),
+        Transport.name());
   }
 
   /** Starts an entry point that proxies with a {@link ReverseProxy} using default options. */
@@ -93,7 +94,23 @@ public final class EntryPoint implements AutoCloseable {
     Objects.requireNonNull(router, "router");
     Objects.requireNonNull(forwarder, "forwarder");
     Checks.requireArgument(!name.isBlank(), "entry point name is blank; expected e.g. \"web\"");
-    return new EntryPoint(name, address, options, router, forwarder);
+    return new EntryPoint(name, address, options, router, forwarder, null);
+  }
+
+  /**
+   * Starts an entry point that takes TLS (certificate chosen per handshake by {@code tls}) and
+   * cleartext on the same port; {@link EntryPointOptions#tls()} is ignored.
+   */
+  public static EntryPoint start(String name, InetSocketAddress address, EntryPointOptions options,
+      RequestRouter router, Forwarder forwarder, ConnectionTls tls) throws InterruptedException {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(router, "router");
+    Objects.requireNonNull(forwarder, "forwarder");
+    Objects.requireNonNull(tls, "tls");
+    Checks.requireArgument(!name.isBlank(), "entry point name is blank; expected e.g. \"websecure\"");
+    return new EntryPoint(name, address, options.withTls(null), router, forwarder, tls);
   }
 
   public String name() {

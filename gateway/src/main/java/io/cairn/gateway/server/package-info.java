@@ -60,6 +60,9 @@
  *   HTTP/1: decoder(StrictRequestDecoder) encoder(HttpResponseEncoder) upgrade(h2c only) http1
  *   h2c:    h2(Http2FrameCodec) mux(Http2MultiplexHandler) h2control
  * TLS:       tls(SslHandler) idle alpn -> HTTP/1 (no upgrade) or h2 as above
+ * ConnectionTls (certificates per handshake, package tls; TLS and cleartext on one port):
+ *            detect(TlsDetector) idle -> a TLS record: tls(SniHandler, then SslHandler) idle alpn,
+ *            anything else: idle sniffer as cleartext; RequestHead.tls() says which, per connection
  * h2 stream: Http2StreamFrameToHttpObjectCodec Http2StreamHandler
  * after a proxied 101 (proxy.Upgraded): HTTP/1 handlers replaced by the proxy's tunnel
  * </pre>
