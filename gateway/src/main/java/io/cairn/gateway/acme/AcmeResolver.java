@@ -68,6 +68,7 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
     this.name = Objects.requireNonNull(name, "name");
     this.storage = Objects.requireNonNull(storage, "storage");
     this.options = Objects.requireNonNull(options, "options");
+    BouncyCastle.register();
     if (config.httpChallenge().isEmpty() && !config.tlsChallenge()) {
       throw new IllegalArgumentException(
           "certificatesResolvers." + name + ".acme has no challenge; expected httpChallenge or"
