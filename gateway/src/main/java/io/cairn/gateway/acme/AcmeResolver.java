@@ -124,7 +124,15 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
       names.forEach(n -> byName.putIfAbsent(n, m));
       schedule(m, Duration.ZERO);
     }
-    return m.ready.copy();
+    var answer = new CompletableFuture<CertifiedKey>();
+    m.ready.whenComplete((ck, failure) -> {
+      if (failure == null) {
+        answer.complete(ck);
+      } else {
+        answer.cancel(false);
+      }
+    });
+    return answer;
   }
 
   /** Stops the scheduler and interrupts running CA conversations; certificates stay stored. */

@@ -86,7 +86,8 @@ final class Issuer {
     return new CertifiedKey(domainKey.getPrivate(), chain);
   }
 
-  private void authorize(Authorization auth) throws AcmeException, InterruptedException {
+  private void authorize(Authorization auth)
+      throws AcmeException, IOException, InterruptedException {
     String domain = auth.getIdentifier().getDomain();
     if (auth.isWildcard()) {
       throw new AcmeException(
@@ -105,9 +106,7 @@ final class Issuer {
       withdraw = () -> http.withdraw(c.getToken());
     } else if (alpn01.isPresent()) {
       var c = alpn01.get();
-      KeyPair kp = KeyPairUtils.createECKeyPair("secp256r1");
-      var cert = c.createCertificate(kp, auth.getIdentifier());
-      tls.publish(domain, new CertifiedKey(kp.getPrivate(), List.of(cert)));
+      tls.publish(domain, ValidationCertificates.create(domain, c.getAcmeValidation()));
       challenge = c;
       withdraw = () -> tls.withdraw(domain);
     } else {
