@@ -7,12 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The HTTP-01 responder: the key authorizations of the challenges in flight, by token.
  *
- * <p>How the server side uses it: on the entry point named by {@code httpChallenge.entryPoint},
- * before routing, a {@code GET} (or {@code HEAD}) whose path starts with {@link #PATH_PREFIX}
- * is answered from {@link #answer(String)}: when present, {@code 200} with {@code Content-Type:
- * text/plain} and the key authorization as the body; when empty, the request goes on to the routers
- * as usual (Traefik answers {@code 404} only when no router matches either). The {@code Host}
- * header is not checked: tokens are unguessable and only live while their challenge does.
+ * <p>How the server side uses it (as Traefik's highest-priority challenge router): on the entry
+ * point named by {@code httpChallenge.entryPoint}, before routing, every request whose path starts
+ * with {@link #PATH_PREFIX} is answered from {@link #answer(String)}: when present, {@code 200}
+ * with {@code Content-Type: text/plain; charset=utf-8} and the key authorization as the body; when
+ * empty, {@code 404} with an empty body, as Traefik. The {@code Host} header is not checked
+ * (Traefik does): tokens are unguessable and live only while their challenge does.
  *
  * <p>Thread-safe and non-blocking: lookups are a concurrent map read. One instance may be shared by
  * every resolver of the gateway.
