@@ -53,6 +53,7 @@ public final class JsonFileStorage implements AcmeStorage {
       throw new IllegalArgumentException("resolver name is empty; expected the certificatesResolvers key");
     }
     this.lock = LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
+    BouncyCastle.register(); // acme4j's PEM key pair reader asks for it
   }
 
   @Override

@@ -6,24 +6,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
  * Enough of an RFC 8555 CA for acme4j, over HTTPS on 127.0.0.1 with a {@link TestCa}: directory,
@@ -40,22 +33,13 @@ public final class TestAcmeServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final String base;
+  private final OrderFlow orders;
   private final Set<String> nonces = ConcurrentHashMap.newKeySet();
-  private final Map<String, Integer> httpPorts = new ConcurrentHashMap<>();
-  private final Map<String, Integer> tlsPorts = new ConcurrentHashMap<>();
   private final Map<String, AcmeState.Account> accounts = new ConcurrentHashMap<>();
-  private final Map<String, AcmeState.Order> orders = new ConcurrentHashMap<>();
-  private final Map<String, AcmeState.Authz> authzs = new ConcurrentHashMap<>();
-  private final Map<String, AcmeState.Challenge> challenges = new ConcurrentHashMap<>();
-  private final Map<String, String> certificates = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger newAccountRequests = new AtomicInteger();
-  private final AtomicInteger ordersCreated = new AtomicInteger();
   private final AtomicInteger faultsToServe = new AtomicInteger();
   private final AtomicInteger faultsServed = new AtomicInteger();
-  private final AtomicInteger validationsPassed = new AtomicInteger();
-  private final AtomicInteger validationsFailed = new AtomicInteger();
-  private volatile Duration validity = Duration.ofDays(90);
 
   public TestAcmeServer(TestCa ca) throws IOException {
     this.ca = ca;
@@ -65,6 +49,7 @@ public final class TestAcmeServer implements AutoCloseable {
     server.createContext("/", this::handle);
     server.start();
     base = "https://127.0.0.1:" + server.getAddress().getPort();
+    orders = new OrderFlow(ca, base, ids, this::nonce);
   }
 
   public URI directory() {
@@ -76,15 +61,15 @@ public final class TestAcmeServer implements AutoCloseable {
   }
 
   public void mapHttp(String domain, int port) {
-    httpPorts.put(domain, port);
+    orders.httpPorts.put(domain, port);
   }
 
   public void mapTls(String domain, int port) {
-    tlsPorts.put(domain, port);
+    orders.tlsPorts.put(domain, port);
   }
 
   public void certificateValidity(Duration value) {
-    validity = value;
+    orders.validity = value;
   }
 
   /** The next {@code n} newOrder requests fail: odd ones with a 500 problem, even ones malformed. */
@@ -101,11 +86,11 @@ public final class TestAcmeServer implements AutoCloseable {
   }
 
   public int ordersCreated() {
-    return ordersCreated.get();
+    return orders.ordersCreated.get();
   }
 
   public int certificatesIssued() {
-    return certificates.size();
+    return orders.certificates.size();
   }
 
   public int faultsServed() {
@@ -113,11 +98,11 @@ public final class TestAcmeServer implements AutoCloseable {
   }
 
   public int validationsPassed() {
-    return validationsPassed.get();
+    return orders.validationsPassed.get();
   }
 
   public int validationsFailed() {
-    return validationsFailed.get();
+    return orders.validationsFailed.get();
   }
 
   /** A fresh nonce, as newNonce would give (for hand-made JWS requests). */
@@ -188,11 +173,11 @@ public final class TestAcmeServer implements AutoCloseable {
       switch (parts.length > 1 ? parts[1] : "") {
         case "new-order" -> newOrder(ex, req, acct);
         case "acct" -> json(ex, 200, accountJson(), base + path);
-        case "order" -> json(ex, 200, owned(orders.get(id), acct).json(base), null);
-        case "authz" -> json(ex, 200, authz(id, acct).json(base), null);
-        case "chall" -> challenge(ex, req, id, acct);
-        case "finalize" -> finalizeOrder(ex, req, owned(orders.get(id), acct));
-        case "cert" -> certificate(ex, id);
+        case "order" -> json(ex, 200, orders.owned(orders.orders.get(id), acct).json(base), null);
+        case "authz" -> json(ex, 200, orders.authz(id, acct).json(base), null);
+        case "chall" -> orders.challenge(ex, req, id, acct);
+        case "finalize" -> orders.finalizeOrder(ex, req, orders.owned(orders.orders.get(id), acct));
+        case "cert" -> orders.certificate(ex, id);
         default -> throw new Jws.Problem("malformed", 404, "no resource at " + path);
       }
     } catch (Jws.Problem p) {
@@ -225,123 +210,27 @@ public final class TestAcmeServer implements AutoCloseable {
     json(ex, 201, accountJson(), base + "/acct/" + id);
   }
 
+
+
+
+
+
+
+
   private void newOrder(HttpExchange ex, Jws.Request req, AcmeState.Account acct)
       throws Jws.Problem, IOException {
     if (faultsToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       if (faultsServed.incrementAndGet() % 2 == 1) {
         throw new Jws.Problem("serverInternal", 500, "injected failure");
       }
-      byte[] garbage = "{\"status\": ".getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.getResponseHeaders().set("Replay-Nonce", nonce());
-      ex.sendResponseHeaders(201, garbage.length);
-      ex.getResponseBody().write(garbage);
+      Replies.send(ex, nonce(), 201, "application/json",
+          "{\"status\": ".getBytes(StandardCharsets.UTF_8), null);
       return;
     }
-    var domains = new ArrayList<String>();
-    for (JsonNode i : payload(req).path("identifiers")) {
-      if (!"dns".equals(i.path("type").asText())) {
-        throw new Jws.Problem("unsupportedIdentifier", 400, "only dns identifiers");
-      }
-      domains.add(i.path("value").asText());
-    }
-    if (domains.isEmpty()) {
-      throw new Jws.Problem("malformed", 400, "order without identifiers");
-    }
-    var list = new ArrayList<AcmeState.Authz>();
-    for (String d : domains) {
-      var a = new AcmeState.Authz("z" + ids.incrementAndGet(), d, acct.id);
-      a.challenges = List.of(
-          new AcmeState.Challenge("c" + ids.incrementAndGet(), "http-01", token(), a),
-          new AcmeState.Challenge("c" + ids.incrementAndGet(), "tls-alpn-01", token(), a));
-      a.challenges.forEach(c -> challenges.put(c.id, c));
-      authzs.put(a.id, a);
-      list.add(a);
-    }
-    var order = new AcmeState.Order("o" + ids.incrementAndGet(), acct.id, domains, list);
-    orders.put(order.id, order);
-    ordersCreated.incrementAndGet();
-    json(ex, 201, order.json(base), base + "/order/" + order.id);
+    orders.newOrder(ex, req, acct);
   }
 
-  private void challenge(HttpExchange ex, Jws.Request req, String id, AcmeState.Account acct)
-      throws Jws.Problem, IOException {
-    var c = challenges.get(id);
-    if (c == null || !c.authz.accountId.equals(acct.id)) {
-      throw new Jws.Problem("malformed", 404, "no challenge " + id);
-    }
-    if (!req.postAsGet() && c.status.equals("pending")) {
-      validate(c, acct);
-    }
-    ex.getResponseHeaders().add("Link", "<" + base + "/authz/" + c.authz.id + ">;rel=\"up\"");
-    json(ex, 200, c.json(base), null);
-  }
-
-  private void validate(AcmeState.Challenge c, AcmeState.Account acct) {
-    String keyAuth = c.token + "." + acct.thumbprint;
-    String domain = c.authz.domain;
-    var error = switch (c.type) {
-      case "http-01" -> Validators.http01(domain, httpPorts.getOrDefault(domain, 80), c.token, keyAuth);
-      default -> Validators.tlsAlpn01(domain, tlsPorts.getOrDefault(domain, 443), keyAuth);
-    };
-    synchronized (this) {
-      c.status = error.isEmpty() ? "valid" : "invalid";
-      c.error = error.orElse(null);
-      c.authz.status = c.status;
-    }
-    (error.isEmpty() ? validationsPassed : validationsFailed).incrementAndGet();
-  }
-
-  private void finalizeOrder(HttpExchange ex, Jws.Request req, AcmeState.Order order)
-      throws Jws.Problem, IOException {
-    if (!order.status().equals("ready")) {
-      throw new Jws.Problem("orderNotReady", 403, "order is " + order.status());
-    }
-    var csr = Csr.parse(Jws.b64(payload(req).path("csr").asText()));
-    if (!new HashSet<>(csr.dnsNames()).equals(new HashSet<>(order.domains))) {
-      throw new Jws.Problem("badCSR", 400, "CSR names " + csr.dnsNames() + " are not " + order.domains);
-    }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    var leaf = ca.issue(csr.key(), order.domains, List.of(), now, now.plus(validity));
-    var pem = new StringWriter();
-    try (var w = new JcaPEMWriter(pem)) {
-      w.writeObject(leaf);
-      w.writeObject(ca.certificate());
-    }
-    String certId = "k" + ids.incrementAndGet();
-    certificates.put(certId, pem.toString());
-    order.certId = certId;
-    json(ex, 200, order.json(base), base + "/order/" + order.id);
-  }
-
-  private void certificate(HttpExchange ex, String id) throws Jws.Problem, IOException {
-    String pem = certificates.get(id);
-    if (pem == null) {
-      throw new Jws.Problem("malformed", 404, "no certificate " + id);
-    }
-    byte[] body = pem.getBytes(StandardCharsets.US_ASCII);
-    ex.getResponseHeaders().set("Content-Type", "application/pem-certificate-chain");
-    ex.getResponseHeaders().set("Replay-Nonce", nonce());
-    ex.sendResponseHeaders(200, body.length);
-    ex.getResponseBody().write(body);
-  }
-
-  private AcmeState.Order owned(AcmeState.Order order, AcmeState.Account acct) throws Jws.Problem {
-    if (order == null || !order.accountId.equals(acct.id)) {
-      throw new Jws.Problem("malformed", 404, "no such order");
-    }
-    return order;
-  }
-
-  private AcmeState.Authz authz(String id, AcmeState.Account acct) throws Jws.Problem {
-    var a = authzs.get(id);
-    if (a == null || !a.accountId.equals(acct.id)) {
-      throw new Jws.Problem("malformed", 404, "no authorization " + id);
-    }
-    return a;
-  }
-
-  private static JsonNode payload(Jws.Request req) throws Jws.Problem {
+  static JsonNode payload(Jws.Request req) throws Jws.Problem {
     try {
       return req.payloadJson();
     } catch (IOException e) {
@@ -356,28 +245,14 @@ public final class TestAcmeServer implements AutoCloseable {
   }
 
   private void json(HttpExchange ex, int status, JsonNode body, String location) throws IOException {
-    byte[] bytes = Jws.JSON.writeValueAsBytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.getResponseHeaders().set("Replay-Nonce", nonce());
-    if (location != null) {
-      ex.getResponseHeaders().set("Location", location);
-    }
-    ex.sendResponseHeaders(status, bytes.length);
-    ex.getResponseBody().write(bytes);
+    Replies.json(ex, nonce(), status, body, location);
   }
 
   private void problem(HttpExchange ex, Jws.Problem p) throws IOException {
-    ObjectNode body = Jws.JSON.createObjectNode();
-    body.put("type", "urn:ietf:params:acme:error:" + p.type).put("detail", p.getMessage())
-        .put("status", p.status);
-    byte[] bytes = Jws.JSON.writeValueAsBytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/problem+json");
-    ex.getResponseHeaders().set("Replay-Nonce", nonce());
-    ex.sendResponseHeaders(p.status, bytes.length);
-    ex.getResponseBody().write(bytes);
+    Replies.problem(ex, nonce(), p);
   }
 
-  private static String token() {
+  static String token() {
     return Jws.b64url(randomBytes(24));
   }
 
