@@ -6,7 +6,6 @@ import io.cairn.gateway.tls.CertifiedKey;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +21,8 @@ import org.slf4j.LoggerFactory;
  * domain lists it is asked to {@link #ensure}, keeps them in its {@link AcmeStorage}, renews them,
  * and presents them through {@link #certificateFor}.
  *
- * <p>Threads: one daemon timer thread per resolver only schedules; every CA conversation runs on a
- * virtual thread of its own. A domain list has at most one check pending or running at a time.
- * Failures (CA errors, malformed answers, failed challenges, storage errors) are logged and retried
+ * <p>Threads: see {@link RenewalScheduler}; a domain list has at most one check pending or running
+ * at a time. Failures (CA errors, malformed answers, failed challenges, storage errors) are logged and retried
  * after {@link AcmeOptions#backoff()}; nothing is thrown to callers, and a certificate being
  * renewed keeps being served until its successor is stored.
  */
@@ -37,13 +31,10 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
 
   private final String name;
   private final AcmeStorage storage;
-  private final AcmeOptions options;
   private final Issuer issuer;
   private final ConcurrentHashMap<Set<String>, Managed> bySet = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Managed> byName = new ConcurrentHashMap<>();
-  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer;
-  private volatile boolean closed;
+  private final RenewalScheduler scheduler;
 
   /**
    * A resolver with {@code acme.json}-style storage at {@code config.storage()} and default options.
@@ -67,20 +58,23 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
       TlsAlpnChallenges tls, AcmeOptions options) {
     this.name = Objects.requireNonNull(name, "name");
     this.storage = Objects.requireNonNull(storage, "storage");
-    this.options = Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(options, "options");
     BouncyCastle.register();
     if (config.httpChallenge().isEmpty() && !config.tlsChallenge()) {
       throw new IllegalArgumentException(
           "certificatesResolvers." + name + ".acme has no challenge; expected httpChallenge or"
               + " tlsChallenge (dnsChallenge is not supported)");
     }
-    var session = CaSessions.open(URI.create(config.caServer()), options.caTrust(), options.timeout());
+    var session =
+        CaSessions.open(URI.create(config.caServer()), options.caTrust(), options.timeout());
     this.issuer =
         new Issuer(name, config.email(), config.keyType(), config.httpChallenge().isPresent(),
             config.tlsChallenge(), session, storage, http, tls, options.timeout());
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("acme-" + name + "-timer").factory());
+    this.scheduler = new RenewalScheduler(name, options, domains -> {
+      CertifiedKey obtained = issuer.issue(domains);
+      storage.saveCertificate(new AcmeStorage.Certificate(domains, obtained));
+      return obtained;
+    });
     loadStored();
   }
 
@@ -122,7 +116,7 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
         });
     if (created[0]) {
       names.forEach(n -> byName.putIfAbsent(n, m));
-      schedule(m, Duration.ZERO);
+      scheduler.watch(m);
     }
     var answer = new CompletableFuture<CertifiedKey>();
     m.ready.whenComplete((ck, failure) -> {
@@ -138,9 +132,7 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
   /** Stops the scheduler and interrupts running CA conversations; certificates stay stored. */
   @Override
   public void close() {
-    closed = true;
-    timer.shutdownNow();
-    workers.forEach(Thread::interrupt);
+    scheduler.close();
     bySet.values().forEach(m -> m.ready.cancel(false));
   }
 
@@ -164,70 +156,8 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
       m.serve(c.certifiedKey());
       if (bySet.putIfAbsent(Set.copyOf(names), m) == null) {
         names.forEach(n -> byName.putIfAbsent(n, m));
-        schedule(m, Duration.ZERO);
+        scheduler.watch(m);
       }
-    }
-  }
-
-  private void schedule(Managed m, Duration delay) {
-    if (closed) {
-      return;
-    }
-    Duration d = delay.compareTo(options.maxSleep()) > 0 ? options.maxSleep() : delay;
-    try {
-      timer.schedule(() -> startCheck(m), Math.max(0, d.toMillis()), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // closed meanwhile
-    }
-  }
-
-  private void startCheck(Managed m) {
-    if (closed) {
-      return;
-    }
-    Thread t =
-        Thread.ofVirtual().name("acme-" + name + "-" + m.domains.getFirst()).unstarted(() -> {
-          try {
-            check(m);
-          } finally {
-            workers.remove(Thread.currentThread());
-          }
-        });
-    workers.add(t);
-    t.start();
-  }
-
-  /** Issues when the list has no certificate or its certificate is due, else sleeps until due. */
-  private void check(Managed m) {
-    CertifiedKey current = m.current;
-    Instant now = Instant.now();
-    if (current != null) {
-      Instant due = options.renewal().renewAt(current.leaf());
-      if (now.isBefore(due)) {
-        schedule(m, Duration.between(now, due));
-        return;
-      }
-      LOG.info("ACME resolver {}: renewing the certificate for {} (expires {})", name, m.domains,
-          current.notAfter());
-    }
-    try {
-      CertifiedKey obtained = issuer.issue(m.domains);
-      storage.saveCertificate(new AcmeStorage.Certificate(m.domains, obtained));
-      m.serve(obtained);
-      LOG.info("ACME resolver {}: obtained a certificate for {}, valid until {}", name, m.domains,
-          obtained.notAfter());
-      schedule(m, Duration.between(Instant.now(), options.renewal().renewAt(obtained.leaf())));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      if (closed) {
-        return;
-      }
-      m.failures++;
-      Duration wait = options.backoff().delay(m.failures);
-      LOG.warn("ACME resolver {}: obtaining a certificate for {} failed (attempt {}), retrying in {}: {}",
-          name, m.domains, m.failures, wait, e.toString());
-      schedule(m, wait);
     }
   }
 }

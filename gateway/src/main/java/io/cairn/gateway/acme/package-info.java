@@ -24,8 +24,10 @@
  *       section per resolver), 0600, atomic replace (temp file, fsync, rename, directory fsync),
  *       refused when group or others may read it, as Traefik. A kv-backed storage can implement
  *       the same five methods.
- *   <li>{@link io.cairn.gateway.acme.RenewalPolicy}, {@link io.cairn.gateway.acme.Backoff}, {@link
- *       io.cairn.gateway.acme.AcmeOptions}: when to renew and retry.
+ *   <li>{@link io.cairn.gateway.acme.RenewalScheduler}: one pending check per domain list, issuing
+ *       or renewing when due; {@link io.cairn.gateway.acme.RenewalPolicy}, {@link
+ *       io.cairn.gateway.acme.Backoff}, {@link io.cairn.gateway.acme.AcmeOptions}: when to renew
+ *       and retry.
  * </ul>
  *
  * <h2>Decisions and defaults</h2>
