@@ -2,6 +2,7 @@ package io.cairn.gateway.acme;
 
 import io.cairn.gateway.tls.CertifiedKey;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.util.KeyPairUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Issuer {
   private static final Logger LOG = LoggerFactory.getLogger(Issuer.class);
+  private static final URI ACCOUNT_GONE =
+      URI.create("urn:ietf:params:acme:error:accountDoesNotExist");
 
   private final String resolver;
   private final String email;
@@ -68,7 +72,18 @@ final class Issuer {
   /** Obtains a certificate for {@code domains} (normalized, main first). */
   CertifiedKey issue(List<String> domains) throws AcmeException, IOException, InterruptedException {
     Login l = login();
-    Order order = l.newOrder().domains(domains).create();
+    Order order;
+    try {
+      order = l.newOrder().domains(domains).create();
+    } catch (AcmeServerException e) {
+      if (ACCOUNT_GONE.equals(e.getType())) {
+        // deactivated or forgotten by the CA: the next attempt registers the stored key again
+        LOG.warn("ACME resolver {}: the CA no longer knows account {}", resolver, l.getAccountLocation());
+        login = null;
+        storage.saveAccount(new AcmeStorage.Account(email, l.getKeyPair(), Optional.empty()));
+      }
+      throw e;
+    }
     for (Authorization auth : order.getAuthorizations()) {
       if (auth.getStatus() != Status.VALID) {
         authorize(auth);

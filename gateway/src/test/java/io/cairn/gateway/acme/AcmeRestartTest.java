@@ -34,4 +34,23 @@ class AcmeRestartTest {
       assertThat(f.acme.accounts()).isEqualTo(1);
     }
   }
+
+  @Test
+  void anAccountTheCaForgotIsRegisteredAgain(@TempDir Path dir) throws Exception {
+    try (var f = new AcmeFixture()) {
+      f.map("first.example.test", "second.example.test");
+      var resolver = f.resolver(f.config(dir.resolve("acme.json"), true, false));
+      resolver.ensure(List.of("first.example.test")).get(60, TimeUnit.SECONDS);
+      var key = new JsonFileStorage(dir.resolve("acme.json"), "le").account().orElseThrow().keyPair();
+
+      f.acme.forgetAccounts();
+      resolver.ensure(List.of("second.example.test")).get(60, TimeUnit.SECONDS);
+
+      assertThat(f.acme.newAccountRequests()).isEqualTo(2);
+      assertThat(f.acme.accounts()).isEqualTo(1);
+      var account = new JsonFileStorage(dir.resolve("acme.json"), "le").account().orElseThrow();
+      assertThat(account.keyPair().getPublic()).isEqualTo(key.getPublic());
+      assertThat(account.location()).isPresent();
+    }
+  }
 }

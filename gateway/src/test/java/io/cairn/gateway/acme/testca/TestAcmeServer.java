@@ -77,6 +77,11 @@ public final class TestAcmeServer implements AutoCloseable {
     faultsToServe.set(n);
   }
 
+  /** Forgets every account, as a CA that lost or deactivated them. */
+  public void forgetAccounts() {
+    accounts.clear();
+  }
+
   public int newAccountRequests() {
     return newAccountRequests.get();
   }
