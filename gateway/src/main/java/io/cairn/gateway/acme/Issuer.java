@@ -21,7 +21,6 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeServerException;
-import org.shredzone.acme4j.util.KeyPairUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +163,7 @@ final class Issuer {
           return login;
         }
       } else {
-        key = KeyPairUtils.createECKeyPair("secp256r1");
+        key = KeyTypes.ec("secp256r1");
         storage.saveAccount(new AcmeStorage.Account(email, key, Optional.empty()));
       }
       var builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(key);

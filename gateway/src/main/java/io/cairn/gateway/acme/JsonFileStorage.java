@@ -24,9 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link AcmeStorage} in Traefik's {@code acme.json}: one JSON file per {@code storage} path, one
  * top-level object per resolver name holding {@code Account} and {@code Certificates}, field names
- * as Traefik writes them. Certificates and keys are base64 of PEM, as in Traefik; the account's
- * {@code PrivateKey} is base64 of a PEM key pair (Traefik: base64 of DER), so an account moved
- * from Traefik is registered again with a new key while its certificates are reused.
+ * as Traefik writes them. Certificates and keys are base64 of PEM, as in Traefik (keys written as
+ * PKCS#8; PKCS#1 and SEC1 keys written by Traefik are read too); the account's {@code PrivateKey}
+ * is base64 of a PEM with the PKCS#8 private key and the public key (Traefik: base64 of DER), so an
+ * account moved from Traefik cannot be read while its certificates are reused.
  *
  * <p>Writes replace the whole file: a temporary file in the same directory is written with
  * permissions 0600, forced to disk, renamed over the old one, and the directory is forced, so a

@@ -59,6 +59,8 @@ class JsonFileStorageTest {
     assertThat(certs.getFirst().domains()).containsExactly("a.example.test", "b.example.test");
     assertThat(certs.getFirst().certifiedKey().chain()).isEqualTo(ck.chain());
     assertThat(certs.getFirst().certifiedKey().key().getEncoded()).isEqualTo(ck.key().getEncoded());
+    assertThat(certs.getFirst().certifiedKey().key().getClass().getName())
+        .as("a JDK key, which the JDK's TLS stack can use").doesNotContain("bouncycastle");
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     try (var files = Files.list(file.getParent())) {
