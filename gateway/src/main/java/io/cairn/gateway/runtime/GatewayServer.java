@@ -144,7 +144,18 @@ public final class GatewayServer implements Service {
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
     RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
-    RequestRouter router = fixed != null ? fixed : head -> redirections.route(head);
+    RequestRouter router = fixed != null ? fixed : new RequestRouter() { // the redirections, once the ports are known
+      @Override
+      public io.cairn.gateway.server.Target route(io.cairn.gateway.server.RequestHead head) {
+        return redirections.route(head);
+      }
+
+      @Override
+      public io.cairn.gateway.server.Target route(
+          io.cairn.gateway.server.RequestHead head, io.cairn.gateway.observe.RouteFacts facts) {
+        return redirections.route(head, facts);
+      }
+    };
     redirections = routed;
     try {
       observability = Observability.start(config, this::apiState);

@@ -60,15 +60,37 @@ final class Pem {
     try (PEMParser p = new PEMParser(new StringReader(pem))) {
       for (Object o = p.readObject(); o != null; o = p.readObject()) {
         if (o instanceof PEMKeyPair kp) {
-          return converter.getPrivateKey(kp.getPrivateKeyInfo());
+          return jdkKey(converter.getPrivateKey(kp.getPrivateKeyInfo()));
         }
         if (o instanceof PrivateKeyInfo info) {
-          return converter.getPrivateKey(info);
+          return jdkKey(converter.getPrivateKey(info));
         }
       }
     }
     throw new IOException("no unencrypted private key found; expected PEM \"-----BEGIN PRIVATE KEY-----\""
         + " (PKCS#8), \"RSA PRIVATE KEY\" or \"EC PRIVATE KEY\"");
+  }
+
+  /**
+   * The same key as a JDK key: once BouncyCastle is a registered provider (acme4j registers it),
+   * the converter hands out BouncyCastle EC keys ("ECDSA"), which the JDK's TLS stack and key checks
+   * do not take.
+   */
+  private static PrivateKey jdkKey(PrivateKey key) throws IOException {
+    String alg = switch (key.getAlgorithm()) {
+      case "EC", "ECDSA" -> "EC";
+      case "RSA" -> "RSA";
+      default -> null;
+    };
+    if (alg == null || !key.getClass().getName().startsWith("org.bouncycastle.")) {
+      return key;
+    }
+    try {
+      return java.security.KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
+          .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("cannot read the " + alg + " private key: " + e.getMessage(), e);
+    }
   }
 
   /** A certificate and key from two file-or-content values. */

@@ -63,9 +63,14 @@ public final class Redirections implements RequestRouter {
 
   @Override
   public Target route(RequestHead head) {
+    return route(head, new io.cairn.gateway.observe.RouteFacts());
+  }
+
+  @Override
+  public Target route(RequestHead head, io.cairn.gateway.observe.RouteFacts facts) {
     Rule rule = rules.get(head.entryPoint());
     if (rule == null || (head.tls() && rule.scheme().equals("https"))) {
-      return next.route(head);
+      return next.route(head, facts);
     }
     String host = hostOnly(head.host());
     if (host.isEmpty()) {
