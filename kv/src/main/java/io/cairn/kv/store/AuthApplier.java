@@ -144,7 +144,7 @@ final class AuthApplier {
           }
         };
     write(a, next, batch);
-    s.auth = next;
+    s.auth(next);
     return response(command);
   }
 

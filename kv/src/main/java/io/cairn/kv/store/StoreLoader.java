@@ -82,7 +82,7 @@ final class StoreLoader {
           }
           return true;
         });
-    s.auth = AuthBuckets.load(b);
+    s.auth(AuthBuckets.load(b));
     if (scheduled > finished) {
       Compactor.run(s, scheduled, s.index.compact(scheduled));
     }

@@ -21,6 +21,8 @@ final class StoreState {
   final Alarms alarms = new Alarms();
   /** Replaced whole by every auth change (applier thread, under the write lock); read without a lock. */
   volatile AuthState auth = AuthState.EMPTY;
+  /** {@code auth.bucketBytes()}, kept so the quota check of every apply does not walk users and roles. */
+  private long authBytes;
   /**
    * Values written by the apply in progress and not yet committed to the backend, so later writes of
    * the same batch read them. Applier thread only, under the write lock; emptied after every apply.
@@ -36,6 +38,12 @@ final class StoreState {
   StoreState(Backend backend, long quotaBytes) {
     this.backend = backend;
     this.quotaBytes = quotaBytes;
+  }
+
+  /** Installs a new auth state (applier thread or load, under the write lock). */
+  void auth(AuthState next) {
+    auth = next;
+    authBytes = next.bucketBytes();
   }
 
   /** The stored KeyValue at a (non-tombstone) revision, or null if compaction removed it. */
@@ -57,7 +65,7 @@ final class StoreState {
    * member with the same history gets the same number (the quota depends on it).
    */
   long usageBytes() {
-    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + auth.bucketBytes()
+    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + authBytes
         + Meta.bucketBytes(appliedIndex, compactRevision);
   }
 }

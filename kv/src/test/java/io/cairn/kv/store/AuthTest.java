@@ -127,19 +127,4 @@ class AuthTest extends StoreTestBase {
         .as("root may do anything")
         .isTrue();
   }
-
-  @Test
-  void authStateSurvivesAReopen() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(kind == BackendKind.ROCKS, "memory does not persist");
-    ok(userAdd("root"));
-    ok(grantRole("root", "root"));
-    ok(roleAdd("r"));
-    ok(grantPerm("r", Permission.Type.READ, "k", ""));
-    ok(new AuthCommand.Enable(SECRET));
-    AuthState before = store().auth();
-    long usage = store().sizeInUseBytes();
-    reopen();
-    assertThat(store().auth()).isEqualTo(before);
-    assertThat(store().sizeInUseBytes()).as("quota usage counts the auth buckets the same after reopening").isEqualTo(usage);
-  }
 }
