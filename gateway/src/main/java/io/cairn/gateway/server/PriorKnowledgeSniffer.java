@@ -3,11 +3,8 @@ package io.cairn.gateway.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * First handler of a cleartext connection: reads just enough bytes to tell the HTTP/2 connection
@@ -15,30 +12,14 @@ import java.util.concurrent.TimeUnit;
  * request, installs the matching handlers and removes itself (the bytes read so far go on to the
  * new handlers). A client that sends nothing within the read-header timeout is disconnected.
  */
-final class PriorKnowledgeSniffer extends ByteToMessageDecoder {
+final class PriorKnowledgeSniffer extends DeadlineSniffer {
   private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
 
   private final Pipelines pipelines;
-  private final EntryPointOptions options;
-  private ScheduledFuture<?> timer;
 
   PriorKnowledgeSniffer(Pipelines pipelines, EntryPointOptions options) {
+    super(options.readHeaderTimeout());
     this.pipelines = pipelines;
-    this.options = options;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(() -> {
-      if (!ctx.isRemoved()) {
-        ctx.close();
-      }
-    }, options.readHeaderTimeout().toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    timer.cancel(false);
   }
 
   @Override

@@ -2,11 +2,8 @@ package io.cairn.gateway.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslHandler;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * First handler of a connection on an entry point with {@link ConnectionTls}: looks at the first
@@ -14,32 +11,18 @@ import java.util.concurrent.TimeUnit;
  * the cleartext {@code sniffer}. A client that sends nothing within the read-header timeout is
  * disconnected.
  */
-final class TlsDetector extends ByteToMessageDecoder {
+final class TlsDetector extends DeadlineSniffer {
   private static final int RECORD_HEADER = 5;
 
   private final ConnectionTls tls;
   private final Pipelines pipelines;
   private final EntryPointOptions options;
-  private ScheduledFuture<?> timer;
 
   TlsDetector(ConnectionTls tls, Pipelines pipelines, EntryPointOptions options) {
+    super(options.readHeaderTimeout());
     this.tls = tls;
     this.pipelines = pipelines;
     this.options = options;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(() -> {
-      if (!ctx.isRemoved()) {
-        ctx.close();
-      }
-    }, options.readHeaderTimeout().toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    timer.cancel(false);
   }
 
   @Override
