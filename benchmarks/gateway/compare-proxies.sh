@@ -31,8 +31,13 @@ for tool in nginx haproxy caddy wrk h2load openssl taskset; do
 done
 "$ROOT/cairn" version >/dev/null # builds cairn if needed, outside the measurement
 
+stop_pid() { # pid: TERM first so nginx's and HAProxy's masters take their workers with them
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
 cleanup() {
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && stop_pid "$p"; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -42,6 +47,11 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -su
 cat "$WORK/cert.pem" "$WORK/key.pem" >"$WORK/haproxy.pem"
 head -c 1024 /dev/urandom | base64 -w 0 | head -c 1024 >"$WORK/1k"
 mkdir -p "$WORK/nginx-tmp"
+# nginx's workers run as an unprivileged user when started by root: they must be able to read the
+# 1 KB file and write their temp directory.
+chmod 755 "$WORK"
+chmod 644 "$WORK/1k"
+chmod 777 "$WORK/nginx-tmp"
 
 wait_port() { # port
   for _ in $(seq 1 200); do
@@ -169,12 +179,15 @@ declare -A R
 wrk_run() { # secs -> "rps p99ms"
   local out
   out=$(taskset -c 1 wrk -t1 -c64 -d"$1s" --latency "http://127.0.0.1:$P_H1/1k")
-  if echo "$out" | grep -q -E "Non-2xx|Socket errors"; then echo "$out" >&2; fi
+  if echo "$out" | grep -q -E "Non-2xx|Socket errors"; then echo "$out" >&2; echo "errors in the wrk run above" >&2; exit 1; fi
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')"
 }
 h2load_run() { # url secs -> rps
   local out
   out=$(taskset -c 1 h2load -c16 -m10 -t1 -D "$2" "$1" 2>&1)
+  if ! echo "$out" | grep -q -E "status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx"; then
+    echo "$out" >&2; echo "errors in the h2load run above" >&2; exit 1
+  fi
   echo "$out" | awk '/^finished in/ {for (i = 1; i <= NF; i++) if ($i ~ /req\/s/) {v=$(i-1); sub(/,/,"",v); print v}}'
 }
 
@@ -192,7 +205,7 @@ measure() { # kind
   R[$kind.h2]=$(h2load_run "https://127.0.0.1:$P_TLS/1k" "$SECS")
   R[$kind.rss]=$(($(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status") / 1024))
   echo "[$kind] h1 ${R[$kind.h1]} req/s p99 ${R[$kind.p99]} ms, h2c ${R[$kind.h2c]} req/s, h2 ${R[$kind.h2]} req/s, RSS ${R[$kind.rss]} MiB" >&2
-  kill "$PROXY_PID" 2>/dev/null || true
+  stop_pid "$PROXY_PID"
   wait "$PROXY_PID" 2>/dev/null || true
 }
 
