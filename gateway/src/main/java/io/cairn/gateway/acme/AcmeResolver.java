@@ -129,6 +129,12 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
     return answer;
   }
 
+  /** The certificates served now, for the metrics' {@code traefik_tls_certs_not_after}. */
+  public List<io.cairn.gateway.tls.CertInfo> certificates() {
+    return bySet.values().stream().map(m -> m.current).filter(Objects::nonNull)
+        .map(ck -> io.cairn.gateway.tls.CertInfo.of(ck, "acme:" + name)).toList();
+  }
+
   /** Stops the scheduler and interrupts running CA conversations; certificates stay stored. */
   @Override
   public void close() {

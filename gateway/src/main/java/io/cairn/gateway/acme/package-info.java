@@ -55,8 +55,16 @@
  *       once (lowest priority, so nothing else changes which implementation it gets).
  * </ul>
  *
- * <p>Not done: {@code dnsChallenge}, {@code eab}, {@code caCertificates}/{@code
- * caSystemCertPool} options (the trust hook exists in {@link io.cairn.gateway.acme.AcmeOptions}),
+ * <h2>Wiring</h2>
+ *
+ * {@code io.cairn.gateway.runtime.AcmeCertificates} builds one resolver per {@code
+ * certificatesResolvers} entry at start-up, adds it to the gateway's TLS as a certificate source,
+ * answers HTTP-01 on each {@code httpChallenge.entryPoint} before routing and redirections, lets
+ * the TLS layer answer TLS-ALPN-01, and ensures every router's domains after each applied
+ * configuration. {@link io.cairn.gateway.acme.CaTrust} turns {@code caCertificates} and {@code
+ * caSystemCertPool} (or lego's {@code LEGO_CA_CERTIFICATES}) into the CA server's trust.
+ *
+ * <p>Not done: {@code dnsChallenge}, {@code eab}, {@code caServerName},
  * {@code certificatesDuration} (the lifetime is read from the certificate), ARI renewal info,
  * revocation, on-demand issuance for unknown SNI names (Caddy), cluster-wide locking.
  */

@@ -277,15 +277,28 @@ public record StaticConfig(
    */
   public record Acme(
       String email, String storage, String caServer, String keyType, Optional<String> httpChallenge, boolean tlsChallenge,
-      long certificatesDuration) {
+      long certificatesDuration, List<String> caCertificates, boolean caSystemCertPool) {
     public static final String DEFAULT_CA = "https://acme-v02.api.letsencrypt.org/directory";
 
+    /**
+     * @param caCertificates PEM files whose certificates are trusted for the CA server's HTTPS
+     *     (Traefik's {@code caCertificates}; a private CA such as Pebble or step-ca); empty means
+     *     the JDK's trust store
+     * @param caSystemCertPool with {@code caCertificates}, also trust the JDK's trust store
+     */
     public Acme {
       Objects.requireNonNull(email, "email");
       Objects.requireNonNull(storage, "storage");
       Objects.requireNonNull(caServer, "caServer");
       Objects.requireNonNull(keyType, "keyType");
       Objects.requireNonNull(httpChallenge, "httpChallenge");
+      caCertificates = Checks.list(caCertificates);
+    }
+
+    /** Settings trusting the CA server through the JDK's trust store. */
+    public Acme(String email, String storage, String caServer, String keyType, Optional<String> httpChallenge,
+        boolean tlsChallenge, long certificatesDuration) {
+      this(email, storage, caServer, keyType, httpChallenge, tlsChallenge, certificatesDuration, List.of(), false);
     }
   }
 

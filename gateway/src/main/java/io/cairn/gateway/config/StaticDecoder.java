@@ -241,7 +241,8 @@ final class StaticDecoder {
       }).orElse(false);
       StaticConfig.Acme v = new StaticConfig.Acme(a.string("email", ""), a.string("storage", "acme.json"),
           a.string("caServer", StaticConfig.Acme.DEFAULT_CA), a.string("keyType", "RSA4096"), http, tls,
-          a.longValue("certificatesDuration", 2160));
+          a.longValue("certificatesDuration", 2160), a.strings("caCertificates"),
+          a.bool("caSystemCertPool", false));
       if (a.raw("dnsChallenge") != null) {
         a.problems().add(a.key("dnsChallenge"), "the DNS-01 challenge is not supported by cairn (httpChallenge and tlsChallenge are)");
       }

@@ -50,6 +50,8 @@ public final class GatewayServer implements Service {
       new GatewayForwarder(new io.cairn.gateway.proxy.ReverseProxy(io.cairn.gateway.proxy.ProxyOptions.defaults()));
   private final java.nio.file.Path pkiDir;
   private volatile io.cairn.gateway.tls.GatewayTls tls;
+  private final java.util.function.Function<StaticConfig.Acme, io.cairn.gateway.acme.AcmeOptions> acmeOptions;
+  private volatile AcmeCertificates acme;
   private volatile RequestRouter redirections;
   private volatile Routing routing;
   private volatile FileWatcher watcher;
@@ -74,10 +76,26 @@ public final class GatewayServer implements Service {
     this(config, null, pkiDir);
   }
 
+  /**
+   * As {@link #GatewayServer(StaticConfig, Path)}, with each ACME resolver's options (timeouts,
+   * backoff, trust) computed by {@code acmeOptions} instead of the defaults and {@code
+   * caCertificates}.
+   */
+  public GatewayServer(StaticConfig config, java.nio.file.Path pkiDir,
+      java.util.function.Function<StaticConfig.Acme, io.cairn.gateway.acme.AcmeOptions> acmeOptions) {
+    this(config, null, pkiDir, acmeOptions);
+  }
+
   private GatewayServer(StaticConfig config, RequestRouter fixed, java.nio.file.Path pkiDir) {
+    this(config, fixed, pkiDir, AcmeCertificates::defaultOptions);
+  }
+
+  private GatewayServer(StaticConfig config, RequestRouter fixed, java.nio.file.Path pkiDir,
+      java.util.function.Function<StaticConfig.Acme, io.cairn.gateway.acme.AcmeOptions> acmeOptions) {
     this.config = config;
     this.fixed = fixed;
     this.pkiDir = pkiDir;
+    this.acmeOptions = java.util.Objects.requireNonNull(acmeOptions, "acmeOptions");
   }
 
   /**
@@ -139,6 +157,12 @@ public final class GatewayServer implements Service {
     if (fixed == null) {
       tls = new io.cairn.gateway.tls.GatewayTls(new io.cairn.gateway.tls.InternalCa(pkiDir));
       tls.update(mergedTls(providers)).forEach(w -> log.warn("tls: {}", w));
+      try {
+        acme = new AcmeCertificates(config, tls, acmeOptions);
+      } catch (RuntimeException e) {
+        stop();
+        throw e;
+      }
     }
     routing = buildRouting(providers);
     routing.warnings().forEach(w -> log.warn("{}", w));
@@ -162,7 +186,9 @@ public final class GatewayServer implements Service {
       observability.configReloaded();
       if (tls != null) {
         io.cairn.gateway.tls.GatewayTls t = tls;
-        observability.metrics().ifPresent(m -> m.certificates(() -> t.certificates().stream()
+        AcmeCertificates a = acme;
+        observability.metrics().ifPresent(m -> m.certificates(() -> java.util.stream.Stream.concat(
+                t.certificates().stream(), a.certificates().stream())
             .map(c -> new io.cairn.gateway.observe.TraefikMetrics.CertificateExpiry(c.cn(), "",
                 String.join(",", c.sans()), c.notAfter().getEpochSecond()))
             .toList()));
@@ -170,7 +196,7 @@ public final class GatewayServer implements Service {
       for (var e : config.entryPoints().entrySet()) {
         InetSocketAddress address = Addresses.parse(e.getValue().address());
         EntryPointOptions o = options(e.getValue());
-        RequestRouter observed = observability.router(e.getKey(), router);
+        RequestRouter observed = observability.router(e.getKey(), acme == null ? router : acme.forEntryPoint(e.getKey(), router));
         io.cairn.gateway.server.EntryPoint tcp = tls == null
             ? io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed, forwarder)
             : io.cairn.gateway.server.EntryPoint.start(e.getKey(), address, o, observed, forwarder, tls);
@@ -192,6 +218,9 @@ public final class GatewayServer implements Service {
             .filter(e -> e.name().equals(name)).mapToInt(io.cairn.gateway.server.EntryPoint::port).findFirst(), routed);
       }
       listening = List.copyOf(entryPoints);
+      if (acme != null) { // once the entry points answer challenges
+        acme.ensure(modeled(providers));
+      }
       observability.openConnections(() -> listening.stream().collect(java.util.stream.Collectors.toMap(
           io.cairn.gateway.server.EntryPoint::name, io.cairn.gateway.server.EntryPoint::openConnections)));
       if (provider.isPresent() && config.providers().file().get().watch()) {
@@ -205,9 +234,13 @@ public final class GatewayServer implements Service {
 
   /** Each provider's configuration with the entry points' models applied, routed together. */
   private Routing buildRouting(java.util.Map<String, DynamicConfig> raw) {
+    return Routing.build(modeled(raw), config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
+  }
+
+  private java.util.Map<String, DynamicConfig> modeled(java.util.Map<String, DynamicConfig> raw) {
     java.util.Map<String, DynamicConfig> modeled = new java.util.TreeMap<>();
     raw.forEach((p, c) -> modeled.put(p, fixed != null ? c : EntryPointModels.apply(c, config.entryPoints())));
-    return Routing.build(modeled, config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
+    return modeled;
   }
 
   /**
@@ -278,6 +311,9 @@ public final class GatewayServer implements Service {
     routing = next;
     providers.put(provider, dynamic);
     previous.close();
+    if (acme != null) {
+      acme.ensure(modeled(providers));
+    }
     observability.configReloaded();
     log.info("gateway: configuration reloaded from {}", source);
   }
@@ -340,6 +376,9 @@ public final class GatewayServer implements Service {
     }
     if (observability != null) {
       observability.close();
+    }
+    if (acme != null) {
+      acme.close();
     }
     if (tls != null) {
       tls.close();

@@ -22,7 +22,8 @@ public record CertInfo(String cn, List<String> sans, Instant notAfter, String or
     Objects.requireNonNull(origin, "origin");
   }
 
-  static CertInfo of(CertifiedKey key, String origin) {
+  /** The facts of {@code key}'s leaf; {@code origin} says where it came from. */
+  public static CertInfo of(CertifiedKey key, String origin) {
     return new CertInfo(Names.commonName(key.leaf()), Names.of(key.leaf()), key.notAfter(), origin);
   }
 }

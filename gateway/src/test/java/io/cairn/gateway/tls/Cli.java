@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs curl and openssl with a time bound; a missing tool fails the test. */
-final class Cli {
-  record Result(int exit, String out, String err) {}
+public final class Cli {
+  public record Result(int exit, String out, String err) {}
 
   private Cli() {}
 
-  static Result run(String stdin, String... command) throws Exception {
+  public static Result run(String stdin, String... command) throws Exception {
     String tool = command[0];
     boolean found = false;
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
@@ -42,14 +42,14 @@ final class Cli {
     }
   }
 
-  static Result curl(String... args) throws Exception {
+  public static Result curl(String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20"));
     cmd.addAll(List.of(args));
     return run("", cmd.toArray(String[]::new));
   }
 
   /** {@code openssl s_client} against 127.0.0.1:port with the given extra arguments; stdin closed at once. */
-  static Result sClient(int port, String... args) throws Exception {
+  public static Result sClient(int port, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
     cmd.addAll(List.of(args));
     return run("", cmd.toArray(String[]::new));
