@@ -70,11 +70,15 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
     this.issuer =
         new Issuer(name, config.email(), config.keyType(), config.httpChallenge().isPresent(),
             config.tlsChallenge(), session, storage, http, tls, options.timeout());
-    this.scheduler = new RenewalScheduler(name, options, domains -> {
+    this.scheduler = new RenewalScheduler(name, options, domains -> storage.exclusively(() -> {
+      Optional<CertifiedKey> fresh = storedFresh(domains, options.renewal()); // another node's
+      if (fresh.isPresent()) {
+        return fresh.get();
+      }
       CertifiedKey obtained = issuer.issue(domains);
       storage.saveCertificate(new AcmeStorage.Certificate(domains, obtained));
       return obtained;
-    });
+    }));
     loadStored();
   }
 
@@ -140,6 +144,17 @@ public final class AcmeResolver implements CertificateSource, AutoCloseable {
   public void close() {
     scheduler.close();
     bySet.values().forEach(m -> m.ready.cancel(false));
+  }
+
+  /** A stored certificate for exactly {@code domains} that is not yet due for renewal. */
+  private Optional<CertifiedKey> storedFresh(List<String> domains, RenewalPolicy renewal) throws IOException {
+    Set<String> wanted = Set.copyOf(domains);
+    Instant now = Instant.now();
+    return storage.certificates().stream()
+        .filter(c -> Set.copyOf(c.domains()).equals(wanted))
+        .map(AcmeStorage.Certificate::certifiedKey)
+        .filter(ck -> renewal.renewAt(ck.leaf()).isAfter(now))
+        .findFirst();
   }
 
   private void loadStored() {

@@ -30,6 +30,23 @@ public interface AcmeStorage {
   void saveCertificate(Certificate certificate) throws IOException;
 
   /**
+   * Runs {@code work} (reading the storage, ordering a certificate, saving it) while no other
+   * holder of this storage does, across every node sharing it; blocks until it may. The default,
+   * for storage no other process shares, runs it at once.
+   *
+   * @throws Exception what {@code work} throws, or why exclusivity could not be had in time
+   */
+  default <T> T exclusively(Exclusive<T> work) throws Exception {
+    return work.run();
+  }
+
+  /** Work run by {@link #exclusively}. */
+  @FunctionalInterface
+  interface Exclusive<T> {
+    T run() throws Exception;
+  }
+
+  /**
    * An ACME account.
    *
    * @param email the contact address it was registered with (may be empty)

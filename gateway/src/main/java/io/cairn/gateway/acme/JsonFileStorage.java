@@ -59,74 +59,22 @@ public final class JsonFileStorage implements AcmeStorage {
 
   @Override
   public Optional<Account> account() throws IOException {
-    JsonNode a = section(read()).path("Account");
-    if (!a.isObject() || !a.hasNonNull("PrivateKey")) {
-      return Optional.empty();
-    }
-    var keyPair = Pem.parseKeyPair(decode(a.get("PrivateKey").asText()));
-    String uri = a.path("Registration").path("uri").asText("");
-    Optional<URL> location = uri.isEmpty() ? Optional.empty() : Optional.of(URI.create(uri).toURL());
-    return Optional.of(new Account(a.path("Email").asText(""), keyPair, location));
+    return AcmeSections.account(section(read()));
   }
 
   @Override
   public void saveAccount(Account account) throws IOException {
-    update(section -> {
-      ObjectNode a = section.putObject("Account");
-      a.put("Email", account.email());
-      ObjectNode registration = a.putObject("Registration");
-      ObjectNode body = registration.putObject("body");
-      body.put("status", "valid");
-      if (!account.email().isEmpty()) {
-        body.putArray("contact").add("mailto:" + account.email());
-      }
-      registration.put("uri", account.location().map(URL::toString).orElse(""));
-      a.put("PrivateKey", encode(Pem.keyPair(account.keyPair())));
-      a.put("KeyType", "EC256");
-    });
+    update(section -> AcmeSections.putAccount(section, account));
   }
 
   @Override
   public List<Certificate> certificates() throws IOException {
-    var out = new ArrayList<Certificate>();
-    for (JsonNode c : section(read()).path("Certificates")) {
-      var domains = new ArrayList<String>();
-      domains.add(c.path("domain").path("main").asText());
-      c.path("domain").path("sans").forEach(s -> domains.add(s.asText()));
-      var chain = Pem.parseCertificates(decode(c.path("certificate").asText()));
-      var key = Pem.parsePrivateKey(decode(c.path("key").asText()));
-      out.add(new Certificate(domains, new CertifiedKey(key, chain)));
-    }
-    return out;
+    return AcmeSections.certificates(section(read()));
   }
 
   @Override
   public void saveCertificate(Certificate certificate) throws IOException {
-    String chain = encode(Pem.certificates(certificate.certifiedKey().chain()));
-    String key = encode(Pem.privateKey(certificate.certifiedKey().key()));
-    Set<String> wanted = new HashSet<>(certificate.domains());
-    update(section -> {
-      JsonNode old = section.path("Certificates");
-      ArrayNode list = section.putArray("Certificates");
-      for (JsonNode c : old) {
-        var names = new HashSet<String>();
-        names.add(c.path("domain").path("main").asText());
-        c.path("domain").path("sans").forEach(s -> names.add(s.asText()));
-        if (!names.equals(wanted)) {
-          list.add(c);
-        }
-      }
-      ObjectNode c = list.addObject();
-      ObjectNode domain = c.putObject("domain");
-      domain.put("main", certificate.domains().getFirst());
-      if (certificate.domains().size() > 1) {
-        ArrayNode sans = domain.putArray("sans");
-        certificate.domains().subList(1, certificate.domains().size()).forEach(sans::add);
-      }
-      c.put("certificate", chain);
-      c.put("key", key);
-      c.put("Store", "default");
-    });
+    update(section -> AcmeSections.putCertificate(section, certificate));
   }
 
   /** The storage file. */
@@ -173,18 +121,6 @@ public final class JsonFileStorage implements AcmeStorage {
       return o;
     } finally {
       lock.unlock();
-    }
-  }
-
-  private static String encode(String pem) {
-    return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static String decode(String base64) throws IOException {
-    try {
-      return new String(Base64.getDecoder().decode(base64), StandardCharsets.US_ASCII);
-    } catch (IllegalArgumentException e) {
-      throw new IOException("ACME storage holds a value that is not base64: " + e.getMessage(), e);
     }
   }
 }

@@ -64,7 +64,13 @@
  * configuration. {@link io.cairn.gateway.acme.CaTrust} turns {@code caCertificates} and {@code
  * caSystemCertPool} (or lego's {@code LEGO_CA_CERTIFICATES}) into the CA server's trust.
  *
- * <p>Not done: {@code dnsChallenge}, {@code eab}, {@code caServerName},
+ * <p>Storage shared by several gateway nodes: {@code io.cairn.gateway.provider.kv.KvAcmeStorage}
+ * keeps the same section in kv and implements {@link io.cairn.gateway.acme.AcmeStorage#exclusively}
+ * with a kv lock; a resolver looks for a fresh stored certificate under that lock before it orders,
+ * so what another node ordered is served instead of ordered again.
+ *
+ * <p>Not done: {@code dnsChallenge}, {@code eab}, {@code caServerName}, challenges shared between
+ * nodes,
  * {@code certificatesDuration} (the lifetime is read from the certificate), ARI renewal info,
  * revocation, on-demand issuance for unknown SNI names (Caddy), cluster-wide locking.
  */

@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * configuration is applied, every router's domains (see {@link RouterDomains}) ensured with its
  * resolver.
  *
+ * <p>Storage: with the kv provider ({@code providers.etcd}) configured, every resolver keeps its
+ * account and certificates in that kv, shared by all gateway nodes and ordered under a kv lock
+ * ({@link io.cairn.gateway.provider.kv.KvAcmeStorage}; {@code storage} is then not used); else in
+ * the {@code storage} file, as Traefik.
+ *
  * <p>Decision: a domain list that leaves the configuration keeps its certificate stored and
  * renewed until the gateway restarts (Traefik keeps them in {@code acme.json} too). Thread-safe:
  * {@link #ensure} may run on any thread; the router wrapper is non-blocking.
@@ -59,8 +64,10 @@ final class AcmeCertificates implements AutoCloseable {
     try {
       config.certificatesResolvers().forEach((name, r) -> {
         StaticConfig.Acme acme = r.acme();
-        resolvers.put(name, new AcmeResolver(name, acme, new JsonFileStorage(Path.of(acme.storage()), name),
-            http, tlsAlpn, options.apply(acme)));
+        io.cairn.gateway.acme.AcmeStorage storage = config.providers().etcd().isPresent()
+            ? new io.cairn.gateway.provider.kv.KvAcmeStorage(config.providers().etcd().get(), name)
+            : new JsonFileStorage(Path.of(acme.storage()), name);
+        resolvers.put(name, new AcmeResolver(name, acme, storage, http, tlsAlpn, options.apply(acme)));
       });
     } catch (RuntimeException e) {
       close();

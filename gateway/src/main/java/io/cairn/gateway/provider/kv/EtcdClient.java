@@ -11,6 +11,16 @@ import io.etcd.jetcd.api.WatchCreateRequest;
 import io.etcd.jetcd.api.WatchGrpc;
 import io.etcd.jetcd.api.WatchRequest;
 import io.etcd.jetcd.api.WatchResponse;
+import io.etcd.jetcd.api.Compare;
+import io.etcd.jetcd.api.LeaseGrantRequest;
+import io.etcd.jetcd.api.LeaseGrpc;
+import io.etcd.jetcd.api.LeaseKeepAliveRequest;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeRequest;
+import io.etcd.jetcd.api.PutRequest;
+import io.etcd.jetcd.api.RequestOp;
+import io.etcd.jetcd.api.TxnRequest;
+import java.util.Optional;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -144,6 +154,89 @@ final class EtcdClient implements AutoCloseable {
     requests.onNext(WatchRequest.newBuilder().setCreateRequest(WatchCreateRequest.newBuilder()
         .setKey(p).setRangeEnd(prefixEnd(p)).setStartRevision(startRevision)).build());
     return queue;
+  }
+
+  /** A key's value and the revision it was last modified at. */
+  record Stored(String value, long modRevision) {}
+
+  /** The value of {@code key}, or empty when it does not exist. */
+  Optional<Stored> get(String key, Duration timeout) {
+    RangeResponse resp = kv(timeout).range(RangeRequest.newBuilder().setKey(ByteString.copyFromUtf8(key)).build());
+    return resp.getKvsList().stream().findFirst()
+        .map(kv -> new Stored(kv.getValue().toStringUtf8(), kv.getModRevision()));
+  }
+
+  /**
+   * Puts {@code value} at {@code key} only when the key was last modified at {@code modRevision}
+   * (0: only when it does not exist), attached to {@code lease} when not 0.
+   *
+   * @return whether the put happened
+   */
+  boolean putIf(String key, String value, long modRevision, long lease, Duration timeout) {
+    ByteString k = ByteString.copyFromUtf8(key);
+    Compare cmp = modRevision == 0
+        ? Compare.newBuilder().setKey(k).setTarget(Compare.CompareTarget.CREATE)
+            .setResult(Compare.CompareResult.EQUAL).setCreateRevision(0).build()
+        : Compare.newBuilder().setKey(k).setTarget(Compare.CompareTarget.MOD)
+            .setResult(Compare.CompareResult.EQUAL).setModRevision(modRevision).build();
+    PutRequest put = PutRequest.newBuilder().setKey(k).setValue(ByteString.copyFromUtf8(value)).setLease(lease).build();
+    return kv(timeout).txn(TxnRequest.newBuilder().addCompare(cmp)
+        .addSuccess(RequestOp.newBuilder().setRequestPut(put)).build()).getSucceeded();
+  }
+
+  /** Grants a lease of {@code ttlSeconds}; returns its ID. */
+  long grantLease(long ttlSeconds, Duration timeout) {
+    LeaseGrpc.LeaseBlockingStub stub = LeaseGrpc.newBlockingStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    return stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .leaseGrant(LeaseGrantRequest.newBuilder().setTTL(ttlSeconds).build()).getID();
+  }
+
+  /**
+   * Opens a keep-alive stream for {@code lease}; each call of the returned runnable refreshes it
+   * once. Closing the client ends the stream.
+   */
+  Runnable keepAlive(long lease) {
+    LeaseGrpc.LeaseStub stub = LeaseGrpc.newStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    StreamObserver<LeaseKeepAliveRequest> requests = stub.leaseKeepAlive(new StreamObserver<>() {
+      @Override
+      public void onNext(LeaseKeepAliveResponse value) {}
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    });
+    LeaseKeepAliveRequest request = LeaseKeepAliveRequest.newBuilder().setID(lease).build();
+    return () -> {
+      synchronized (requests) {
+        requests.onNext(request);
+      }
+    };
+  }
+
+  /** Revokes {@code lease}, deleting the keys attached to it. */
+  void revokeLease(long lease, Duration timeout) {
+    LeaseGrpc.LeaseBlockingStub stub = LeaseGrpc.newBlockingStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .leaseRevoke(LeaseRevokeRequest.newBuilder().setID(lease).build());
+  }
+
+  private KVGrpc.KVBlockingStub kv(Duration timeout) {
+    KVGrpc.KVBlockingStub stub = KVGrpc.newBlockingStub(channel);
+    if (auth != null) {
+      stub = stub.withInterceptors(auth);
+    }
+    return stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The end of the range of keys that start with {@code prefix} (etcd's {@code --prefix}). */
