@@ -1,8 +1,9 @@
 package io.cairn.gateway.middleware;
 
 /**
- * Where {@code rateLimit} keeps its token buckets: the seam for sharing them between gateway
- * nodes (a kv-backed store later). One store instance serves one middleware.
+ * Where {@code rateLimit} keeps its token buckets: in memory ({@link LocalBucketStore}), or
+ * shared by the nodes of a cluster ({@link ClusterBucketStore}, each node taking its share). One
+ * store instance serves one middleware.
  *
  * <p>Contract: {@link #reserve} is atomic per source; it is called on the request path and must
  * not block for long (a remote store should answer from a local cache and settle asynchronously,

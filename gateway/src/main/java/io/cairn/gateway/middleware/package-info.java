@@ -47,7 +47,9 @@
  *       are not implemented. Security headers are set first, custom and CORS response headers
  *       after, so custom values win (Traefik's wrapping order).
  *   <li>{@code rateLimit}: buckets through the {@link io.cairn.gateway.middleware.BucketStore}
- *       seam (kv-shared later); in memory at most 65,536 sources per middleware, idle buckets
+ *       seam; with the kv provider, {@link io.cairn.gateway.middleware.ClusterBucketStore} gives
+ *       each of the n live gateway nodes 1/n of the rate and burst (decision: no kv round trip on
+ *       the request path; a source hitting one node only gets that node's share); in memory at most 65,536 sources per middleware, idle buckets
  *       (ttl as Traefik) evicted first, then least recently used. A refused request does not
  *       consume a token (x/time/rate's cancel restores it, approximately). Delays in a chain add
  *       up and are waited before forwarding, after every middleware ran.

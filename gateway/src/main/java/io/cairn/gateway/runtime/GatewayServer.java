@@ -14,7 +14,10 @@ import io.cairn.gateway.provider.file.DynamicSnapshot;
 import io.cairn.gateway.provider.file.FileProvider;
 import io.cairn.gateway.provider.file.FileWatcher;
 import io.cairn.gateway.provider.kv.KvDecoding;
+import io.cairn.gateway.provider.kv.GatewayNodes;
 import io.cairn.gateway.provider.kv.KvProvider;
+import io.cairn.gateway.middleware.ClusterBucketStore;
+import io.cairn.gateway.middleware.MiddlewareFactory;
 import io.cairn.gateway.router.Rules;
 import io.cairn.gateway.server.EntryPointOptions;
 import io.cairn.gateway.server.RequestRouter;
@@ -56,6 +59,8 @@ public final class GatewayServer implements Service {
   private volatile Routing routing;
   private volatile FileWatcher watcher;
   private volatile KvProvider kv;
+  /** The gateway nodes sharing the kv, for {@code rateLimit}; null without the kv provider. */
+  private volatile GatewayNodes nodes;
   /** The last applied configuration of each provider ({@code file}, {@code etcd}); guarded by this. */
   private final java.util.Map<String, DynamicConfig> providers = new java.util.TreeMap<>();
   private volatile boolean stopped;
@@ -149,6 +154,7 @@ public final class GatewayServer implements Service {
     }
     if (config.providers().etcd().isPresent()) {
       StaticConfig.EtcdProvider etcd = config.providers().etcd().get();
+      nodes = GatewayNodes.start(etcd);
       kv = KvProvider.start(etcd, new KvDecoding(etcd.rootKey(), new Validator(Rules::check, Optional.of(config), KvProvider.NAME)),
           config.providers().providersThrottleDuration(), java.time.Duration.ofSeconds(5),
           c -> apply(KvProvider.NAME, c, "etcd:" + etcd.rootKey()), this::refused);
@@ -234,7 +240,10 @@ public final class GatewayServer implements Service {
 
   /** Each provider's configuration with the entry points' models applied, routed together. */
   private Routing buildRouting(java.util.Map<String, DynamicConfig> raw) {
-    return Routing.build(modeled(raw), config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler);
+    GatewayNodes n = nodes;
+    return Routing.build(modeled(raw), config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler,
+        n == null ? MiddlewareFactory::standard
+            : () -> new MiddlewareFactory(System::nanoTime, name -> new ClusterBucketStore(n::count)));
   }
 
   private java.util.Map<String, DynamicConfig> modeled(java.util.Map<String, DynamicConfig> raw) {
@@ -379,6 +388,9 @@ public final class GatewayServer implements Service {
     }
     if (acme != null) {
       acme.close();
+    }
+    if (nodes != null) {
+      nodes.close();
     }
     if (tls != null) {
       tls.close();

@@ -60,6 +60,12 @@ public final class Routing implements AutoCloseable {
    */
   public static Routing build(Map<String, DynamicConfig> byProvider, Set<String> entryPoints, String defaultRuleSyntax,
       ScheduledExecutorService scheduler) {
+    return build(byProvider, entryPoints, defaultRuleSyntax, scheduler, MiddlewareFactory::standard);
+  }
+
+  /** As above, with each provider's middlewares built by a factory from {@code factories}. */
+  static Routing build(Map<String, DynamicConfig> byProvider, Set<String> entryPoints, String defaultRuleSyntax,
+      ScheduledExecutorService scheduler, java.util.function.Supplier<MiddlewareFactory> factories) {
     Map<String, ServiceGraph> serviceGraphs = new HashMap<>();
     Map<String, MiddlewareGraph> middlewareGraphs = new HashMap<>();
     List<String> warnings = new ArrayList<>();
@@ -68,7 +74,7 @@ public final class Routing implements AutoCloseable {
           config.http().serversTransports());
       serviceGraphs.put(provider, services);
       middlewareGraphs.put(provider, new MiddlewareGraph(config.http().middlewares(), services::qualify,
-          MiddlewareFactory.standard()));
+          factories.get()));
       warnings.addAll(services.warnings());
     });
     Map<Key, RouteTable.Builder<Routed>> builders = new HashMap<>();

@@ -184,6 +184,13 @@ final class EtcdClient implements AutoCloseable {
         .addSuccess(RequestOp.newBuilder().setRequestPut(put)).build()).getSucceeded();
   }
 
+  /** How many keys start with {@code prefix}. */
+  long count(String prefix, Duration timeout) {
+    ByteString p = ByteString.copyFromUtf8(prefix);
+    return kv(timeout).range(RangeRequest.newBuilder().setKey(p).setRangeEnd(prefixEnd(p)).setCountOnly(true).build())
+        .getCount();
+  }
+
   /** Grants a lease of {@code ttlSeconds}; returns its ID. */
   long grantLease(long ttlSeconds, Duration timeout) {
     LeaseGrpc.LeaseBlockingStub stub = LeaseGrpc.newBlockingStub(channel);
