@@ -8,20 +8,32 @@ import io.cairn.common.lifecycle.DataDirectory;
 import io.cairn.common.lifecycle.Service;
 import io.cairn.common.lifecycle.ServiceGroup;
 import io.cairn.common.metrics.Metrics;
+import io.cairn.gateway.runtime.GatewayKeys;
 import io.cairn.kv.server.KvServer;
 import io.cairn.monitor.server.MonitorServer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Which services a command runs, in start order. */
 final class Stack {
   private Stack() {}
 
-  /** {@code cairn up}: the data directory, every service that exists, and the admin endpoint. */
+  /**
+   * {@code cairn up}: the data directory, the admin endpoint, kv, the monitor and the gateway (last:
+   * its starter routes name the ports kv and the monitor bound).
+   */
   static ServiceGroup up(Config config, Metrics metrics) {
-    // the gateway joins here as its issue lands.
-    return withAdmin(config, metrics, admin -> List.of(kvService(config, metrics), monitorService(config, metrics, admin)));
+    HostPort gatewayMetrics = config.get(GatewayKeys.METRICS_ADDRESS);
+    // port 0 is bound after the monitor has read its configuration: that gateway is not scraped
+    Map<String, HostPort> gatewayJob = gatewayMetrics.port() == 0 ? Map.of() : Map.of("gateway", gatewayMetrics);
+    return withAdmin(config, metrics, admin -> {
+      KvServer kv = kvService(config, metrics);
+      MonitorServer monitor = monitorService(config, metrics, admin, gatewayJob);
+      return List.of(kv, monitor, new UpGateway(config, kv, monitor));
+    });
   }
 
   /** {@code cairn kv}: one etcd member. */
@@ -31,17 +43,23 @@ final class Stack {
 
   /** {@code cairn monitor}: scraping, ingest and storage. */
   static ServiceGroup monitor(Config config, Metrics metrics) {
-    return withAdmin(config, metrics, admin -> List.of(monitorService(config, metrics, admin)));
+    return withAdmin(config, metrics, admin -> List.of(monitorService(config, metrics, admin, Map.of())));
   }
 
-  /** The monitor; its built-in configuration scrapes the admin endpoint on the port it bound. */
-  private static Service monitorService(Config config, Metrics metrics, AdminServer admin) {
+  /**
+   * The monitor; its built-in configuration scrapes the admin endpoint on the port it bound (job
+   * {@code cairn}) and the {@code more} jobs.
+   */
+  private static MonitorServer monitorService(Config config, Metrics metrics, AdminServer admin, Map<String, HostPort> more) {
     HostPort configured = config.get(CommonKeys.ADMIN_ADDRESS);
-    return new MonitorServer(config, config.get(CommonKeys.DATA_DIR).resolve("monitor"), metrics.registry(),
-        () -> new HostPort(configured.host(), admin.port()));
+    return new MonitorServer(config, config.get(CommonKeys.DATA_DIR).resolve("monitor"), metrics.registry(), () -> {
+      Map<String, HostPort> jobs = new HashMap<>(more);
+      jobs.put("cairn", new HostPort(configured.host(), admin.port()));
+      return jobs;
+    });
   }
 
-  private static Service kvService(Config config, Metrics metrics) {
+  private static KvServer kvService(Config config, Metrics metrics) {
     return new KvServer(
         config, config.get(CommonKeys.DATA_DIR).resolve("kv"), metrics, () -> ProcessRunner.requestStop("kv member removed"));
   }

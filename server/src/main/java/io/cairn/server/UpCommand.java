@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 final class UpCommand implements Callable<Integer> {
   /** Settings {@code cairn up} understands; service modules add theirs as they land. */
   static final List<ConfigKey<?>> KEYS =
-      java.util.stream.Stream.of(CommonKeys.ALL, io.cairn.kv.server.KvKeys.ALL, io.cairn.monitor.server.MonitorKeys.ALL).flatMap(List::stream).toList();
+      java.util.stream.Stream.of(CommonKeys.ALL, io.cairn.kv.server.KvKeys.ALL, io.cairn.monitor.server.MonitorKeys.ALL,
+          io.cairn.gateway.runtime.GatewayKeys.ALL).flatMap(List::stream).toList();
 
   @Spec CommandSpec spec;
 

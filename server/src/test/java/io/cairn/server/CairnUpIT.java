@@ -32,29 +32,16 @@ class CairnUpIT {
 
   /** {@code cairn up} with its data under {@code data} and every listener on a free port. */
   private CairnProcess up(Path data, String... more) throws IOException {
-    int client = freePort();
-    int peer = freePort();
-    java.util.List<String> args =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                "up", "--data-dir", data.toString(),
-                "--listen-client-urls", "http://127.0.0.1:" + client,
-                "--advertise-client-urls", "http://127.0.0.1:" + client,
-                "--listen-peer-urls", "http://127.0.0.1:" + peer,
-                "--initial-advertise-peer-urls", "http://127.0.0.1:" + peer,
-                "--initial-cluster", "default=http://127.0.0.1:" + peer,
-                "--web.listen-address", "127.0.0.1:" + freePort()));
-    args.addAll(java.util.List.of(more));
+    return up(UpPorts.pick(), data, more);
+  }
+
+  static CairnProcess up(UpPorts ports, Path data, String... more) throws IOException {
+    java.util.List<String> args = ports.args(data, more);
     if (!args.contains("--admin-address")) {
       args.addAll(java.util.List.of("--admin-address", "127.0.0.1:0"));
     }
     return CairnProcess.start(args.toArray(String[]::new));
   }
-
-  private static int freePort() throws IOException {
-    return Peers.freePort();
-  }
-
 
   @AfterEach
   void closeClient() {

@@ -143,10 +143,10 @@ class MonitorIT {
 
   @Test
   void kvDiscoveryFollowsLeasedKeys() throws Exception {
-    int client = freePort();
-    int peerPort = freePort();
+    UpPorts ports = UpPorts.pick();
+    int client = ports.client();
     int admin = freePort();
-    int port = freePort();
+    int port = ports.monitor();
     Path cfg = tmp.resolve("prometheus.yml");
     Files.writeString(cfg, """
         global: {scrape_interval: 1s, scrape_timeout: 1s}
@@ -154,11 +154,8 @@ class MonitorIT {
           - job_name: kvsd
             kv_sd_configs: [{endpoints: ["127.0.0.1:%d"], prefix: /it/targets/}]
         """.formatted(client));
-    CairnProcess c = procs.cairn("up", "--data-dir", tmp.resolve("data").toString(),
-        "--listen-client-urls", "http://127.0.0.1:" + client, "--advertise-client-urls", "http://127.0.0.1:" + client,
-        "--listen-peer-urls", "http://127.0.0.1:" + peerPort, "--initial-advertise-peer-urls", "http://127.0.0.1:" + peerPort,
-        "--initial-cluster", "default=http://127.0.0.1:" + peerPort, "--admin-address", "127.0.0.1:" + admin,
-        "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
+    CairnProcess c = procs.cairn(ports.args(tmp.resolve("data"), "--admin-address", "127.0.0.1:" + admin,
+        "--config.file", cfg.toString()).toArray(String[]::new));
     c.awaitAdminUrl(Duration.ofSeconds(60));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200);
     String endpoints = "--endpoints=127.0.0.1:" + client;

@@ -44,7 +44,7 @@ public final class MonitorServer implements Service {
   private final Path storagePath;
   private final PrometheusRegistry registry;
   private final KvDiscovery kv;
-  private final Supplier<HostPort> selfMetrics;
+  private final Supplier<Map<String, HostPort>> builtinJobs;
   private final Object reloadLock = new Object();
   private volatile Db db;
   private volatile ScrapeManager scrapes;
@@ -58,11 +58,12 @@ public final class MonitorServer implements Service {
 
   /**
    * @param defaultStorage where data goes when {@code --storage.tsdb.path} is empty
-   * @param selfMetrics where this process serves its metrics (read at start and reload), the target
-   *     of the built-in configuration
+   * @param builtinJobs the built-in configuration's scrape jobs, job name to target (read at start and
+   *     reload): job {@code cairn} is where this process serves its metrics
    */
-  public MonitorServer(Config config, Path defaultStorage, PrometheusRegistry registry, Supplier<HostPort> selfMetrics) {
-    this.selfMetrics = selfMetrics;
+  public MonitorServer(Config config, Path defaultStorage, PrometheusRegistry registry,
+      Supplier<Map<String, HostPort>> builtinJobs) {
+    this.builtinJobs = builtinJobs;
     this.config = config;
     String p = config.get(MonitorKeys.STORAGE_PATH);
     this.storagePath = p.isEmpty() ? defaultStorage : Path.of(p);
@@ -150,7 +151,7 @@ public final class MonitorServer implements Service {
   private PromConfig loadConfig() throws ConfigException {
     String file = config.get(MonitorKeys.CONFIG_FILE);
     if (file.isEmpty()) {
-      return PromConfig.parse(BuiltinConfig.yaml(selfMetrics.get()), Path.of("."));
+      return PromConfig.parse(BuiltinConfig.yaml(builtinJobs.get()), Path.of("."));
     }
     return PromConfig.load(Path.of(file));
   }
