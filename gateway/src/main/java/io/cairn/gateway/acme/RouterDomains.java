@@ -65,6 +65,24 @@ public final class RouterDomains {
     return List.copyOf(out);
   }
 
+  /**
+   * The names a TLS router serves: its {@code tls.domains} ({@code main} and {@code sans}) when it
+   * has some, else the {@code Host} names of its rule (lower-case; names under {@code !} left out).
+   */
+  public static List<String> namesOf(String name, Router router, String defaultRuleSyntax) {
+    var names = new LinkedHashSet<String>();
+    router.tls().ifPresent(tls -> tls.domains().forEach(d -> {
+      if (!d.main().isEmpty()) {
+        names.add(d.main().toLowerCase(Locale.ROOT));
+      }
+      d.sans().forEach(x -> names.add(x.toLowerCase(Locale.ROOT)));
+    }));
+    if (names.isEmpty()) {
+      names.addAll(hosts(name, router, defaultRuleSyntax));
+    }
+    return List.copyOf(names);
+  }
+
   private static Set<String> hosts(String name, Router router, String defaultRuleSyntax) {
     var hosts = new LinkedHashSet<String>();
     String syntax = router.ruleSyntax().isEmpty() ? defaultRuleSyntax : router.ruleSyntax();

@@ -162,7 +162,10 @@ public final class GatewayServer implements Service {
     }
     if (fixed == null) {
       tls = new io.cairn.gateway.tls.GatewayTls(new io.cairn.gateway.tls.InternalCa(pkiDir));
-      tls.update(mergedTls(providers)).forEach(w -> log.warn("tls: {}", w));
+      io.cairn.gateway.tls.GatewayTls.Prepared first = tls.prepare(mergedTls(providers), RouterTlsOptions.byHost(
+          modeled(providers), config.core().defaultRuleSyntax(), w -> log.warn("tls: {}", w)));
+      first.warnings().forEach(w -> log.warn("tls: {}", w));
+      tls.install(first);
       try {
         acme = new AcmeCertificates(config, tls, acmeOptions);
       } catch (RuntimeException e) {
@@ -299,7 +302,8 @@ public final class GatewayServer implements Service {
     io.cairn.gateway.tls.GatewayTls.Prepared certificates = null;
     if (tls != null) {
       try {
-        certificates = tls.prepare(mergedTls(next0));
+        certificates = tls.prepare(mergedTls(next0), RouterTlsOptions.byHost(
+            modeled(next0), config.core().defaultRuleSyntax(), w -> log.warn("tls: {}", w)));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("tls.options.default: " + e.getMessage(), e);
       }

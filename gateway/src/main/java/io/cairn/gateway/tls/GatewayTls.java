@@ -11,7 +11,9 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -46,10 +48,11 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
   /** The ALPN protocol of ACME TLS-ALPN-01 validation (RFC 8737). */
   public static final String ACME_TLS = "acme-tls/1";
 
-  private record State(FileCertificates files, TlsSettings settings) {}
+  /** Certificates, the default options, and the options of server names whose routers chose others. */
+  private record State(FileCertificates files, TlsSettings settings, Map<String, TlsSettings> byHost) {}
 
   private final AtomicReference<State> state =
-      new AtomicReference<>(new State(FileCertificates.empty(), TlsSettings.defaults()));
+      new AtomicReference<>(new State(FileCertificates.empty(), TlsSettings.defaults(), Map.of()));
   private final List<CertificateSource> sources = new CopyOnWriteArrayList<>();
   private final InternalCa ca;
   private final Contexts contexts = new Contexts();
@@ -87,13 +90,42 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
    * @throws IOException when the {@code default} options cannot be applied (a CA file missing)
    */
   public Prepared prepare(TlsConfig tls) throws IOException {
+    return prepare(tls, Map.of());
+  }
+
+  /**
+   * As {@link #prepare(TlsConfig)}, with the handshakes for each server name of {@code
+   * optionsByHost} (lower-case) using the named {@code tls.options} instead of {@code default}
+   * (routers' {@code tls.options}, as Traefik picks them by the SNI). An unknown name, or options
+   * that cannot be applied, leave that name on the default options, with a warning.
+   */
+  public Prepared prepare(TlsConfig tls, Map<String, String> optionsByHost) throws IOException {
     TlsSettings settings = TlsSettings.defaultOf(tls);
     FileCertificates files = FileCertificates.load(tls);
     List<String> warnings = new ArrayList<>(files.warnings());
-    if (tls.options().keySet().stream().anyMatch(n -> !n.equals("default"))) {
-      warnings.add("tls.options: only the default options are applied; routers' tls.options are not yet");
+    Map<String, TlsSettings> byName = new HashMap<>();
+    Map<String, TlsSettings> byHost = new HashMap<>();
+    for (var e : optionsByHost.entrySet()) {
+      String name = e.getValue();
+      if (!byName.containsKey(name)) {
+        TlsConfig.Options o = tls.options().get(name);
+        TlsSettings t = null;
+        if (o == null) {
+          warnings.add("tls.options." + name + " is not defined; the default options are used for " + e.getKey());
+        } else {
+          try {
+            t = TlsSettings.of(o);
+          } catch (IOException ex) {
+            warnings.add("tls.options." + name + ": " + ex.getMessage() + "; the default options are used instead");
+          }
+        }
+        byName.put(name, t);
+      }
+      if (byName.get(name) != null) {
+        byHost.put(Names.normalize(e.getKey()), byName.get(name));
+      }
     }
-    return new Prepared(new State(files, settings), warnings);
+    return new Prepared(new State(files, settings, Map.copyOf(byHost)), warnings);
   }
 
   /** Swaps in prepared certificates and options; handshakes from now on use them. */
@@ -160,7 +192,9 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
     if (challenge && key.isEmpty()) {
       return promise.setFailure(new SSLHandshakeException("no acme-tls/1 challenge for \"" + name + "\""));
     }
-    State s = challenge ? new State(current.files(), current.settings().withAlpn(List.of(ACME_TLS))) : current;
+    TlsSettings options = current.byHost().getOrDefault(name, current.settings());
+    State s = challenge ? new State(current.files(), current.settings().withAlpn(List.of(ACME_TLS)), Map.of())
+        : new State(current.files(), options, Map.of());
     if (key.isEmpty() && s.settings().sniStrict()) {
       return promise.setFailure(new SSLHandshakeException(
           "strict SNI enabled - no certificate found for domain: \"" + name + "\""));

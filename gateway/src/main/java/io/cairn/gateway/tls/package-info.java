@@ -39,8 +39,11 @@
  *       intermediate, unlike Caddy), ECDSA P-256, 7 days, backdated 5 minutes, reissued after 2/3
  *       of their life, at most 1024 names cached. Signing and context building run on one
  *       background thread ({@code gateway-tls}); the handshake waits for it, the event loop does not.
- *   <li><b>Options</b>: only {@code tls.options.default} applies (to every TLS connection); named
- *       options of routers are reported as not applied yet. {@code curvePreferences} is ignored.
+ *   <li><b>Options</b>: {@code tls.options.default} applies to every TLS connection except those
+ *       whose SNI is a name of a router with its own {@code tls.options} ({@code
+ *       runtime.RouterTlsOptions}: a name claimed with different options stays on the default, as
+ *       Traefik; the {@code @provider} suffix is dropped, one store serving all providers). HTTP/3
+ *       uses the default options. {@code curvePreferences} is ignored.
  *   <li><b>Session resumption</b>: session cache (20480 sessions, 300 s) and, on BoringSSL, tickets
  *       whose key is random per process, shared by all contexts. TLS 1.2 and 1.3 resume.
  *   <li><b>OCSP stapling</b>: BoringSSL only, for file certificates whose AIA names a responder and
