@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,9 +21,11 @@ import java.util.Set;
  * <p>This class holds the rules only (Netty-free, thread-safe); the proxy makes the call without
  * blocking and feeds the answer to {@link #onAnswer}. Decisions: the client's own {@code
  * X-Forwarded-*} headers never reach the middlewares (the gateway does not trust them), so {@code
- * trustForwardHeader} changes nothing; {@code forwardBody}, {@code headerField} and {@code tls}
- * (HTTPS auth servers) are not implemented: an {@code https} address is refused when the
- * middleware is built; all forwardAuth middlewares of a chain run after its other middlewares.
+ * trustForwardHeader} changes nothing; {@code https} auth servers are called with {@link #tls()}
+ * (Traefik's {@code tls}: {@code ca}, {@code cert}/{@code key}, {@code insecureSkipVerify});
+ * {@code headerField} names the auth answer's header holding the user, who goes to the access
+ * log; {@code forwardBody} is not implemented (the auth call has no body); all forwardAuth
+ * middlewares of a chain run after its other middlewares.
  */
 public final class ForwardAuthCheck implements Middleware {
   /** oxy's {@code HopHeaders}, removed both ways. */
@@ -35,6 +38,8 @@ public final class ForwardAuthCheck implements Middleware {
   private final GoRegex responseHeadersRegex;
   private final boolean addCookies;
   private final boolean preserveLocation;
+  private final Optional<io.cairn.gateway.config.Middleware.ClientTls> tls;
+  private final String headerField;
 
   ForwardAuthCheck(io.cairn.gateway.config.Middleware.ForwardAuth config) {
     URI a;
@@ -43,10 +48,14 @@ public final class ForwardAuthCheck implements Middleware {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("forwardAuth.address " + config.address() + " is not a URL: " + e.getMessage());
     }
-    if (!"http".equalsIgnoreCase(a.getScheme()) || a.getHost() == null) {
+    if (!("http".equalsIgnoreCase(a.getScheme()) || "https".equalsIgnoreCase(a.getScheme())) || a.getHost() == null) {
       throw new IllegalArgumentException("forwardAuth.address " + config.address()
-          + " is not supported; expected http://host[:port]/path (https auth servers are not supported yet)");
+          + " is not supported; expected http(s)://host[:port]/path");
     }
+    this.tls = "https".equalsIgnoreCase(a.getScheme())
+        ? Optional.of(config.tls().orElse(new io.cairn.gateway.config.Middleware.ClientTls("", "", "", false)))
+        : Optional.empty();
+    this.headerField = config.headerField();
     this.address = a;
     this.requestHeaders = config.authRequestHeaders();
     this.responseHeaders = config.authResponseHeaders();
@@ -54,6 +63,11 @@ public final class ForwardAuthCheck implements Middleware {
         : GoRegex.compileUnanchored(config.authResponseHeadersRegex());
     this.addCookies = config.addAuthCookiesToResponse();
     this.preserveLocation = config.preserveLocationHeader();
+  }
+
+  /** The TLS settings towards an {@code https} auth server; empty for {@code http}. */
+  public Optional<io.cairn.gateway.config.Middleware.ClientTls> tls() {
+    return tls;
   }
 
   /** The auth server's URL. */
@@ -116,6 +130,9 @@ public final class ForwardAuthCheck implements Middleware {
         }
       }
       return new Outcome.Respond(status < 100 ? 500 : status, h, body == null ? new byte[0] : body);
+    }
+    if (!headerField.isEmpty() && headers.get(headerField) != null) {
+      ex.user(headers.get(headerField));
     }
     HeaderMap req = ex.requestHeaders();
     for (String name : responseHeaders) {

@@ -90,7 +90,7 @@ final class PreForward {
   private CompletableFuture<Decision> check(ForwardAuthCheck auth, EventLoop loop) {
     HttpHeaders h = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
     auth.authRequest(exchange).forEach(h::add);
-    return side.send(auth.address(), "GET", auth.addressTarget(), h, null, MAX_AUTH_BODY)
+    return side.send(auth.address(), "GET", auth.addressTarget(), h, null, MAX_AUTH_BODY, auth.tls().orElse(null))
         .handleAsync((answer, error) -> {
           if (error != null) {
             return new Answer(auth.onError());

@@ -46,6 +46,7 @@ final class SideClient implements AutoCloseable {
 
   private final MultiThreadIoEventLoopGroup group = Transport.newGroup(1);
   private final Duration timeout;
+  private final SideTls contexts = new SideTls();
 
   SideClient(Duration timeout) {
     this.timeout = timeout;
@@ -61,12 +62,30 @@ final class SideClient implements AutoCloseable {
    */
   CompletableFuture<Answer> send(URI server, String method, String target, HttpHeaders headers, byte[] body,
       int maxBodyBytes) {
+    return send(server, method, target, headers, body, maxBodyBytes, null);
+  }
+
+  /**
+   * As above; an {@code https://} server is called over TLS with {@code tls} (trust from its
+   * {@code ca}, else the JDK's; a client certificate from {@code cert}/{@code key}; host name
+   * verified unless {@code insecureSkipVerify}); {@code tls} null means the defaults.
+   */
+  CompletableFuture<Answer> send(URI server, String method, String target, HttpHeaders headers, byte[] body,
+      int maxBodyBytes, io.cairn.gateway.config.Middleware.ClientTls tls) {
     CompletableFuture<Answer> result = new CompletableFuture<>();
-    if (!"http".equalsIgnoreCase(server.getScheme()) || server.getHost() == null) {
-      result.completeExceptionally(new IOException("unsupported side-call server " + server + "; expected http://host:port"));
+    boolean https = "https".equalsIgnoreCase(server.getScheme());
+    if (!(https || "http".equalsIgnoreCase(server.getScheme())) || server.getHost() == null) {
+      result.completeExceptionally(new IOException("unsupported side-call server " + server + "; expected http(s)://host:port"));
       return result;
     }
-    int port = server.getPort() < 0 ? 80 : server.getPort();
+    io.netty.handler.ssl.SslContext ssl;
+    try {
+      ssl = https ? contexts.get(tls != null ? tls : new io.cairn.gateway.config.Middleware.ClientTls("", "", "", false)) : null;
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    int port = server.getPort() < 0 ? (https ? 443 : 80) : server.getPort();
     DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
         target, body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     request.headers().set(headers);
@@ -83,6 +102,9 @@ final class SideClient implements AutoCloseable {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (ssl != null) {
+              ch.pipeline().addLast(SideTls.handler(ssl, ch.alloc(), server.getHost(), port, tls != null && tls.insecureSkipVerify()));
+            }
             ch.pipeline().addLast(new ReadTimeoutHandler(timeout.toMillis(), TimeUnit.MILLISECONDS));
             ch.pipeline().addLast(new HttpClientCodec(4096, 64 * 1024, 64 * 1024));
             ch.pipeline().addLast(new Reader(result, maxBodyBytes));

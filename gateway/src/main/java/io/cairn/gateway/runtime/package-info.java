@@ -30,7 +30,8 @@
  *       per request and 64 MiB for all requests at once; a body over the cap or {@code maxBodySize}
  *       is not mirrored.
  *   <li>{@code forwardAuth}: the auth calls run after the chain's other middlewares; the auth
- *       answer's body is kept up to 1 MiB (more: 500). HTTPS auth servers are refused.
+ *       answer's body is kept up to 1 MiB (more: 500). HTTPS auth servers are called with the
+ *       middleware's {@code tls} ({@code SideTls}); a TLS failure answers 500 like any failed call.
  *   <li>{@code errors}: the first errors middleware of a chain applies; pages up to 1 MiB.
  *   <li>{@code buffering}: only {@code maxRequestBodyBytes} (body read whole, in memory up to the
  *       limit, then 413 {@code Request Entity Too Large}); {@code memRequestBodyBytes}, the

@@ -88,10 +88,12 @@ class ForwardAuthCheckTest {
   }
 
   @Test
-  void theAddressMustBeAnHttpUrl() {
+  void theAddressMustBeAnHttpOrHttpsUrl() {
     assertThat(auth("http://a:1/p?q=1").addressTarget()).isEqualTo("/p?q=1");
     assertThat(auth("http://a:1").addressTarget()).isEqualTo("/");
-    assertThatThrownBy(() -> auth("https://a/")).hasMessageContaining("https auth servers are not supported");
+    assertThat(auth("https://a/").tls()).as("https: default TLS settings").isPresent();
+    assertThat(auth("http://a/").tls()).isEmpty();
+    assertThatThrownBy(() -> auth("ftp://a/")).hasMessageContaining("expected http(s)://host[:port]/path");
     assertThatThrownBy(() -> auth("not a url")).hasMessageContaining("forwardAuth.address");
     assertThat(ForwardAuthCheck.canonical("x-auth-GROUP")).isEqualTo("X-Auth-Group");
   }

@@ -81,6 +81,46 @@ class ForwardAuthTest {
   }
 
   @Test
+  void anHttpsAuthServerIsCalledWithItsCaAndAnUntrustedOneIsRefused() throws Exception {
+    var ca = new io.cairn.gateway.tls.InternalCa(dir.resolve("auth-ca"));
+    io.cairn.gateway.tls.CertifiedKey leaf = ca.issue("127.0.0.1");
+    var ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("auth", leaf.key(), new char[0], leaf.chain().toArray(new java.security.cert.Certificate[0]));
+    var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, new char[0]);
+    var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), null, null);
+    var https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl));
+    https.createContext("/", ex -> {
+      ex.getResponseHeaders().add("X-Auth-User", "carol");
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    https.start();
+    String address = "https://127.0.0.1:" + https.getAddress().getPort();
+    try (TestBackend app = new TestBackend("app")) {
+      try (GatewayHarness g = new GatewayHarness(java.nio.file.Files.createDirectories(dir.resolve("trusted")),
+          config(app, address).replace("addAuthCookiesToResponse: true", "addAuthCookiesToResponse: true\n"
+              + "        headerField: X-Auth-User\n        tls: {ca: \"" + ca.rootCertificatePath() + "\"}"))) {
+        HttpResponse<String> ok = g.get("/in");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("app");
+        assertThat(app.seen.getFirst().header("X-Auth-User")).isEqualTo("carol");
+      }
+      try (GatewayHarness g = new GatewayHarness(java.nio.file.Files.createDirectories(dir.resolve("untrusted")),
+          config(app, address))) {
+        HttpResponse<String> refused = g.get("/in");
+        assertThat(refused.statusCode()).as("the JDK's trust does not know the internal CA").isEqualTo(500);
+        assertThat(app.hits()).isEqualTo(1);
+      }
+    } finally {
+      https.stop(0);
+    }
+  }
+
+  @Test
   void anUnreachableAuthServerAnswers500() throws Exception {
     try (TestBackend app = new TestBackend("app");
         GatewayHarness g = new GatewayHarness(dir, config(app, "http://127.0.0.1:1"))) {
