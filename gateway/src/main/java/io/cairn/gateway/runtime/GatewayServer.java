@@ -198,7 +198,7 @@ public final class GatewayServer implements Service {
         AcmeCertificates a = acme;
         observability.metrics().ifPresent(m -> m.certificates(() -> java.util.stream.Stream.concat(
                 t.certificates().stream(), a.certificates().stream())
-            .map(c -> new io.cairn.gateway.observe.TraefikMetrics.CertificateExpiry(c.cn(), "",
+            .map(c -> new io.cairn.gateway.observe.TraefikMetrics.CertificateExpiry(c.cn(), c.serial(),
                 String.join(",", c.sans()), c.notAfter().getEpochSecond()))
             .toList()));
       }

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param notAfter when the leaf expires
  * @param origin where it comes from: {@code file} (the dynamic {@code tls} section), {@code
  *     default} (a store's default certificate) or {@code internal} (issued by the internal CA)
+ * @param serial the leaf's serial number in decimal, as Traefik's {@code serial} label (Go's {@code
+ *     big.Int.String()}); empty when unknown
  */
-public record CertInfo(String cn, List<String> sans, Instant notAfter, String origin) {
+public record CertInfo(String cn, List<String> sans, Instant notAfter, String origin, String serial) {
+  /** Without a serial number. */
+  public CertInfo(String cn, List<String> sans, Instant notAfter, String origin) {
+    this(cn, sans, notAfter, origin, "");
+  }
+
   public CertInfo {
+    Objects.requireNonNull(serial, "serial");
     Objects.requireNonNull(cn, "cn");
     sans = List.copyOf(sans);
     Objects.requireNonNull(notAfter, "notAfter");
@@ -24,6 +32,7 @@ public record CertInfo(String cn, List<String> sans, Instant notAfter, String or
 
   /** The facts of {@code key}'s leaf; {@code origin} says where it came from. */
   public static CertInfo of(CertifiedKey key, String origin) {
-    return new CertInfo(Names.commonName(key.leaf()), Names.of(key.leaf()), key.notAfter(), origin);
+    return new CertInfo(Names.commonName(key.leaf()), Names.of(key.leaf()), key.notAfter(), origin,
+        key.leaf().getSerialNumber().toString());
   }
 }

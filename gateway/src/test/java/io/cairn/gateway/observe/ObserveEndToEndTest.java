@@ -96,6 +96,8 @@ class ObserveEndToEndTest {
       assertThat(curl("-w", " %{http_code}", admin + "/api/http/routers/nope@file"))
           .isEqualTo("{\"message\":\"router not found\"}\n 404");
 
+      handshakeOnly(java.net.URI.create(web).getPort()); // the internal CA issues a leaf for 127.0.0.1
+
       Path metrics = dir.resolve("metrics.txt");
       curl("-o", metrics.toString(), admin + "/metrics");
       String text = Files.readString(metrics);
@@ -109,7 +111,8 @@ class ObserveEndToEndTest {
           "traefik_entrypoint_responses_bytes_total{code=\"200\",entrypoint=\"web\",method=\"GET\",protocol=\"http\"} 20\n",
           "traefik_service_server_up{service=\"svc@file\",url=\"" + backendUrl + "\"} 1\n",
           "traefik_config_reloads_total 1\n")
-          .containsPattern("traefik_open_connections\\{entrypoint=\"traefik\",protocol=\"TCP\"} [1-9]");
+          .containsPattern("traefik_open_connections\\{entrypoint=\"traefik\",protocol=\"TCP\"} [1-9]")
+          .containsPattern("traefik_tls_certs_not_after\\{cn=\"[^\"]*\",sans=\"[^\"]*127\\.0\\.0\\.1[^\"]*\",serial=\"[0-9]+\"} ");
     } finally {
       gateway.stop();
       backend.stop(0);
@@ -212,6 +215,27 @@ class ObserveEndToEndTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("curl " + cmd + ": " + new String(out, StandardCharsets.UTF_8)).isZero();
     return new String(out, StandardCharsets.UTF_8);
+  }
+
+  /** A TLS handshake with the entry point (trusting anything), no request. */
+  private static void handshakeOnly(int port) throws Exception {
+    var ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+      @Override
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+        return new java.security.cert.X509Certificate[0];
+      }
+    }}, null);
+    try (var socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+    }
   }
 
   /** {@code promtool check metrics < file}: its exit code; promtool's output goes to the assertion message. */
