@@ -16,6 +16,10 @@ import java.util.stream.Stream;
  */
 public final class Chain implements Middleware {
   private final List<Middleware> middlewares;
+  /** What the proxy asks of the chain on every request, found once (the chain is immutable). */
+  private Optional<RetryPolicy> retryPolicy;
+  private List<ForwardAuthCheck> forwardAuths;
+  private List<Deferred> deferred;
 
   public Chain(List<Middleware> middlewares) {
     this.middlewares = List.copyOf(middlewares);
@@ -54,12 +58,22 @@ public final class Chain implements Middleware {
 
   /** The first {@code retry} policy in the chain, if any: the proxy retries with it. */
   public Optional<RetryPolicy> retryPolicy() {
-    return flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
+    Optional<RetryPolicy> r = retryPolicy; // racy but benign: every thread computes the same value
+    if (r == null) {
+      r = flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
+      retryPolicy = r;
+    }
+    return r;
   }
 
   /** The {@code forwardAuth} middlewares in the chain, in order: the proxy makes their calls. */
   public List<ForwardAuthCheck> forwardAuths() {
-    return flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
+    List<ForwardAuthCheck> r = forwardAuths;
+    if (r == null) {
+      r = flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
+      forwardAuths = r;
+    }
+    return r;
   }
 
   /**
@@ -67,6 +81,11 @@ public final class Chain implements Middleware {
    * buffering}), in chain order.
    */
   public List<Deferred> deferred() {
-    return flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();
+    List<Deferred> r = deferred;
+    if (r == null) {
+      r = flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();
+      deferred = r;
+    }
+    return r;
   }
 }

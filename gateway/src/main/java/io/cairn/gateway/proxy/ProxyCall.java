@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -94,24 +93,28 @@ final class ProxyCall implements Forwarding {
 
   private void acquire(boolean fresh) {
     Future<Channel> f = pool.acquire(client.eventLoop(), endpoint, fresh);
-    if (!f.isDone()) {
-      pauseClient();
+    if (f.isDone()) {
+      acquired(f); // a pooled connection: no listener to allocate and notify
+      return;
     }
-    f.addListener(done -> {
-      if (finished) {
-        if (done.isSuccess()) {
-          pool.release(f.getNow());
-        }
-      } else if (!done.isSuccess()) {
-        if (!retryElsewhere()) {
-          fail(done.cause() instanceof ConnectTimeoutException
-              ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
-        }
-      } else {
-        reused = Boolean.TRUE.equals(f.getNow().attr(UpstreamPool.REUSED).get());
-        attach(f.getNow());
+    pauseClient();
+    f.addListener(done -> acquired(f));
+  }
+
+  private void acquired(Future<Channel> f) {
+    if (finished) {
+      if (f.isSuccess()) {
+        pool.release(f.getNow());
       }
-    });
+    } else if (!f.isSuccess()) {
+      if (!retryElsewhere()) {
+        fail(f.cause() instanceof ConnectTimeoutException
+            ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
+      }
+    } else {
+      reused = Boolean.TRUE.equals(f.getNow().attr(UpstreamPool.REUSED).get());
+      attach(f.getNow());
+    }
   }
 
   private void attach(Channel ch) {
@@ -127,7 +130,9 @@ final class ProxyCall implements Forwarding {
     if (again && requestDone) {
       ch.write(LastHttpContent.EMPTY_LAST_CONTENT); // the body-less request, once more
     }
-    ch.flush();
+    if (requestDone || bodyExpected) {
+      ch.flush();
+    } // else the (empty) end of a body-less request follows at once and flushes the head with it
     java.time.Duration headerTimeout = endpoint.transport().responseHeaderTimeout().isZero()
         ? options.responseHeaderTimeout() : endpoint.transport().responseHeaderTimeout();
     if (!headerTimeout.isZero()) {
@@ -190,9 +195,9 @@ final class ProxyCall implements Forwarding {
         out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, res.status(),
             whole.content().retain(), res.headers().copy(), trailers(whole.trailingHeaders()));
         ReferenceCountUtil.release(msg);
-      } else {
-        out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
-        out.headers().set(res.headers());
+      } else { // the codec's own head, edited in place: no copy of its headers
+        out = res;
+        out.setProtocolVersion(HttpVersion.HTTP_1_1);
       }
       HopByHop.strip(out.headers(), false);
       ExtensionHeaders.strip(out.headers());

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * it instead of dialling their own (an https one may turn out HTTP/1.1; then they dial).
  */
 final class UpstreamPool {
-  static final AttributeKey<ScheduledFuture<?>> IDLE_TIMER = AttributeKey.valueOf("cairn.idle");
+  /** The pool state of an HTTP/1.1 connection that has been released at least once. */
+  static final AttributeKey<Idle> IDLE = AttributeKey.valueOf("cairn.idle");
   static final AttributeKey<Endpoint> KEY = AttributeKey.valueOf("cairn.upstream");
   /** Set on an acquired channel: true when it was used before (a pooled connection, a stream of a
    * connection that already served others). */
@@ -53,6 +54,24 @@ final class UpstreamPool {
   private final ProxyOptions options;
   private final UpstreamTls tls = new UpstreamTls();
   private final Map<EventLoop, Map<Endpoint, Hosts>> pools = new ConcurrentHashMap<>();
+
+  /**
+   * An HTTP/1.1 connection's idle bookkeeping, created when it is first released: whether it is in
+   * the pool and since when, and its one idle timer. The timer is not rescheduled for every
+   * request: when it fires it closes the connection if it has been idle long enough, else waits
+   * for the rest of the idle time (or, while the connection is in use, lets the next release arm
+   * it again). Loop-confined.
+   */
+  static final class Idle {
+    final ArrayDeque<Channel> pool;
+    boolean pooled;
+    long since;
+    ScheduledFuture<?> timer;
+
+    Idle(ArrayDeque<Channel> pool) {
+      this.pool = pool;
+    }
+  }
 
   /** One endpoint's connections on one loop. */
   private static final class Hosts {
@@ -85,9 +104,9 @@ final class UpstreamPool {
       }
       Channel ch;
       while ((ch = hosts.idle.pollLast()) != null) {
-        ScheduledFuture<?> timer = ch.attr(IDLE_TIMER).getAndSet(null);
-        if (timer != null) {
-          timer.cancel(false);
+        Idle idle = ch.attr(IDLE).get();
+        if (idle != null) {
+          idle.pooled = false; // the timer stays armed: it sees the connection in use and stops
         }
         if (ch.isActive()) {
           ch.attr(REUSED).set(true);
@@ -239,17 +258,47 @@ final class UpstreamPool {
       return;
     }
     ch.config().setAutoRead(true);
-    ArrayDeque<Channel> q = hosts(ch.eventLoop(), ch.attr(KEY).get()).idle;
-    if (q.size() >= options.maxIdlePerHost()) {
+    Idle idle = ch.attr(IDLE).get();
+    if (idle == null) {
+      ArrayDeque<Channel> q = hosts(ch.eventLoop(), ch.attr(KEY).get()).idle;
+      Idle created = new Idle(q);
+      idle = created;
+      ch.attr(IDLE).set(created);
+      ch.closeFuture().addListener(f -> {
+        created.pooled = false;
+        q.remove(ch);
+        if (created.timer != null) {
+          created.timer.cancel(false);
+        }
+      });
+    }
+    if (idle.pool.size() >= options.maxIdlePerHost()) {
       ch.close();
       return;
     }
-    q.addLast(ch);
-    ch.attr(IDLE_TIMER).set(ch.eventLoop().schedule(() -> {
-      q.remove(ch);
-      ch.close();
-    }, options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
-    ch.closeFuture().addListener(f -> q.remove(ch));
+    idle.pool.addLast(ch);
+    idle.pooled = true;
+    idle.since = ch.eventLoop().ticker().nanoTime();
+    if (idle.timer == null) {
+      armIdleTimer(ch, idle, options.idleTimeout().toNanos());
+    }
+  }
+
+  private void armIdleTimer(Channel ch, Idle idle, long delayNanos) {
+    idle.timer = ch.eventLoop().schedule(() -> {
+      idle.timer = null;
+      if (!idle.pooled || !ch.isActive()) {
+        return; // in use (the next release arms it again) or closed
+      }
+      long left = options.idleTimeout().toNanos() - (ch.eventLoop().ticker().nanoTime() - idle.since);
+      if (left > 0) {
+        armIdleTimer(ch, idle, left);
+      } else {
+        idle.pooled = false;
+        idle.pool.remove(ch);
+        ch.close();
+      }
+    }, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /** Idle HTTP/1.1 connections held for {@code e} on {@code loop} (for tests and metrics). */

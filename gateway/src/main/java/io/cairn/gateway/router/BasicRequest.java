@@ -66,6 +66,43 @@ public record BasicRequest(
         GoIp.fromRemoteAddr(remoteAddr));
   }
 
+  /**
+   * As {@link #of(String, String, String, Map, String)}, from the peer's socket address: its IP is
+   * taken as is rather than printed and parsed back, except for what Go would not parse (an
+   * unresolved address, an IPv6 address with a zone), which goes the textual way.
+   */
+  public static BasicRequest of(
+      String method,
+      String hostHeader,
+      String target,
+      Map<String, List<String>> headers,
+      java.net.InetSocketAddress remote) {
+    Checks.requireArgument(target != null, "target is null; expected e.g. /path?query");
+    int q = target.indexOf('?');
+    String rawPath = q < 0 ? target : target.substring(0, q);
+    String rawQuery = q < 0 ? "" : target.substring(q + 1);
+    return new BasicRequest(
+        method,
+        HostHeader.canonical(hostHeader),
+        RoutingPath.of(rawPath.isEmpty() ? "/" : rawPath),
+        GoQuery.parse(rawQuery),
+        headers,
+        clientIp(remote));
+  }
+
+  private static InetAddress clientIp(java.net.InetSocketAddress remote) {
+    if (remote == null) {
+      return null;
+    }
+    InetAddress ip = remote.getAddress();
+    if (ip == null || ip instanceof java.net.Inet6Address v6
+        && (v6.getScopeId() != 0 || v6.getScopedInterface() != null)) {
+      String host = ip == null ? remote.getHostString() : ip.getHostAddress();
+      return GoIp.fromRemoteAddr((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + remote.getPort());
+    }
+    return ip;
+  }
+
   @Override
   public List<String> headers(String name) {
     List<String> values = headerMap.get(name);

@@ -14,7 +14,6 @@ import io.cairn.gateway.server.RequestRouter;
 import io.cairn.gateway.server.Target;
 import io.cairn.gateway.service.Route;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,7 +57,7 @@ final class GatewayRouter implements RequestRouter {
         headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
       }
     });
-    BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, goRemoteAddr(head.remoteAddress()));
+    BasicRequest view = BasicRequest.of(head.method(), head.host(), head.uri(), headers, head.remoteAddress());
     Routing now = routing.get();
     Optional<Routing.Routed> match = now.match(head.entryPoint(), head.tls(), view);
     if (match.isEmpty()) {
@@ -69,7 +68,8 @@ final class GatewayRouter implements RequestRouter {
     Chain chain = routed.chain();
     HeaderMap headerMap = new HeaderMap();
     headers.forEach((name, values) -> values.forEach(v -> headerMap.add(name, v)));
-    HeaderMap original = new HeaderMap(headerMap);
+    // only middlewares edit the request headers: without any there is nothing to compare with
+    HeaderMap original = chain.middlewares().isEmpty() ? null : new HeaderMap(headerMap);
     Exchange exchange;
     try {
       exchange = new Exchange(head.method(), head.tls() ? "https" : "http", head.host(), originForm(head.uri()), headerMap,
@@ -100,30 +100,52 @@ final class GatewayRouter implements RequestRouter {
     URI url = r.target().url();
     facts.service(r.target().service()).serviceUrl(url.toString());
     try {
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
-        throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported; expected http, https or h2c");
-      }
-      URI authority = new URI(scheme, null, url.getHost(), url.getPort(), null, null, null);
+      URI authority = authority(url);
       RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
           chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
-      long maxBody = chain.deferred().stream().map(d -> d.config())
+      java.util.List<io.cairn.gateway.middleware.Deferred> deferred = chain.deferred();
+      long maxBody = deferred.isEmpty() ? 0 : deferred.stream().map(d -> d.config())
           .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
           .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxRequestBodyBytes())
           .filter(m -> m > 0).min().orElse(0);
       hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), maxBody, exchange, side));
-      chain.deferred().stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
-          .ifPresent(d -> {
-            var e = (io.cairn.gateway.config.Middleware.Errors) d.config();
-            hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
-                now.service(e.service()).orElse(null), exchange, side));
-          });
-      FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
+      if (!deferred.isEmpty()) {
+        deferred.stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
+            .ifPresent(d -> {
+              var e = (io.cairn.gateway.config.Middleware.Errors) d.config();
+              hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
+                  now.service(e.service()).orElse(null), exchange, side));
+            });
+        FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
+      }
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());
     } catch (URISyntaxException | IllegalArgumentException e) {
       RouteEnd.release(r, exchange, 502, false);
       return Target.Respond.text(502, "bad upstream " + url + ": " + e.getMessage() + "\n");
     }
+  }
+
+  /**
+   * The servers' {@code scheme://host:port} the proxy connects to, by server URL. The URLs come
+   * from the configuration, so the map stays as small as the set of servers ever configured (a
+   * reload that drops every server of a large configuration leaves its entries; they are a few
+   * hundred bytes each).
+   */
+  private final java.util.concurrent.ConcurrentHashMap<URI, URI> authorities = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private URI authority(URI url) throws URISyntaxException {
+    URI a = authorities.get(url);
+    if (a == null) {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
+        throw new IllegalArgumentException("upstream scheme " + url.getScheme() + " is not supported; expected http, https or h2c");
+      }
+      a = new URI(scheme, null, url.getHost(), url.getPort(), null, null, null);
+      if (authorities.size() < 10_000) {
+        authorities.put(url, a);
+      }
+    }
+    return a;
   }
 
   /** A middleware's own answer, after the middlewares' response edits. */
@@ -156,11 +178,5 @@ final class GatewayRouter implements RequestRouter {
 
   private static String ip(InetSocketAddress a) {
     return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
-  }
-
-  /** {@code ip:port} as Go's {@code RemoteAddr}, IPv6 in brackets. */
-  static String goRemoteAddr(InetSocketAddress a) {
-    String ip = ip(a);
-    return (a.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + a.getPort();
   }
 }

@@ -58,6 +58,8 @@ final class RoutedHooks implements ExchangeHooks {
   private io.cairn.gateway.compress.Encoding encoding;
 
   /**
+   * @param original the request headers before the middlewares; null when the chain has no
+   *     middlewares (then nothing edits them)
    * @param retries the {@code retry} middleware's state, null when the chain has none
    * @param side sends the mirror copies (when the route has mirrors)
    */
@@ -102,6 +104,19 @@ final class RoutedHooks implements ExchangeHooks {
 
   @Override
   public void requestHeaders(HttpHeaders headers) {
+    if (original != null) {
+      applyHeaderEdits(headers);
+    }
+    if (!exchange.host().equals(originalHost)) {
+      headers.set(HttpHeaderNames.HOST, exchange.host());
+    }
+    if (copies != null) {
+      copies.head(exchange.method(), exchange.requestUri(), headers);
+    }
+  }
+
+  /** Applies what the middlewares changed in the request headers. */
+  private void applyHeaderEdits(HttpHeaders headers) {
     HeaderMap now = exchange.requestHeaders();
     for (String name : original.names()) {
       if (!now.contains(name) && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
@@ -113,12 +128,6 @@ final class RoutedHooks implements ExchangeHooks {
       if (!values.equals(original.getAll(name)) && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
         headers.set(name, values);
       }
-    }
-    if (!exchange.host().equals(originalHost)) {
-      headers.set(HttpHeaderNames.HOST, exchange.host());
-    }
-    if (copies != null) {
-      copies.head(exchange.method(), exchange.requestUri(), headers);
     }
   }
 

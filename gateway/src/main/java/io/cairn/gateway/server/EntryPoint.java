@@ -59,7 +59,7 @@ public final class EntryPoint implements AutoCloseable {
     this.initializer = new ConnectionInitializer(
         options, new Pipelines(options, dispatcher), ssl, perHandshake, connections);
     this.boss = Transport.newGroup(1);
-    this.workers = Transport.newGroup(options.ioThreads());
+    this.workers = Transport.newGroup(ioThreads(options));
     try {
       this.listener = new ServerBootstrap()
           .group(boss, workers)
@@ -77,6 +77,16 @@ public final class EntryPoint implements AutoCloseable {
     log.info("entry point {} listening on {} ({}, {})", name, listener.localAddress(),
         perHandshake != null ? "tls by SNI and cleartext" : ssl == null ? "cleartext" : "tls " + ServerTls.provider(),
         Transport.name());
+  }
+
+  /**
+   * The worker loops: as many as the cores the JVM may use (one per core, as nginx's {@code
+   * worker_processes auto}), not Netty's default of two per core: two loops sharing a core only
+   * add context switches, and upstream connections are pooled per loop, so fewer loops also
+   * means warmer pools.
+   */
+  static int ioThreads(EntryPointOptions options) {
+    return options.ioThreads() > 0 ? options.ioThreads() : Runtime.getRuntime().availableProcessors();
   }
 
   /** Starts an entry point that proxies with a {@link ReverseProxy} using default options. */

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param maxConcurrentStreams HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS
  * @param graceTimeout how long {@link EntryPoint#stop()} waits for in-flight requests
  * @param tls certificate and key for TLS, or null for cleartext (h2c)
- * @param ioThreads event-loop threads for connections; 0 picks Netty's default (2 per core)
+ * @param ioThreads event-loop threads for connections; 0 picks one per core the JVM may use
  */
 public record EntryPointOptions(
     int maxRequestLineBytes,

@@ -61,6 +61,13 @@ final class StrictRequestDecoder extends ByteToMessageDecoder {
   private boolean keepAlive;
   private HttpHeaders trailers;
   private int trailerBytes;
+  /**
+   * The read-header deadline: {@code headSince} is when the pending head's clock started (-1 when
+   * no head is pending). One timer per connection, not one per request: when it fires it rejects
+   * a head pending for the whole timeout, re-arms for the rest of a younger one, and otherwise
+   * stops until the next head starts.
+   */
+  private long headSince = -1;
   private ScheduledFuture<?> headerTimer;
 
   StrictRequestDecoder(EntryPointOptions options) {
@@ -83,6 +90,10 @@ final class StrictRequestDecoder extends ByteToMessageDecoder {
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) {
     cancelHeaderTimer();
+    if (headerTimer != null) {
+      headerTimer.cancel(false);
+      headerTimer = null;
+    }
   }
 
   @Override
@@ -311,24 +322,35 @@ final class StrictRequestDecoder extends ByteToMessageDecoder {
   }
 
   private void startHeaderTimer(ChannelHandlerContext ctx) {
-    if (headerTimer != null || state != State.HEAD) {
+    if (headSince >= 0 || state != State.HEAD) {
       return;
     }
-    long nanos = options.readHeaderTimeout().toNanos();
+    headSince = ctx.executor().ticker().nanoTime();
+    if (headerTimer == null) {
+      armHeaderTimer(ctx, options.readHeaderTimeout().toNanos());
+    }
+  }
+
+  private void armHeaderTimer(ChannelHandlerContext ctx, long nanos) {
     headerTimer = ctx.executor().schedule(() -> {
       headerTimer = null;
-      if (state == State.HEAD && ctx.channel().isActive() && !ctx.isRemoved()) {
-        state = State.IGNORE;
-        ctx.fireChannelRead(new Rejection(REQUEST_TIMEOUT, "request head not received in time"));
-        ctx.fireChannelReadComplete();
+      if (headSince < 0 || state != State.HEAD || !ctx.channel().isActive() || ctx.isRemoved()) {
+        return;
       }
+      long left = options.readHeaderTimeout().toNanos() - (ctx.executor().ticker().nanoTime() - headSince);
+      if (left > 0) {
+        armHeaderTimer(ctx, left);
+        return;
+      }
+      headSince = -1;
+      state = State.IGNORE;
+      ctx.fireChannelRead(new Rejection(REQUEST_TIMEOUT, "request head not received in time"));
+      ctx.fireChannelReadComplete();
     }, nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** The pending head is complete (or refused): its clock stops; the timer, if armed, finds nothing. */
   private void cancelHeaderTimer() {
-    if (headerTimer != null) {
-      headerTimer.cancel(false);
-      headerTimer = null;
-    }
+    headSince = -1;
   }
 }

@@ -29,6 +29,8 @@ public sealed interface Target {
    */
   record Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks,
       UpstreamTransport transport) implements Target {
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("http", "https", "h2c");
+
     /** A proxy target with the default transport. */
     public Proxy(URI upstream, boolean passHostHeader, ExchangeHooks hooks) {
       this(upstream, passHostHeader, hooks, UpstreamTransport.DEFAULT);
@@ -45,8 +47,7 @@ public sealed interface Target {
       Objects.requireNonNull(transport, "transport");
       Checks.requireArgument(
           upstream.getScheme() != null
-              && java.util.Set.of("http", "https", "h2c").contains(
-                  upstream.getScheme().toLowerCase(java.util.Locale.ROOT)),
+              && SCHEMES.contains(upstream.getScheme().toLowerCase(java.util.Locale.ROOT)),
           "upstream %s has scheme %s; expected http, https or h2c", upstream, upstream.getScheme());
       Checks.requireArgument(
           upstream.getHost() != null && !upstream.getHost().isEmpty(),
