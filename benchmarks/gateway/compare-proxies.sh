@@ -10,7 +10,7 @@
 #   1. wrk  -t1 -c64, HTTP/1.1 keep-alive, 1 KB responses: requests/s and p99 latency
 #   2. h2load h2c (prior knowledge), 16 connections x 10 streams: requests/s
 #   3. h2load h2 over TLS (ALPN), 16 connections x 10 streams: requests/s
-#   each after a 5 s warm-up run of the same load that is not counted (cairn gets 20 s: a JVM's JIT).
+#   each after a 5 s warm-up run of the same load that is not counted (cairn gets 30 s: a JVM pinned to one core compiles its hot path meanwhile; steady state is what a long-running proxy serves).
 # Then peak RSS (VmHWM) of the proxy process. Prints a Markdown table with cairn/nginx ratios, to paste
 # into docs/benchmarks.md.
 #
@@ -193,7 +193,7 @@ h2load_run() { # url secs -> rps
 
 measure() { # kind
   local kind="$1" warm=5 r
-  [ "$kind" = cairn ] && warm=20
+  [ "$kind" = cairn ] && warm=30
   start_proxy "$kind"
   wrk_run "$warm" >/dev/null
   r=$(wrk_run "$SECS")
