@@ -190,6 +190,9 @@ public sealed interface Middleware permits Headers, Middleware.AddPrefix, Middle
 
   /** TLS towards an auth server: CA, client certificate and key (file paths or PEM content). */
   record ClientTls(String ca, String cert, String key, boolean insecureSkipVerify) {
+    /** No settings: the JDK's trust, no client certificate, host names verified. */
+    public static final ClientTls DEFAULTS = new ClientTls("", "", "", false);
+
     public ClientTls {
       Objects.requireNonNull(ca, "ca");
       Objects.requireNonNull(cert, "cert");

@@ -53,7 +53,7 @@ public final class ForwardAuthCheck implements Middleware {
           + " is not supported; expected http(s)://host[:port]/path");
     }
     this.tls = "https".equalsIgnoreCase(a.getScheme())
-        ? Optional.of(config.tls().orElse(new io.cairn.gateway.config.Middleware.ClientTls("", "", "", false)))
+        ? Optional.of(config.tls().orElse(io.cairn.gateway.config.Middleware.ClientTls.DEFAULTS))
         : Optional.empty();
     this.headerField = config.headerField();
     this.address = a;

@@ -160,12 +160,10 @@ public final class GatewayServer implements Service {
           c -> apply(KvProvider.NAME, c, "etcd:" + etcd.rootKey()), this::refused);
       kv.initial().ifPresent(c -> providers.put(KvProvider.NAME, c));
     }
+    java.util.Map<String, DynamicConfig> modeled = modeled(providers);
     if (fixed == null) {
       tls = new io.cairn.gateway.tls.GatewayTls(new io.cairn.gateway.tls.InternalCa(pkiDir));
-      io.cairn.gateway.tls.GatewayTls.Prepared first = tls.prepare(mergedTls(providers), RouterTlsOptions.byHost(
-          modeled(providers), config.core().defaultRuleSyntax(), w -> log.warn("tls: {}", w)));
-      first.warnings().forEach(w -> log.warn("tls: {}", w));
-      tls.install(first);
+      tls.install(prepareTls(providers, modeled));
       try {
         acme = new AcmeCertificates(config, tls, acmeOptions);
       } catch (RuntimeException e) {
@@ -173,7 +171,7 @@ public final class GatewayServer implements Service {
         throw e;
       }
     }
-    routing = buildRouting(providers);
+    routing = buildRouting(modeled);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
     RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
@@ -228,7 +226,7 @@ public final class GatewayServer implements Service {
       }
       listening = List.copyOf(entryPoints);
       if (acme != null) { // once the entry points answer challenges
-        acme.ensure(modeled(providers));
+        acme.ensure(modeled);
       }
       observability.openConnections(() -> listening.stream().collect(java.util.stream.Collectors.toMap(
           io.cairn.gateway.server.EntryPoint::name, io.cairn.gateway.server.EntryPoint::openConnections)));
@@ -242,9 +240,19 @@ public final class GatewayServer implements Service {
   }
 
   /** Each provider's configuration with the entry points' models applied, routed together. */
-  private Routing buildRouting(java.util.Map<String, DynamicConfig> raw) {
+  /** The TLS certificates and options of the providers' configurations (reads files), warnings logged. */
+  private io.cairn.gateway.tls.GatewayTls.Prepared prepareTls(java.util.Map<String, DynamicConfig> raw,
+      java.util.Map<String, DynamicConfig> modeled) throws java.io.IOException {
+    io.cairn.gateway.tls.GatewayTls.Prepared p = tls.prepare(mergedTls(raw), RouterTlsOptions.byHost(
+        modeled, config.core().defaultRuleSyntax(), w -> log.warn("tls: {}", w)));
+    p.warnings().forEach(w -> log.warn("tls: {}", w));
+    return p;
+  }
+
+  /** The routing of the providers' configurations with the entry points' models applied ({@link #modeled}). */
+  private Routing buildRouting(java.util.Map<String, DynamicConfig> modeled) {
     GatewayNodes n = nodes;
-    return Routing.build(modeled(raw), config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler,
+    return Routing.build(modeled, config.entryPoints().keySet(), config.core().defaultRuleSyntax(), scheduler,
         n == null ? MiddlewareFactory::standard
             : () -> new MiddlewareFactory(System::nanoTime, name -> new ClusterBucketStore(n::count)));
   }
@@ -299,17 +307,16 @@ public final class GatewayServer implements Service {
     }
     java.util.Map<String, DynamicConfig> next0 = new java.util.TreeMap<>(providers);
     next0.put(provider, dynamic);
+    java.util.Map<String, DynamicConfig> modeled = modeled(next0);
     io.cairn.gateway.tls.GatewayTls.Prepared certificates = null;
     if (tls != null) {
       try {
-        certificates = tls.prepare(mergedTls(next0), RouterTlsOptions.byHost(
-            modeled(next0), config.core().defaultRuleSyntax(), w -> log.warn("tls: {}", w)));
+        certificates = prepareTls(next0, modeled);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("tls.options.default: " + e.getMessage(), e);
       }
-      certificates.warnings().forEach(w -> log.warn("tls: {}", w));
     }
-    Routing next = buildRouting(next0);
+    Routing next = buildRouting(modeled);
     next.warnings().forEach(w -> log.warn("{}", w));
     try {
       next.start();
@@ -325,7 +332,7 @@ public final class GatewayServer implements Service {
     providers.put(provider, dynamic);
     previous.close();
     if (acme != null) {
-      acme.ensure(modeled(providers));
+      acme.ensure(modeled);
     }
     observability.configReloaded();
     log.info("gateway: configuration reloaded from {}", source);

@@ -80,7 +80,7 @@ final class SideClient implements AutoCloseable {
     }
     io.netty.handler.ssl.SslContext ssl;
     try {
-      ssl = https ? contexts.get(tls != null ? tls : new io.cairn.gateway.config.Middleware.ClientTls("", "", "", false)) : null;
+      ssl = https ? contexts.get(tls != null ? tls : io.cairn.gateway.config.Middleware.ClientTls.DEFAULTS) : null;
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;

@@ -192,15 +192,14 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
     if (challenge && key.isEmpty()) {
       return promise.setFailure(new SSLHandshakeException("no acme-tls/1 challenge for \"" + name + "\""));
     }
-    TlsSettings options = current.byHost().getOrDefault(name, current.settings());
-    State s = challenge ? new State(current.files(), current.settings().withAlpn(List.of(ACME_TLS)), Map.of())
-        : new State(current.files(), options, Map.of());
-    if (key.isEmpty() && s.settings().sniStrict()) {
+    TlsSettings settings = challenge ? current.settings().withAlpn(List.of(ACME_TLS))
+        : current.byHost().getOrDefault(name, current.settings());
+    if (key.isEmpty() && settings.sniStrict()) {
       return promise.setFailure(new SSLHandshakeException(
           "strict SNI enabled - no certificate found for domain: \"" + name + "\""));
     }
     if (key.isEmpty()) {
-      key = s.files().defaultCertificate();
+      key = current.files().defaultCertificate();
     }
     String internalName = name.isEmpty() ? localIp(ctx.channel()) : name;
     if (key.isEmpty()) {
@@ -210,7 +209,7 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
       key = ca.certificateFor(internalName);
     }
     if (key.isPresent()) {
-      SslContext cached = contexts.cached(key.get(), s.settings());
+      SslContext cached = contexts.cached(key.get(), settings);
       if (cached != null) {
         chosen.accept(key.get());
         return promise.setSuccess(cached);
@@ -220,7 +219,7 @@ public final class GatewayTls implements ConnectionTls, AutoCloseable {
     worker.execute(() -> {
       try {
         CertifiedKey k = found.orElseGet(() -> ca.issue(internalName));
-        SslContext c = contexts.get(k, s.settings());
+        SslContext c = contexts.get(k, settings);
         chosen.accept(k);
         promise.trySuccess(c);
       } catch (Exception | Error e) {

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.cairn.common.lifecycle.Endpoint;
+import io.cairn.gateway.acme.testca.AcmeTesting;
 import io.cairn.gateway.acme.testca.TestAcmeServer;
 import io.cairn.gateway.acme.testca.TestCa;
 import io.cairn.gateway.config.StaticConfig;
 import io.cairn.gateway.runtime.GatewayServer;
 import io.cairn.gateway.tls.Cli;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +59,8 @@ class AcmeGatewayEndToEndTest {
       ex.close();
     });
     backend.start();
-    web = freePort();
-    websecure = freePort();
+    web = AcmeTesting.freePort();
+    websecure = AcmeTesting.freePort();
     for (String d : new String[] {"http.example.test", "alpn.example.test", "later.example.test"}) {
       acme.mapHttp(d, web);
       acme.mapTls(d, websecure);
@@ -104,10 +103,8 @@ class AcmeGatewayEndToEndTest {
         """.formatted(web, websecure, dynamic, dir.resolve("acme.json"), directory, caPem,
         dir.resolve("acme.json"), directory, caPem));
     StaticConfig config = StaticConfig.parse(Files.readString(staticFile), staticFile.toString());
-    var g = new GatewayServer(config, dir.resolve("pki"), a -> CaTrust.of(a.caCertificates(), false, Map.of())
-        .map(AcmeOptions.DEFAULTS::withCaTrust).orElseThrow()
-        .withTimeout(Duration.ofSeconds(20))
-        .withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))));
+    var g = new GatewayServer(config, dir.resolve("pki"),
+        AcmeTesting.quickOptions(Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofSeconds(1)));
     g.start();
     for (Endpoint e : g.endpoints()) {
       assertThat(URI.create(e.url()).getPort()).isIn(web, websecure);
@@ -196,16 +193,7 @@ class AcmeGatewayEndToEndTest {
   }
 
   private Cli.Result awaitTrusted(String host) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Cli.Result r;
-    do {
-      r = get(host);
-      if (r.exit() == 0) {
-        return r;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("no trusted certificate for " + host + " within 60 s; last curl: " + r);
+    return AcmeTesting.awaitTrusted(host, websecure, caPem, Duration.ofSeconds(60));
   }
 
   private Cli.Result get(String host) throws Exception {
@@ -213,9 +201,4 @@ class AcmeGatewayEndToEndTest {
         "https://" + host + ":" + websecure + "/");
   }
 
-  private static int freePort() throws Exception {
-    try (var s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

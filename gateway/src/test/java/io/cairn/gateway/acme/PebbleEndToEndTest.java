@@ -3,13 +3,13 @@ package io.cairn.gateway.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cairn.gateway.acme.testca.AcmeTesting;
 import io.cairn.gateway.config.StaticConfig;
 import io.cairn.gateway.runtime.GatewayServer;
 import io.cairn.gateway.tls.Cli;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +53,12 @@ class PebbleEndToEndTest {
 
   @Test
   void pebbleIssuesCertificatesThroughBothChallengesAndCurlVerifiesTheChain() throws Exception {
-    int web = freeTcpPort();
-    int websecure = freeTcpPort();
-    int acmePort = freeTcpPort();
-    int management = freeTcpPort();
+    int web = AcmeTesting.freePort();
+    int websecure = AcmeTesting.freePort();
+    int acmePort = AcmeTesting.freePort();
+    int management = AcmeTesting.freePort();
     int dns = freeUdpPort();
-    int dnsManagement = freeTcpPort();
+    int dnsManagement = AcmeTesting.freePort();
     Path cert = dir.resolve("pebble-cert.pem");
     Path key = dir.resolve("pebble-key.pem");
     Cli.Result openssl = Cli.run("", "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
@@ -125,10 +125,8 @@ class PebbleEndToEndTest {
           file: {filename: "%s"}
         certificatesResolvers:
         %s""".formatted(web, websecure, dynamic, resolvers), "traefik.yml");
-    gateway = new GatewayServer(staticConfig, dir.resolve("pki"), a -> CaTrust.of(a.caCertificates(), false, Map.of())
-        .map(AcmeOptions.DEFAULTS::withCaTrust).orElseThrow()
-        .withTimeout(Duration.ofSeconds(30))
-        .withBackoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2))));
+    gateway = new GatewayServer(staticConfig, dir.resolve("pki"),
+        AcmeTesting.quickOptions(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(2)));
     gateway.start();
 
     Cli.Result root = Cli.curl("--cacert", cert.toString(), "https://127.0.0.1:" + management + "/roots/0");
@@ -155,18 +153,11 @@ class PebbleEndToEndTest {
   }
 
   private Cli.Result awaitTrusted(String host, int port, Path ca) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Cli.Result r;
-    do {
-      r = Cli.curl("-v", "--cacert", ca.toString(), "--resolve", host + ":" + port + ":127.0.0.1",
-          "https://" + host + ":" + port + "/");
-      if (r.exit() == 0) {
-        return r;
-      }
-      Thread.sleep(300);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("no certificate from Pebble for " + host + " within 90 s; last curl: " + r
-        + "\npebble log:\n" + Files.readString(dir.resolve("pebble.log")));
+    try {
+      return AcmeTesting.awaitTrusted(host, port, ca, Duration.ofSeconds(90));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\npebble log:\n" + Files.readString(dir.resolve("pebble.log")), e);
+    }
   }
 
   private static void awaitPort(int port) throws Exception {
@@ -181,11 +172,6 @@ class PebbleEndToEndTest {
     throw new AssertionError("pebble did not listen on " + port + " within 20 s");
   }
 
-  private static int freeTcpPort() throws Exception {
-    try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static int freeUdpPort() throws Exception {
     try (var s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

@@ -111,11 +111,7 @@ final class EtcdClient implements AutoCloseable {
   /** Every key under {@code prefix} with its value, and the store's revision they were read at. */
   Snapshot range(String prefix, Duration timeout) {
     ByteString p = ByteString.copyFromUtf8(prefix);
-    KVGrpc.KVBlockingStub stub = KVGrpc.newBlockingStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
-    RangeResponse resp = stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    RangeResponse resp = kv(timeout)
         .range(RangeRequest.newBuilder().setKey(p).setRangeEnd(prefixEnd(p)).build());
     Map<String, String> pairs = new LinkedHashMap<>();
     for (KeyValue kv : resp.getKvsList()) {
@@ -130,10 +126,7 @@ final class EtcdClient implements AutoCloseable {
    */
   BlockingQueue<WatchItem> watch(String prefix, long startRevision) {
     BlockingQueue<WatchItem> queue = new LinkedBlockingQueue<>();
-    WatchGrpc.WatchStub stub = WatchGrpc.newStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
+    WatchGrpc.WatchStub stub = authed(WatchGrpc.newStub(channel));
     StreamObserver<WatchRequest> requests = stub.watch(new StreamObserver<>() {
       @Override
       public void onNext(WatchResponse value) {
@@ -193,11 +186,7 @@ final class EtcdClient implements AutoCloseable {
 
   /** Grants a lease of {@code ttlSeconds}; returns its ID. */
   long grantLease(long ttlSeconds, Duration timeout) {
-    LeaseGrpc.LeaseBlockingStub stub = LeaseGrpc.newBlockingStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
-    return stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    return authed(LeaseGrpc.newBlockingStub(channel)).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .leaseGrant(LeaseGrantRequest.newBuilder().setTTL(ttlSeconds).build()).getID();
   }
 
@@ -206,10 +195,7 @@ final class EtcdClient implements AutoCloseable {
    * once. Closing the client ends the stream.
    */
   Runnable keepAlive(long lease) {
-    LeaseGrpc.LeaseStub stub = LeaseGrpc.newStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
+    LeaseGrpc.LeaseStub stub = authed(LeaseGrpc.newStub(channel));
     StreamObserver<LeaseKeepAliveRequest> requests = stub.leaseKeepAlive(new StreamObserver<>() {
       @Override
       public void onNext(LeaseKeepAliveResponse value) {}
@@ -230,20 +216,17 @@ final class EtcdClient implements AutoCloseable {
 
   /** Revokes {@code lease}, deleting the keys attached to it. */
   void revokeLease(long lease, Duration timeout) {
-    LeaseGrpc.LeaseBlockingStub stub = LeaseGrpc.newBlockingStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
-    stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    authed(LeaseGrpc.newBlockingStub(channel)).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .leaseRevoke(LeaseRevokeRequest.newBuilder().setID(lease).build());
   }
 
   private KVGrpc.KVBlockingStub kv(Duration timeout) {
-    KVGrpc.KVBlockingStub stub = KVGrpc.newBlockingStub(channel);
-    if (auth != null) {
-      stub = stub.withInterceptors(auth);
-    }
-    return stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return authed(KVGrpc.newBlockingStub(channel)).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** {@code stub} sending the auth token, when there is one. */
+  private <S extends io.grpc.stub.AbstractStub<S>> S authed(S stub) {
+    return auth == null ? stub : stub.withInterceptors(auth);
   }
 
   /** The end of the range of keys that start with {@code prefix} (etcd's {@code --prefix}). */

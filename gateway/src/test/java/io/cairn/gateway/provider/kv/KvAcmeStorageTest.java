@@ -2,10 +2,8 @@ package io.cairn.gateway.provider.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.gateway.acme.AcmeOptions;
 import io.cairn.gateway.acme.AcmeStorage;
-import io.cairn.gateway.acme.Backoff;
-import io.cairn.gateway.acme.CaTrust;
+import io.cairn.gateway.acme.testca.AcmeTesting;
 import io.cairn.gateway.acme.testca.TestAcmeServer;
 import io.cairn.gateway.acme.testca.TestCa;
 import io.cairn.gateway.config.StaticConfig;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -168,29 +165,18 @@ class KvAcmeStorageTest {
         "--certificatesResolvers.le.acme.keyType=EC256",
         "--certificatesResolvers.le.acme.caCertificates=" + caPem,
         "--certificatesResolvers.le.acme.httpChallenge.entryPoint=web"));
-    GatewayServer g = new GatewayServer(config, dir.resolve("pki-" + web), a -> CaTrust.of(a.caCertificates(), false, Map.of())
-        .map(AcmeOptions.DEFAULTS::withCaTrust).orElseThrow()
-        .withTimeout(Duration.ofSeconds(20))
-        .withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))));
+    GatewayServer g = new GatewayServer(config, dir.resolve("pki-" + web),
+        AcmeTesting.quickOptions(Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofSeconds(1)));
     g.start();
     return g;
   }
 
   /** The trusted certificate (PEM) served for shared.example.test, once there is one. */
   private static String awaitCertificate(int port, Path caPem) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Cli.Result r;
-    do {
-      r = Cli.curl("-v", "--cacert", caPem.toString(), "--resolve", "shared.example.test:" + port + ":127.0.0.1",
-          "https://shared.example.test:" + port + "/");
-      if (r.exit() == 0) {
-        Cli.Result s = Cli.sClient(port, "-servername", "shared.example.test");
-        var m = java.util.regex.Pattern.compile("(?s)-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----").matcher(s.out());
-        assertThat(m.find()).as(s.out()).isTrue();
-        return m.group();
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("no trusted certificate on port " + port + " within 60 s; last curl: " + r);
+    AcmeTesting.awaitTrusted("shared.example.test", port, caPem, Duration.ofSeconds(60));
+    Cli.Result s = Cli.sClient(port, "-servername", "shared.example.test");
+    var m = java.util.regex.Pattern.compile("(?s)-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----").matcher(s.out());
+    assertThat(m.find()).as(s.out()).isTrue();
+    return m.group();
   }
 }
