@@ -39,10 +39,10 @@ class PromtoolTemplateIT {
       "{{ reReplaceAll \"(.*):(\\\\d+)\" \"$2 on $1\" $labels.instance }} {{ match \"^h\" $labels.instance }}",
       "{{ reReplaceAll \"a*\" \"-\" \"baaac\" }} {{ reReplaceAll \"(?P<w>\\\\w+)@\" \"${w} at \" \"me@x\" }}",
       "{{ query \"vector(42)\" | first | value }} {{ query \"sum(m)\" | first | value | humanize }}",
-      "{{ range query \"m\" }}{{ .Labels.a }}={{ .Value }} {{ end }}",
+      "{{ range query \"sort(m)\" }}{{ .Labels.a }}={{ .Value }} {{ end }}", // sorted: promtool's series order varies
       "{{ range query \"sort_desc(m)\" | sortByLabel \"b\" }}{{ label \"b\" . }}:{{ value . }} {{ end }}",
       "{{ with query \"m > 100\" }}some{{ else }}none{{ end }} {{ len (query \"m\") }}",
-      "{{ first (query \"m\") }}",
+      "{{ first (query \"sort(m)\") }}",
       "{{ first (query \"absent_nothing\") }}",
       "{{ .Foo }}",
       "{{ humanize \"not a number\" }}",
