@@ -29,9 +29,10 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  *   <li>propose: a write request to the leader (the local server directly when this member leads),
  *       then a wait until this member applied the entry's index.
  *   <li>readBarrier: a linearizable read-only request to the local server with an empty query.
- *       Ratis obtains the leader's commit index (ReadIndex, answered from the leader lease when it
- *       is valid, else confirmed by a heartbeat round) and waits until this member applied it; the
- *       query itself does nothing.
+ *       Ratis obtains the leader's commit index (ReadIndex, confirmed by a heartbeat round) and
+ *       waits until this member applied it; the query itself does nothing. Concurrent barriers
+ *       share rounds ({@link ReadBarriers}): a caller joins the next round to start, never one
+ *       already in flight.
  *   <li>membership: a read barrier (so the local configuration is current), then a
  *       compare-and-set configuration change sent to the leader.
  * </ul>
@@ -49,6 +50,7 @@ final class GroupHandle implements RaftGroupHandle {
   private final GroupAdapter adapter;
   private final Calls calls;
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private final ReadBarriers barriers;
 
   GroupHandle(String name, RaftGroupId groupId, NodeContext ctx, GroupAdapter adapter) {
     this.name = name;
@@ -56,6 +58,7 @@ final class GroupHandle implements RaftGroupHandle {
     this.ctx = ctx;
     this.adapter = adapter;
     this.calls = new Calls(name, groupId, ctx);
+    this.barriers = new ReadBarriers(() -> barrier(calls.deadline()), ctx.callbacks());
   }
 
   String name() {
@@ -114,7 +117,7 @@ final class GroupHandle implements RaftGroupHandle {
   @Override
   public CompletableFuture<Void> readBarrier() {
     long deadline = calls.deadline();
-    return ctx.deliver(track(deadline, "read barrier", barrier(deadline)));
+    return ctx.deliver(track(deadline, "read barrier", barriers.join()));
   }
 
   private CompletableFuture<Void> barrier(long deadline) {

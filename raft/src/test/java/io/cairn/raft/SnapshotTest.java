@@ -41,7 +41,10 @@ class SnapshotTest {
       await().atMost(TestCluster.WAIT).until(() -> snapshotDirs(c, leader) > 0);
 
       c.restart(follower);
-      c.awaitConverged("g", expected);
+      // The restarted member waits out an election timeout, and the leader's appender retries a
+      // member it lost with a backoff before it sends the snapshot; CI's loaded cores once took
+      // longer than 20 s for that.
+      c.awaitConverged("g", expected, TestCluster.WAIT.multipliedBy(3));
       assertThat(c.sm(follower, "g").installs()).isPositive();
       assertThat(c.node(follower).metrics().snapshotsInstalled()).isPositive();
       // Entries after the snapshot still arrive through the log.

@@ -174,10 +174,20 @@ final class TestCluster implements AutoCloseable {
 
   /** Waits until every running member of {@code group} holds {@code expected}. */
   void awaitConverged(String group, Map<String, String> expected) {
+    awaitConverged(group, expected, WAIT);
+  }
+
+  /** As above, with a longer bound for steps that include an election or a snapshot transfer. */
+  void awaitConverged(String group, Map<String, String> expected, Duration atMost) {
     for (String id : running.keySet()) {
+      TestStateMachine sm = sm(id, group);
       await()
-          .atMost(WAIT)
-          .untilAsserted(() -> assertThat(sm(id, group).data()).as(id).isEqualTo(expected));
+          .atMost(atMost)
+          .untilAsserted(
+              () ->
+                  assertThat(sm.data())
+                      .as("%s (applied index %d, snapshots installed %d)", id, sm.appliedIndex(), sm.installs())
+                      .isEqualTo(expected));
     }
   }
 
