@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,7 +32,10 @@ import java.util.concurrent.atomic.LongAdder;
  * error. More than {@value #MAX_QUEUED} waiting commands are refused with etcd's "too many
  * requests" (etcd refuses once its applied index lags the committed one by 5000).
  *
- * <p>Thread-safe; the queue and the in-flight count are guarded by {@code this}.
+ * <p>Thread-safe; the queue and the in-flight count are guarded by {@code this}. {@link #propose}
+ * never blocks: a batch it takes is handed to Raft on {@code sender} (Ratis' submission waits for
+ * the leader's log append, and gRPC may call {@code propose} on a network event loop); later
+ * batches are sent from the completion of the previous one.
  */
 public final class Proposals {
   static final int MAX_IN_FLIGHT = 2;
@@ -41,15 +45,23 @@ public final class Proposals {
 
   private final RaftGroupHandle raft;
   private final long maxRequestBytes;
+  private final Executor sender;
   private final LongAdder failed = new LongAdder();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>(); // guarded by this
   private int inFlight; // guarded by this
 
   private record Pending(KvCommand command, byte[] bytes, CompletableFuture<ApplyResult> result) {}
 
+  /** Sends batches to Raft on the thread that proposes or completes. */
   public Proposals(RaftGroupHandle raft, long maxRequestBytes) {
+    this(raft, maxRequestBytes, Runnable::run);
+  }
+
+  /** {@code sender} runs the hand-off to Raft of a batch taken by {@link #propose}. */
+  public Proposals(RaftGroupHandle raft, long maxRequestBytes, Executor sender) {
     this.raft = raft;
     this.maxRequestBytes = maxRequestBytes;
+    this.sender = sender;
   }
 
   public RaftGroupHandle raft() {
@@ -79,7 +91,12 @@ public final class Proposals {
       }
     }
     if (batch != null) {
-      send(batch);
+      List<Pending> taken = batch;
+      try {
+        sender.execute(() -> send(taken));
+      } catch (RuntimeException rejected) {
+        send(taken); // stopping: fails the batch through Raft's own stopped error
+      }
     }
     return p.result()
         .thenApply(

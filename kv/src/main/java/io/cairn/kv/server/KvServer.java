@@ -134,7 +134,7 @@ public final class KvServer implements Service {
             : raftNode.joinGroup(GROUP, members, sm);
 
     Headers headers = new Headers(clusterId, selfId, raft::term);
-    Proposals proposals = new Proposals(raft, settings.maxRequestBytes());
+    Proposals proposals = new Proposals(raft, settings.maxRequestBytes(), executor);
     Reads reads = new Reads(raft, executor);
     hub = new WatchHub(store, headers::header, settings.maxRequestBytes(), Duration.ofMinutes(10));
     lessor =
@@ -171,6 +171,7 @@ public final class KvServer implements Service {
               // how long a connection may stay silent instead.
               .handshakeTimeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS)
               .executor(executor)
+              .callExecutor(DirectCalls.SUPPLIER)
               .maxInboundMessageSize((int) maxMessage)
               .permitKeepAliveTime(5, TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true)

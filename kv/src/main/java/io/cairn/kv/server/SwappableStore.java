@@ -94,6 +94,11 @@ final class SwappableStore implements KvStore {
   }
 
   @Override
+  public List<Event> withPrevKvs(List<Event> events) {
+    return current.withPrevKvs(events);
+  }
+
+  @Override
   public Optional<LeaseInfo> lease(long id) {
     return current.lease(id);
   }

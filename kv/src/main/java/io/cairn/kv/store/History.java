@@ -77,7 +77,7 @@ final class History {
     return out;
   }
 
-  private List<Event> withPrevKvs(List<Event> events) {
+  List<Event> withPrevKvs(List<Event> events) {
     Revision[] prev = new Revision[events.size()];
     lock.readLock().lock();
     try {

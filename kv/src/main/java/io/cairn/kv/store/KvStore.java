@@ -92,6 +92,13 @@ public interface KvStore extends AutoCloseable {
   List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
       throws EtcdException;
 
+  /**
+   * {@code events} (as a {@link Listener} received them) with each {@code prev_kv} set as {@link
+   * #events} sets it: the key's value at the event's revision - 1, unless that is compacted or the
+   * key did not exist. Reads storage once per event that has a previous version.
+   */
+  List<Event> withPrevKvs(List<Event> events);
+
   /** A lease by ID, if it exists (not yet revoked or expired-and-revoked). */
   Optional<LeaseInfo> lease(long id);
 
@@ -133,8 +140,9 @@ public interface KvStore extends AutoCloseable {
 
   /**
    * Called on the applier thread after each apply that changed keys, with the events it produced
-   * in order (prev_kv always set where a previous version exists) and the new revision. Listeners
-   * must not block.
+   * in order and the new revision. The events carry no {@code prev_kv}; a listener that needs it
+   * asks {@link #withPrevKvs} (as etcd's watch server reads it only for watchers that asked), so
+   * writes do not pay a storage read per changed key. Listeners must not block.
    */
   void addListener(Listener listener);
 

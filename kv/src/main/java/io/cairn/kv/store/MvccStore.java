@@ -258,6 +258,12 @@ final class MvccStore implements KvStore {
   }
 
   @Override
+  public List<Event> withPrevKvs(List<Event> events) {
+    ensureUsable();
+    return history.withPrevKvs(events);
+  }
+
+  @Override
   public Optional<LeaseInfo> lease(long id) {
     readLock();
     try {

@@ -18,8 +18,8 @@ import java.util.List;
  * calls {@link #end()}, which publishes the new revision. Runs on the applier thread under the
  * store's write lock only.
  *
- * <p>Each change also yields a watch {@link Event} whose {@code prev_kv} is the key's value before the
- * transaction (etcd's watch server reads it at {@code mod_revision - 1}).
+ * <p>Each change also yields a watch {@link Event}, without {@code prev_kv}: watchers that want it
+ * read it at {@code mod_revision - 1} ({@link KvStore#withPrevKvs}), as etcd's watch server does.
  */
 final class WriteTxn {
   private final StoreState s;
@@ -77,11 +77,6 @@ final class WriteTxn {
     return out;
   }
 
-  private KeyValue before(ByteString key) {
-    KeyIndex.Hit hit = s.index.get(key, beginRev);
-    return hit == null ? null : value(hit.modified());
-  }
-
   RangeResponse range(RangeRequest r) throws EtcdException {
     RangeQuery.Plan plan = RangeQuery.plan(r, s.index, rev(), s.compactRevision);
     return RangeQuery.finish(r, plan, this::value);
@@ -90,7 +85,6 @@ final class WriteTxn {
   /** etcd's {@code storeTxnWrite.put}; returns the main revision of the change. */
   long put(ByteString key, ByteString value, long lease) {
     long rev = beginRev + 1;
-    KeyValue prev = before(key);
     KeyIndex.Hit hit = s.index.get(key, rev);
     Revision idxRev = new Revision(rev, events.size());
     KeyValue kv =
@@ -108,11 +102,7 @@ final class WriteTxn {
     s.keyBytes += revBytes.length + bytes.length;
     s.uncommitted.put(idxRev, kv);
     s.index.put(key, idxRev);
-    Event.Builder ev = Event.newBuilder().setType(Event.EventType.PUT).setKv(kv);
-    if (prev != null) {
-      ev.setPrevKv(prev);
-    }
-    events.add(ev.build());
+    events.add(Event.newBuilder().setType(Event.EventType.PUT).setKv(kv).build());
     s.leases.detach(key);
     if (lease != 0) {
       s.leases.attach(lease, key);
@@ -132,21 +122,17 @@ final class WriteTxn {
 
   private void delete(ByteString key) {
     long rev = beginRev + 1;
-    KeyValue prev = before(key);
     Revision idxRev = new Revision(rev, events.size());
     byte[] revBytes = idxRev.toTombstoneBytes();
     byte[] bytes = KeyValue.newBuilder().setKey(key).build().toByteArray();
     batch.put(Bucket.KEY, revBytes, bytes);
     s.keyBytes += revBytes.length + bytes.length;
     s.index.tombstone(key, idxRev);
-    Event.Builder ev =
+    events.add(
         Event.newBuilder()
             .setType(Event.EventType.DELETE)
-            .setKv(KeyValue.newBuilder().setKey(key).setModRevision(rev));
-    if (prev != null) {
-      ev.setPrevKv(prev);
-    }
-    events.add(ev.build());
+            .setKv(KeyValue.newBuilder().setKey(key).setModRevision(rev))
+            .build());
     s.leases.detach(key);
   }
 }

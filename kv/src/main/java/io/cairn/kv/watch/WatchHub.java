@@ -142,8 +142,16 @@ public final class WatchHub implements KvStore.Listener, AutoCloseable {
   public void applied(long revision, List<Event> events) {
     synchronized (lock) {
       List<Watcher> fellBehind = null;
+      List<Event> withPrev = null; // read once, only if a watcher asked for prev_kv
       for (Watcher w : synced) {
-        if (!deliver(w, events, revision)) {
+        List<Event> mine = events;
+        if (w.prevKv && !w.canceled) {
+          if (withPrev == null) {
+            withPrev = store.withPrevKvs(events);
+          }
+          mine = withPrev;
+        }
+        if (!deliver(w, mine, revision)) {
           if (fellBehind == null) {
             fellBehind = new ArrayList<>();
           }

@@ -41,7 +41,8 @@ class BatchTest extends StoreTestBase {
   @Test
   void laterCommandsSeeEarlierOnesAndEachGetsItsOwnRevision() {
     List<String> seen = new ArrayList<>();
-    store().addListener((rev, events) -> events.forEach(e -> seen.add(rev + ":" + e.getType() + ":" + e.getKv().getKey().toStringUtf8()
+    // Listeners get events without prev_kv and read it on demand, after the whole batch committed.
+    store().addListener((rev, events) -> store().withPrevKvs(events).forEach(e -> seen.add(rev + ":" + e.getType() + ":" + e.getKv().getKey().toStringUtf8()
         + (e.hasPrevKv() ? "<-" + e.getPrevKv().getValue().toStringUtf8() : ""))));
     List<ApplyResult> results =
         batch(

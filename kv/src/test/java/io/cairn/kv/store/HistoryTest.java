@@ -93,15 +93,19 @@ class HistoryTest extends StoreTestBase {
   @Test
   void listenersGetTheSameEventsAsHistoryWithTheNewRevision() throws EtcdException {
     List<Event> heard = new ArrayList<>();
+    List<Event> heardWithPrev = new ArrayList<>();
     List<Long> revisions = new ArrayList<>();
     store().addListener((rev, evs) -> {
       revisions.add(rev);
       heard.addAll(evs);
+      heardWithPrev.addAll(store().withPrevKvs(evs));
     });
     history();
     delete(Req.del("zzz")); // no change: no call
     ok(Req.grant(1, 5)); // no key change: no call
     assertThat(revisions).containsExactly(2L, 3L, 4L, 5L, 6L);
-    assertThat(heard).isEqualTo(events(1, "\0", Req.ZERO, true, 100));
+    // without prev_kv (read only when a watcher asks), and with it once asked, as history has them
+    assertThat(heard).isEqualTo(events(1, "\0", Req.ZERO, false, 100));
+    assertThat(heardWithPrev).isEqualTo(events(1, "\0", Req.ZERO, true, 100));
   }
 }

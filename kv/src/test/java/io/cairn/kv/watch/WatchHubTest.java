@@ -152,6 +152,22 @@ class WatchHubTest {
   }
 
   @Test
+  void syncedWatchersThatAskForPrevKvGetThePreviousValues() {
+    put("p", "old");
+    Sink withPrev = new Sink();
+    hub.openStream(withPrev).create(watch("p").setPrevKv(true).build());
+    Sink without = new Sink();
+    hub.openStream(without).create(watch("p").build());
+    put("p", "new");
+    delete("p");
+    put("p", "again");
+    assertThat(withPrev.events())
+        .extracting(e -> e.getType() + "<-" + (e.hasPrevKv() ? e.getPrevKv().getValue().toStringUtf8() : "none"))
+        .containsExactly("PUT<-old", "DELETE<-new", "PUT<-none");
+    assertThat(without.events()).hasSize(3).noneMatch(Event::hasPrevKv);
+  }
+
+  @Test
   void compactedStartIsCancelledWithTheCompactRevision() {
     put("c", "1");
     put("c", "2");
