@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * One Raft group on this node, as a service uses it. Thread-safe.
  *
  * <p>Futures fail with a {@link RaftException} (possibly wrapped in a {@code CompletionException}).
+ * They complete on the node's callback threads (virtual threads), never on a Ratis thread, so
+ * dependent actions may read local state or block briefly without stalling Raft.
  */
 public interface RaftGroupHandle {
   /** This member's ID in the group. */

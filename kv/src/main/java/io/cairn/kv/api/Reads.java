@@ -4,19 +4,18 @@ import io.cairn.kv.store.EtcdException;
 import io.cairn.raft.RaftGroupHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * Local reads at the consistency the client asked for: linearizable reads wait for a Raft read
- * barrier first (ReadIndex), serializable reads read this member's state at once.
+ * barrier first (ReadIndex), serializable reads read this member's state at once. A linearizable
+ * read runs on the thread that completes the barrier, one of the Raft node's callback virtual
+ * threads (see {@link RaftGroupHandle}), without another hand-off.
  */
 public final class Reads {
   private final RaftGroupHandle raft;
-  private final Executor executor;
 
-  public Reads(RaftGroupHandle raft, Executor executor) {
+  public Reads(RaftGroupHandle raft) {
     this.raft = raft;
-    this.executor = executor;
   }
 
   /** A read of local state. */
@@ -33,14 +32,13 @@ public final class Reads {
       }
     }
     return raft.readBarrier()
-        .thenApplyAsync(
+        .thenApply(
             ignored -> {
               try {
                 return read.read();
               } catch (EtcdException e) {
                 throw new CompletionException(e);
               }
-            },
-            executor);
+            });
   }
 }

@@ -135,7 +135,7 @@ public final class KvServer implements Service {
 
     Headers headers = new Headers(clusterId, selfId, raft::term);
     Proposals proposals = new Proposals(raft, settings.maxRequestBytes(), executor);
-    Reads reads = new Reads(raft, executor);
+    Reads reads = new Reads(raft);
     hub = new WatchHub(store, headers::header, settings.maxRequestBytes(), Duration.ofMinutes(10));
     lessor =
         new Lessor(
