@@ -17,16 +17,16 @@ class ReadBarriersTest {
   /** Rounds started so far; each is completed by the test. */
   private final List<CompletableFuture<Void>> rounds = new ArrayList<>();
 
-  private final ReadBarriers barriers =
-      new ReadBarriers(
-          () -> {
-            CompletableFuture<Void> r = new CompletableFuture<>();
-            synchronized (rounds) {
-              rounds.add(r);
-            }
-            return r;
-          },
-          Runnable::run);
+  private final ReadBarriers barriers = new ReadBarriers(this::startRound, Runnable::run);
+
+  /** Starts a round that the test completes, and records it. */
+  private CompletableFuture<Void> startRound() {
+    CompletableFuture<Void> r = new CompletableFuture<>();
+    synchronized (rounds) {
+      rounds.add(r);
+    }
+    return r;
+  }
 
   private CompletableFuture<Void> round(int i) {
     synchronized (rounds) {
@@ -103,13 +103,7 @@ class ReadBarriersTest {
     List<Runnable> queued = new ArrayList<>();
     ReadBarriers deferred =
         new ReadBarriers(
-            () -> {
-              CompletableFuture<Void> r = new CompletableFuture<>();
-              synchronized (rounds) {
-                rounds.add(r);
-              }
-              return r;
-            },
+            this::startRound,
             queued::add);
     deferred.join();
     CompletableFuture<Void> late = deferred.join();
@@ -126,13 +120,7 @@ class ReadBarriersTest {
   void aClosedStarterFailsTheWaitingCallersAndLeavesNoneStuck() {
     ReadBarriers closed =
         new ReadBarriers(
-            () -> {
-              CompletableFuture<Void> r = new CompletableFuture<>();
-              synchronized (rounds) {
-                rounds.add(r);
-              }
-              return r;
-            },
+            this::startRound,
             task -> {
               throw new java.util.concurrent.RejectedExecutionException("closed");
             });

@@ -17,12 +17,15 @@ import java.util.stream.Stream;
 public final class Chain implements Middleware {
   private final List<Middleware> middlewares;
   /** What the proxy asks of the chain on every request, found once (the chain is immutable). */
-  private Optional<RetryPolicy> retryPolicy;
-  private List<ForwardAuthCheck> forwardAuths;
-  private List<Deferred> deferred;
+  private final Optional<RetryPolicy> retryPolicy;
+  private final List<ForwardAuthCheck> forwardAuths;
+  private final List<Deferred> deferred;
 
   public Chain(List<Middleware> middlewares) {
     this.middlewares = List.copyOf(middlewares);
+    this.retryPolicy = flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
+    this.forwardAuths = flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
+    this.deferred = flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();
   }
 
   public List<Middleware> middlewares() {
@@ -58,22 +61,12 @@ public final class Chain implements Middleware {
 
   /** The first {@code retry} policy in the chain, if any: the proxy retries with it. */
   public Optional<RetryPolicy> retryPolicy() {
-    Optional<RetryPolicy> r = retryPolicy; // racy but benign: every thread computes the same value
-    if (r == null) {
-      r = flatten().filter(RetryPolicy.class::isInstance).map(RetryPolicy.class::cast).findFirst();
-      retryPolicy = r;
-    }
-    return r;
+    return retryPolicy;
   }
 
   /** The {@code forwardAuth} middlewares in the chain, in order: the proxy makes their calls. */
   public List<ForwardAuthCheck> forwardAuths() {
-    List<ForwardAuthCheck> r = forwardAuths;
-    if (r == null) {
-      r = flatten().filter(ForwardAuthCheck.class::isInstance).map(ForwardAuthCheck.class::cast).toList();
-      forwardAuths = r;
-    }
-    return r;
+    return forwardAuths;
   }
 
   /**
@@ -81,11 +74,6 @@ public final class Chain implements Middleware {
    * buffering}), in chain order.
    */
   public List<Deferred> deferred() {
-    List<Deferred> r = deferred;
-    if (r == null) {
-      r = flatten().filter(Deferred.class::isInstance).map(Deferred.class::cast).toList();
-      deferred = r;
-    }
-    return r;
+    return deferred;
   }
 }

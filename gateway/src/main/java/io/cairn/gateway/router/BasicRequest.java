@@ -53,17 +53,7 @@ public record BasicRequest(
       String target,
       Map<String, List<String>> headers,
       String remoteAddr) {
-    Checks.requireArgument(target != null, "target is null; expected e.g. /path?query");
-    int q = target.indexOf('?');
-    String rawPath = q < 0 ? target : target.substring(0, q);
-    String rawQuery = q < 0 ? "" : target.substring(q + 1);
-    return new BasicRequest(
-        method,
-        HostHeader.canonical(hostHeader),
-        RoutingPath.of(rawPath.isEmpty() ? "/" : rawPath),
-        GoQuery.parse(rawQuery),
-        headers,
-        GoIp.fromRemoteAddr(remoteAddr));
+    return parse(method, hostHeader, target, headers, GoIp.fromRemoteAddr(remoteAddr));
   }
 
   /**
@@ -77,6 +67,11 @@ public record BasicRequest(
       String target,
       Map<String, List<String>> headers,
       java.net.InetSocketAddress remote) {
+    return parse(method, hostHeader, target, headers, clientIp(remote));
+  }
+
+  private static BasicRequest parse(
+      String method, String hostHeader, String target, Map<String, List<String>> headers, InetAddress clientIp) {
     Checks.requireArgument(target != null, "target is null; expected e.g. /path?query");
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
@@ -87,7 +82,7 @@ public record BasicRequest(
         RoutingPath.of(rawPath.isEmpty() ? "/" : rawPath),
         GoQuery.parse(rawQuery),
         headers,
-        clientIp(remote));
+        clientIp);
   }
 
   private static InetAddress clientIp(java.net.InetSocketAddress remote) {

@@ -142,15 +142,9 @@ public final class WatchHub implements KvStore.Listener, AutoCloseable {
   public void applied(long revision, List<Event> events) {
     synchronized (lock) {
       List<Watcher> fellBehind = null;
-      List<Event> withPrev = null; // read once, only if a watcher asked for prev_kv
       for (Watcher w : synced) {
-        List<Event> mine = events;
-        if (w.prevKv && !w.canceled) {
-          if (withPrev == null) {
-            withPrev = store.withPrevKvs(events);
-          }
-          mine = withPrev;
-        }
+        // prev_kv is read from storage only for the events a watcher that asked for it will get
+        List<Event> mine = w.prevKv && !w.canceled ? withPrevKvs(w, events) : events;
         if (!deliver(w, mine, revision)) {
           if (fellBehind == null) {
             fellBehind = new ArrayList<>();
@@ -165,6 +159,23 @@ public final class WatchHub implements KvStore.Listener, AutoCloseable {
     }
   }
 
+  /** The events {@code w} wants at or after its {@code nextRev}, with their {@code prev_kv}. */
+  private List<Event> withPrevKvs(Watcher w, List<Event> events) {
+    List<Event> wanted = wanted(w, events);
+    return wanted.isEmpty() ? wanted : store.withPrevKvs(wanted);
+  }
+
+  /** The events {@code w} wants at or after its {@code nextRev}, in a new mutable list. */
+  private static List<Event> wanted(Watcher w, List<Event> events) {
+    List<Event> wanted = new ArrayList<>();
+    for (Event e : events) {
+      if (e.getKv().getModRevision() >= w.nextRev && w.wants(e)) {
+        wanted.add(e);
+      }
+    }
+    return wanted;
+  }
+
   /**
    * Sends the events this watcher wants at or after its {@code nextRev}, then advances it past {@code
    * upTo}. Returns false, changing nothing, if the sink is full.
@@ -173,12 +184,8 @@ public final class WatchHub implements KvStore.Listener, AutoCloseable {
     if (w.canceled) {
       return true;
     }
-    List<Event> wanted = new ArrayList<>();
-    for (Event e : events) {
-      if (e.getKv().getModRevision() >= w.nextRev && w.wants(e)) {
-        wanted.add(w.shape(e));
-      }
-    }
+    List<Event> wanted = wanted(w, events);
+    wanted.replaceAll(w::shape);
     if (!wanted.isEmpty()) {
       List<WatchResponse> responses = Fragments.split(w, wanted, header(upTo), maxResponseBytes);
       if (!w.stream.sink().offerEvents(responses)) {
