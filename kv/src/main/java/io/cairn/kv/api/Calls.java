@@ -1,7 +1,10 @@
 package io.cairn.kv.api;
 
+import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** Completing unary gRPC calls from futures. */
 final class Calls {
@@ -33,5 +36,41 @@ final class Calls {
       f = CompletableFuture.failedFuture(e);
     }
     reply(observer, f);
+  }
+
+  /** A body that blocks its (virtual) thread; interrupted when the call is cancelled. */
+  interface BlockingBody<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code body} on {@code executor} (virtual threads) and answers with its result. The
+   * calling context's cancellation (a gRPC client that cancels or times out, a gateway client that
+   * disconnects) interrupts the body's thread; an interrupted body answers CANCELLED.
+   */
+  static <T> void blocking(StreamObserver<T> observer, Executor executor, BlockingBody<T> body) {
+    Context context = Context.current();
+    executor.execute(
+        () -> {
+          Thread self = Thread.currentThread();
+          Context.CancellationListener interrupt = c -> self.interrupt();
+          context.addListener(interrupt, Runnable::run);
+          T value;
+          try {
+            value = context.call(body::run);
+          } catch (InterruptedException e) {
+            context.removeListener(interrupt);
+            observer.onError(Status.CANCELLED.withDescription("context canceled").asRuntimeException());
+            return;
+          } catch (Exception e) {
+            context.removeListener(interrupt);
+            observer.onError(GrpcErrors.of(e));
+            return;
+          }
+          context.removeListener(interrupt);
+          Thread.interrupted(); // a cancellation that came after the body finished
+          observer.onNext(value);
+          observer.onCompleted();
+        });
   }
 }

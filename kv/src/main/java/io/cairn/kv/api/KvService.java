@@ -33,6 +33,10 @@ public final class KvService extends KVGrpc.KVImplBase {
     this.maxTxnOps = maxTxnOps;
   }
 
+  AuthGuard guard() {
+    return guard;
+  }
+
   @Override
   public void range(RangeRequest request, StreamObserver<RangeResponse> observer) {
     Calls.reply(

@@ -2,8 +2,10 @@ package io.cairn.kv.gateway;
 
 import io.cairn.kv.api.AuthService;
 import io.cairn.kv.api.ClusterService;
+import io.cairn.kv.api.ElectionService;
 import io.cairn.kv.api.KvService;
 import io.cairn.kv.api.LeaseService;
+import io.cairn.kv.api.LockService;
 import io.cairn.kv.api.MaintenanceService;
 import io.cairn.kv.api.WatchService;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,6 +27,8 @@ public record Gateway(
     ClusterService cluster,
     MaintenanceService maintenance,
     AuthService auth,
+    LockService lock,
+    ElectionService election,
     BooleanSupplier healthy,
     PrometheusRegistry registry,
     long maxBodyBytes) {

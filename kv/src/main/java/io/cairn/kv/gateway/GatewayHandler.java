@@ -44,6 +44,14 @@ import io.etcd.jetcd.api.StatusRequest;
 import io.etcd.jetcd.api.TxnRequest;
 import io.etcd.jetcd.api.WatchRequest;
 import io.etcd.jetcd.api.WatchResponse;
+import io.etcd.jetcd.api.CampaignRequest;
+import io.etcd.jetcd.api.LeaderRequest;
+import io.etcd.jetcd.api.LeaderResponse;
+import io.etcd.jetcd.api.ProclaimRequest;
+import io.etcd.jetcd.api.ResignRequest;
+import io.etcd.jetcd.api.lock.LockRequest;
+import io.etcd.jetcd.api.lock.UnlockRequest;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.netty.buffer.ByteBufUtil;
@@ -61,6 +69,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -69,6 +79,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final Gateway g;
   private final Map<String, Unary<?>> unary = new HashMap<>();
   private HttpStream<?> stream; // the connection's streaming response, if any (event loop only)
+  private final Set<Context.CancellableContext> inFlight = ConcurrentHashMap.newKeySet(); // unary calls
 
   /** A unary route: how to build the request, and the service method. */
   private record Unary<Q extends Message>(
@@ -119,6 +130,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/auth/role/delete", AuthRoleDeleteRequest::newBuilder, g.auth()::roleDelete);
     route("/v3/auth/role/grant", AuthRoleGrantPermissionRequest::newBuilder, g.auth()::roleGrantPermission);
     route("/v3/auth/role/revoke", AuthRoleRevokePermissionRequest::newBuilder, g.auth()::roleRevokePermission);
+    route("/v3/lock/lock", LockRequest::newBuilder, g.lock()::lock);
+    route("/v3/lock/unlock", UnlockRequest::newBuilder, g.lock()::unlock);
+    route("/v3/election/campaign", CampaignRequest::newBuilder, g.election()::campaign);
+    route("/v3/election/proclaim", ProclaimRequest::newBuilder, g.election()::proclaim);
+    route("/v3/election/leader", LeaderRequest::newBuilder, g.election()::leader);
+    route("/v3/election/resign", ResignRequest::newBuilder, g.election()::resign);
   }
 
   /** etcd 3.4 serves the same API under /v3 and /v3beta (/v3alpha is gone: 404). */
@@ -168,6 +185,11 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       switch (path) {
         case "/v3/watch" -> watch(ctx, body, keepAlive);
         case "/v3/lease/keepalive" -> keepAlive(ctx, body, keepAlive);
+        case "/v3/election/observe" -> {
+          LeaderRequest request = Json.parse(body, LeaderRequest.newBuilder()).build();
+          HttpStream<LeaderResponse> s = open(ctx, keepAlive);
+          g.election().observe(request, s);
+        }
         case "/v3/lease/leases", "/v3/kv/lease/leases" -> leases(ctx, keepAlive);
         case "/v3/maintenance/snapshot" -> {
           Json.parse(body, SnapshotRequest.newBuilder());
@@ -185,7 +207,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   static final java.util.Set<String> GET_ROUTES = java.util.Set.of("/health", "/version", "/metrics");
   static final java.util.Set<String> STREAM_ROUTES =
       java.util.Set.of("/v3/watch", "/v3/lease/keepalive", "/v3/lease/leases", "/v3/kv/lease/leases",
-          "/v3/maintenance/snapshot");
+          "/v3/maintenance/snapshot", "/v3/election/observe");
 
   /**
    * What etcd answers for a path it does not serve: grpc-gateway's "Not Found" under /v3/, Go's
@@ -229,20 +251,31 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private void unary(ChannelHandlerContext ctx, String path, byte[] body, boolean keepAlive) throws Json.BadRequest {
     Unary route = unary.get(path);
     Message request = Json.parse(body, (Message.Builder) route.builder().get()).build();
-    route.call().accept(request, new StreamObserver<Message>() {
+    // As grpc-gateway's request context: cancelled when the client goes away (a waiting lock
+    // then gives up its place).
+    Context.CancellableContext call = Context.current().withCancellation();
+    inFlight.add(call);
+    call.run(() -> route.call().accept(request, new StreamObserver<Message>() {
       @Override
       public void onNext(Message value) {
+        done(call);
         Responses.json(ctx, HttpResponseStatus.OK, Json.print(value), keepAlive);
       }
 
       @Override
       public void onError(Throwable t) {
+        done(call);
         Responses.sendError(ctx, Status.fromThrowable(t), keepAlive);
       }
 
       @Override
       public void onCompleted() {}
-    });
+    }));
+  }
+
+  private void done(Context.CancellableContext call) {
+    inFlight.remove(call);
+    call.cancel(null); // releases the context's listeners; the call is over
   }
 
   private void leases(ChannelHandlerContext ctx, boolean keepAlive) {
@@ -289,6 +322,9 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     if (stream != null) {
       stream.cancel();
+    }
+    for (Context.CancellableContext call : inFlight) {
+      call.cancel(null);
     }
     super.channelInactive(ctx);
   }

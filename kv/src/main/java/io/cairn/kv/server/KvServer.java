@@ -8,10 +8,12 @@ import io.cairn.common.metrics.Metrics;
 import io.cairn.kv.api.AuthGuard;
 import io.cairn.kv.api.AuthService;
 import io.cairn.kv.api.ClusterService;
+import io.cairn.kv.api.ElectionService;
 import io.cairn.kv.api.Headers;
 import io.cairn.kv.api.KvService;
 import io.cairn.kv.api.LeaderForwarder;
 import io.cairn.kv.api.LeaseService;
+import io.cairn.kv.api.LockService;
 import io.cairn.kv.api.MaintenanceService;
 import io.cairn.kv.api.Members;
 import io.cairn.kv.api.Proposals;
@@ -158,9 +160,11 @@ public final class KvServer implements Service {
     LeaseService lease = new LeaseService(store, lessor, proposals, headers, forwarder, guard);
     MaintenanceService maintenance =
         new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp"), guard);
+    LockService lock = new LockService(kv, lease, hub, executor);
+    ElectionService election = new ElectionService(kv, lease, hub, executor);
     long maxMessage = Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES);
     Gateway gateway =
-        new Gateway(kv, watch, lease, cluster, maintenance, auth,
+        new Gateway(kv, watch, lease, cluster, maintenance, auth, lock, election,
             () -> raft.leader().isPresent() && store.alarms().isEmpty(), metrics.registry(), maxMessage);
     for (String url : settings.listenClientUrls()) {
       HostPort at = Urls.listen(url);
@@ -183,6 +187,8 @@ public final class KvServer implements Service {
               .addService(cluster)
               .addService(maintenance)
               .addService(auth)
+              .addService(lock)
+              .addService(election)
               .build();
       try {
         server.start();

@@ -17,7 +17,8 @@ final class Catalog {
             WatchScenarios.ALL,
             MaintenanceScenarios.ALL,
             ErrorScenarios.ALL,
-            AuthScenarios.ALL)
+            AuthScenarios.ALL,
+            LockElectionScenarios.ALL)
         .flatMap(List::stream)
         .toList();
   }

@@ -6,10 +6,8 @@ import static io.cairn.server.kv.GatewayScenario.json;
 import java.util.List;
 
 /**
- * The election and auth calls of v3_curl_test through the JSON gateway. Auth ({@link #AUTH}) is
- * answered alike by both targets. cairn does not implement elections yet (see the README status
- * table), so against cairn {@link #CAIRN} checks that it says so clearly instead: election paths are
- * unknown there (etcd's gateway "Not Found"), and the server keeps serving.
+ * The election and auth calls of v3_curl_test through the JSON gateway, and the lock and election
+ * services' main paths; every one is answered alike by etcd and cairn.
  */
 final class GatewayAuthElectionScenarios {
   private GatewayAuthElectionScenarios() {}
@@ -52,12 +50,53 @@ final class GatewayAuthElectionScenarios {
               .body("\"value\":\"" + b64("bar") + "\"")
               .build());
 
-  static final List<GatewayScenario> CAIRN =
+  private static final String EL = b64("gw-el");
+  private static final String LEADER_KEY =
+      "{\"name\":\"" + EL + "\",\"key\":\"{key}\",\"rev\":\"3\",\"lease\":\"{lease}\"}";
+
+  /** The lock and election services through the gateway, with etcd's own key layout and errors. */
+  static final List<GatewayScenario> LOCK_ELECTION =
       List.of(
-          GatewayScenario.shared("cairn: election is not implemented yet, and answers say so")
-              .post("/v3/election/proclaim", json("{\"value\":\"%s\"}", "v1"))
-              .status(404).type("text/plain").body("Not Found")
-              .post("/v3/kv/put", json("{\"key\":\"%s\",\"value\":\"%s\"}", "unsupported/after", "v"))
-              .body("\"revision\":\"")
+          GatewayScenario.fresh("lock: lock with a lease, the waiter key, unlock; errors").source(Sources.ELECTION)
+              .post("/v3/lease/grant", "{\"TTL\":30}")
+              .capture("lease", "\"ID\":\"(\\d+)\"")
+              .post("/v3/lock/lock", json("{\"name\":\"%s\",\"lease\":{lease}}", "gw-lock"))
+              .body("\"revision\":\"2\"", "\"key\":\"").capture("key", "\"key\":\"([^\"]+)\"")
+              .post("/v3/kv/range", json("{\"key\":\"%s\",\"range_end\":\"%s\"}", "gw-lock/", "gw-lock0"))
+              .body("\"key\":\"{key}\"", "\"create_revision\":\"2\"", "\"lease\":\"{lease}\"", "\"count\":\"1\"")
+              .post("/v3/lock/unlock", "{\"key\":\"{key}\"}")
+              .body("\"revision\":\"3\"")
+              .post("/v3/kv/range", json("{\"key\":\"%s\",\"range_end\":\"%s\"}", "gw-lock/", "gw-lock0"))
+              .absent("\"kvs\"")
+              .post("/v3/lock/unlock", "{}")
+              .error(500, 2, "etcdserver: key is not provided")
+              .post("/v3/lock/lock", json("{\"name\":\"%s\",\"lease\":\"99\"}", "gw-lock"))
+              .error(500, 2, "etcdserver: requested lease not found")
+              .build(),
+          GatewayScenario.fresh("election: campaign, leader, observe, proclaim, resign; errors").source(Sources.ELECTION)
+              .post("/v3/election/leader", json("{\"name\":\"%s\"}", "gw-el"))
+              .error(500, 2, "election: no leader")
+              .post("/v3/kv/put", json("{\"key\":\"%s\",\"value\":\"%s\"}", "gw-el", "not a candidate"))
+              .post("/v3/lease/grant", "{\"TTL\":30}")
+              .capture("lease", "\"ID\":\"(\\d+)\"")
+              .post("/v3/election/campaign", json("{\"name\":\"%s\",\"lease\":{lease},\"value\":\"%s\"}", "gw-el", "a"))
+              .body("\"revision\":\"3\"", "\"leader\":{\"name\":\"" + EL + "\",\"key\":\"", "\"rev\":\"3\",\"lease\":\"{lease}\"}")
+              .capture("key", "\"key\":\"([^\"]+)\"")
+              .post("/v3/election/leader", json("{\"name\":\"%s\"}", "gw-el"))
+              .body("\"kv\":{\"key\":\"{key}\"", "\"value\":\"" + b64("a") + "\"")
+              .stream(1, "/v3/election/observe", json("{\"name\":\"%s\"}", "gw-el"))
+              .body("{\"result\":{\"header\":", "\"kv\":{\"key\":\"{key}\"", "\"value\":\"" + b64("a") + "\"")
+              .post("/v3/election/proclaim", "{\"leader\":" + LEADER_KEY + ",\"value\":\"" + b64("b") + "\"}")
+              .body("\"revision\":\"4\"")
+              .post("/v3/election/leader", json("{\"name\":\"%s\"}", "gw-el"))
+              .body("\"mod_revision\":\"4\"", "\"value\":\"" + b64("b") + "\"")
+              .post("/v3/election/resign", "{\"leader\":" + LEADER_KEY + "}")
+              .body("\"revision\":\"5\"")
+              .post("/v3/election/leader", json("{\"name\":\"%s\"}", "gw-el"))
+              .error(500, 2, "election: no leader")
+              .post("/v3/election/proclaim", "{\"leader\":" + LEADER_KEY + ",\"value\":\"" + b64("c") + "\"}")
+              .error(500, 2, "election: not leader")
+              .post("/v3/election/resign", "{\"leader\":" + LEADER_KEY + "}")
+              .body("\"revision\":\"5\"")
               .build());
 }

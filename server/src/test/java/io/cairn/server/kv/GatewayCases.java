@@ -18,7 +18,7 @@ final class GatewayCases {
   /** Every (target, scenario) pair with each target's own scenario list. */
   static Stream<Arguments> perTarget() {
     return TargetKind.selected().stream()
-        .flatMap(kind -> GatewayCatalog.forTarget(kind).stream().map(s -> Arguments.of(kind, s)));
+        .flatMap(kind -> GatewayCatalog.common().stream().map(s -> Arguments.of(kind, s)));
   }
 
   /** Runs {@code scenario} on the pool's shared server, or on a fresh one if it needs an empty store. */

@@ -14,18 +14,10 @@ final class GatewayCatalog {
             GatewayWatchLeaseScenarios.ALL,
             GatewayClusterScenarios.ALL,
             GatewayBadInputScenarios.ALL,
-            GatewayAuthElectionScenarios.AUTH)
+            GatewayAuthElectionScenarios.AUTH,
+            GatewayAuthElectionScenarios.ELECTION,
+            GatewayAuthElectionScenarios.LOCK_ELECTION)
         .flatMap(List::stream)
         .toList();
-  }
-
-  /**
-   * What a target must answer: the common scenarios plus, for etcd, the election calls of etcd's own
-   * tests, and for cairn, that it reports those as not implemented yet.
-   */
-  static List<GatewayScenario> forTarget(TargetKind kind) {
-    List<GatewayScenario> extra =
-        kind == TargetKind.CAIRN ? GatewayAuthElectionScenarios.CAIRN : GatewayAuthElectionScenarios.ELECTION;
-    return Stream.concat(common().stream(), extra.stream()).toList();
   }
 }

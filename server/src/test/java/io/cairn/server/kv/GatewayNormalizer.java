@@ -1,5 +1,7 @@
 package io.cairn.server.kv;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,7 +28,9 @@ import java.util.regex.Pattern;
  *       depends on when the call lands; the granted TTL is compared;
  *   <li>{@code "hash"}: {@code /v3/maintenance/hash} hashes the backend's physical bbolt pages,
  *       which no other storage engine reproduces;
- *   <li>auth tokens: etcd's simple tokens are random.
+ *   <li>auth tokens: etcd's simple tokens are random;
+ *   <li>the lease ID in lock and election keys ({@code name/<lease hex>}, base64 in {@code "key"}
+ *       fields) becomes the lease's name, as above.
  * </ul>
  *
  * The order of fields is never normalized: etcd and a candidate must print the proto fields in field
@@ -43,6 +47,7 @@ final class GatewayNormalizer {
       Pattern.compile("\"(raft_term|raftTerm|raftIndex|raftAppliedIndex|dbSize|dbSizeInUse)\":\"\\d+\"");
   private static final Pattern REMAINING_TTL = Pattern.compile("\"TTL\":\"-?\\d+\",\"grantedTTL\"");
   private static final Pattern HASH = Pattern.compile("\"hash\":\\d+");
+  private static final Pattern WAITER_KEY = Pattern.compile("\"key\":\"([A-Za-z0-9+/=]+)\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"[^\"]*\"");
   /**
    * The received size in gRPC's "larger than max" error: etcd's gateway reports the protobuf size it
@@ -79,7 +84,23 @@ final class GatewayNormalizer {
 
   private static String nameLeases(String s) {
     Map<String, String> names = new HashMap<>();
-    return replaceIds(s, LEASE, v -> names.computeIfAbsent(v, k -> "<lease-" + (names.size() + 1) + ">"));
+    String named = replaceIds(s, LEASE, v -> names.computeIfAbsent(v, k -> "<lease-" + (names.size() + 1) + ">"));
+    Map<String, String> byHex = new HashMap<>();
+    names.forEach((decimal, name) -> byHex.put(Long.toHexString(Long.parseLong(decimal)), name));
+    return WAITER_KEY.matcher(named).replaceAll(m -> Matcher.quoteReplacement(waiterKey(m.group(), m.group(1), byHex)));
+  }
+
+  /** A base64 {@code "key"} whose text ends in {@code /<hex>} of a lease seen in the transcript. */
+  private static String waiterKey(String whole, String base64, Map<String, String> byHex) {
+    String key;
+    try {
+      key = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return whole;
+    }
+    int slash = key.lastIndexOf('/');
+    String name = slash < 0 ? null : byHex.get(key.substring(slash + 1));
+    return name == null ? whole : "\"key\":\"" + key.substring(0, slash + 1) + name + "\"";
   }
 
   private static String relative(String revision, long base) {

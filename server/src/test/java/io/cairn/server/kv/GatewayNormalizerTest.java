@@ -40,6 +40,15 @@ class GatewayNormalizerTest {
   }
 
   @Test
+  void aLockOrElectionKeyNamesItsLeaseAndOtherKeysStay() {
+    String b64 = java.util.Base64.getEncoder().encodeToString("gw-lock/3f2a".getBytes());
+    String other = java.util.Base64.getEncoder().encodeToString("gw-lock/3f2b".getBytes());
+    String text = "{\"ID\":\"16170\"}\n{\"key\":\"" + b64 + "\"}\n{\"key\":\"" + other + "\"}";
+    assertThat(GatewayNormalizer.normalize(text, A, 1))
+        .isEqualTo("{\"ID\":\"<lease-1>\"}\n{\"key\":\"gw-lock/<lease-1>\"}\n{\"key\":\"" + other + "\"}");
+  }
+
+  @Test
   void onlyTheRemainingTtlOfATimeToLiveIsHidden() {
     String text = "{\"ID\":\"7\",\"TTL\":\"29\",\"grantedTTL\":\"30\"}\n{\"ID\":\"7\",\"TTL\":\"30\"}\n{\"ID\":\"8\",\"TTL\":\"-1\"}";
     assertThat(GatewayNormalizer.normalize(text, A, 1))

@@ -54,9 +54,7 @@ class KvConformanceDocIT {
   void everyGatewayScenarioNamesASectionOfTheConformanceFiles() throws IOException {
     List<String> headings = lines(Sources.EXPECTED_OUTPUTS);
     List<GatewayScenario> scenarios =
-        java.util.stream.Stream.concat(
-                GatewayCatalog.forTarget(TargetKind.ETCD).stream(), GatewayAuthElectionScenarios.CAIRN.stream())
-            .toList();
+        GatewayCatalog.common();
     assertThat(scenarios).isNotEmpty();
     for (GatewayScenario scenario : scenarios) {
       assertThat(headings)

@@ -17,6 +17,7 @@ final class Sources {
   static final String ALARM = "### Alarm / quota (ctl_v3_alarm_test.go)";
   static final String AUTH = "### Auth (ctl_v3_role_test.go, ctl_v3_user_test.go, ctl_v3_auth_test.go)";
   static final String WATCH = "### Watch (ctl_v3_watch_cov_test.go";
+  static final String ELECTION = "### Election / lock (ctl_v3_elect_test.go, ctl_v3_lock_test.go)";
   static final String CLUSTER = "### Cluster / maintenance (";
   static final String GATEWAY = "### JSON gRPC-gateway over HTTP";
   static final String SERVER_ERRORS = "## Server error strings";

@@ -1,0 +1,190 @@
+package io.cairn.kv.api;
+
+import com.google.protobuf.ByteString;
+import io.cairn.kv.watch.WatchHub;
+import io.etcd.jetcd.api.CampaignRequest;
+import io.etcd.jetcd.api.CampaignResponse;
+import io.etcd.jetcd.api.Compare;
+import io.etcd.jetcd.api.DeleteRangeRequest;
+import io.etcd.jetcd.api.ElectionGrpc;
+import io.etcd.jetcd.api.LeaderKey;
+import io.etcd.jetcd.api.LeaderRequest;
+import io.etcd.jetcd.api.LeaderResponse;
+import io.etcd.jetcd.api.ProclaimRequest;
+import io.etcd.jetcd.api.ProclaimResponse;
+import io.etcd.jetcd.api.PutRequest;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RequestOp;
+import io.etcd.jetcd.api.ResignRequest;
+import io.etcd.jetcd.api.ResignResponse;
+import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.TxnRequest;
+import io.etcd.jetcd.api.TxnResponse;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.Executor;
+
+/**
+ * {@code v3electionpb.Election}: etcd's election service, as its {@code v3election} server (3.4)
+ * runs it, on {@code concurrency.Election}.
+ *
+ * <p>A candidate's key is {@code name/<lease hex>}, put with its value under the campaign's lease
+ * (or a new 60 s lease nobody keeps alive, when the request has none). The leader is the candidate
+ * whose key was created first; Campaign returns once every earlier candidate's key is deleted, with
+ * a {@link LeaderKey} that Proclaim (change the value) and Resign (delete the key) name; both check
+ * that the key still has the campaign's creation revision, else "election: not leader" (Proclaim)
+ * or nothing (Resign). As etcd's server, Proclaim and Resign grant an unused 60 s lease when the
+ * leader key has lease 0. Leader reads the first-created key; Observe streams the leader's value
+ * each time it changes or another candidate takes over. A campaign cancelled while it waits
+ * withdraws its key.
+ */
+public final class ElectionService extends ElectionGrpc.ElectionImplBase {
+  private final KvService kv;
+  private final LeaseService lease;
+  private final WatchHub hub;
+  private final Executor executor;
+
+  public ElectionService(KvService kv, LeaseService lease, WatchHub hub, Executor executor) {
+    this.kv = kv;
+    this.lease = lease;
+    this.hub = hub;
+    this.executor = executor;
+  }
+
+  private LocalClient client() {
+    return LocalClient.asCaller(kv, lease, hub);
+  }
+
+  @Override
+  public void campaign(CampaignRequest request, StreamObserver<CampaignResponse> observer) {
+    Calls.blocking(observer, executor, () -> campaign(request));
+  }
+
+  private CampaignResponse campaign(CampaignRequest request) throws InterruptedException {
+    LocalClient client = client();
+    long leaseId = request.getLease() != 0 ? request.getLease() : client.grant(Concurrency.SESSION_TTL_SECONDS);
+    ByteString prefix = Concurrency.prefix(request.getName());
+    ByteString key = Concurrency.waiterKey(prefix, leaseId);
+    TxnResponse resp =
+        client.txn(
+            TxnRequest.newBuilder()
+                .addCompare(createdAt(key, 0))
+                .addSuccess(put(key, request.getValue(), leaseId))
+                .addFailure(RequestOp.newBuilder().setRequestRange(RangeRequest.newBuilder().setKey(key)))
+                .build());
+    long leaderRev = resp.getHeader().getRevision();
+    if (!resp.getSucceeded()) {
+      var existing = resp.getResponses(0).getResponseRange().getKvs(0);
+      leaderRev = existing.getCreateRevision();
+      if (!existing.getValue().equals(request.getValue())) {
+        try {
+          proclaim(client, key, leaderRev, leaseId, request.getValue());
+        } catch (RuntimeException e) {
+          resign(client, key, leaderRev);
+          throw e;
+        }
+      }
+    }
+    try {
+      Concurrency.waitDeletes(client, prefix, leaderRev - 1);
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      resign(client, key, leaderRev); // a cancelled campaign withdraws, as Election.Campaign does
+      throw e;
+    }
+    LeaderKey leader =
+        LeaderKey.newBuilder().setName(request.getName()).setKey(key).setRev(leaderRev).setLease(leaseId).build();
+    return CampaignResponse.newBuilder().setHeader(resp.getHeader()).setLeader(leader).build();
+  }
+
+  @Override
+  public void proclaim(ProclaimRequest request, StreamObserver<ProclaimResponse> observer) {
+    Calls.blocking(
+        observer,
+        executor,
+        () -> {
+          if (!request.hasLeader()) {
+            throw Concurrency.MISSING_LEADER.asRuntimeException();
+          }
+          LeaderKey l = request.getLeader();
+          LocalClient client = client();
+          long leaseId = sessionLease(client, l.getLease());
+          ResponseHeader h = proclaim(client, l.getKey(), l.getRev(), leaseId, request.getValue());
+          return ProclaimResponse.newBuilder().setHeader(h).build();
+        });
+  }
+
+  private static ResponseHeader proclaim(LocalClient client, ByteString key, long rev, long leaseId, ByteString value) {
+    TxnResponse resp =
+        client.txn(TxnRequest.newBuilder().addCompare(createdAt(key, rev)).addSuccess(put(key, value, leaseId)).build());
+    if (!resp.getSucceeded()) {
+      throw Concurrency.NOT_LEADER.asRuntimeException();
+    }
+    return resp.getHeader();
+  }
+
+  @Override
+  public void resign(ResignRequest request, StreamObserver<ResignResponse> observer) {
+    Calls.blocking(
+        observer,
+        executor,
+        () -> {
+          if (!request.hasLeader()) {
+            throw Concurrency.MISSING_LEADER.asRuntimeException();
+          }
+          LeaderKey l = request.getLeader();
+          LocalClient client = client();
+          sessionLease(client, l.getLease());
+          return ResignResponse.newBuilder().setHeader(resign(client, l.getKey(), l.getRev())).build();
+        });
+  }
+
+  private static ResponseHeader resign(LocalClient client, ByteString key, long rev) {
+    TxnRequest txn =
+        TxnRequest.newBuilder()
+            .addCompare(createdAt(key, rev))
+            .addSuccess(RequestOp.newBuilder().setRequestDeleteRange(DeleteRangeRequest.newBuilder().setKey(key)))
+            .build();
+    return client.txn(txn).getHeader();
+  }
+
+  @Override
+  public void leader(LeaderRequest request, StreamObserver<LeaderResponse> observer) {
+    Calls.blocking(
+        observer,
+        executor,
+        () -> {
+          var resp = client().range(Concurrency.firstCreated(Concurrency.prefix(request.getName())));
+          if (resp.getKvsCount() == 0) {
+            throw Concurrency.NO_LEADER.asRuntimeException();
+          }
+          return LeaderResponse.newBuilder().setHeader(resp.getHeader()).setKv(resp.getKvs(0)).build();
+        });
+  }
+
+  @Override
+  public void observe(LeaderRequest request, StreamObserver<LeaderResponse> observer) {
+    var call = (ServerCallStreamObserver<LeaderResponse>) observer;
+    new ElectionObserver(request.getName(), call, client()).start(executor);
+  }
+
+  /** The lease a resumed election's session uses: the leader key's, or a new one when it has none. */
+  private static long sessionLease(LocalClient client, long leaseId) {
+    return leaseId != 0 ? leaseId : client.grant(Concurrency.SESSION_TTL_SECONDS);
+  }
+
+  private static Compare createdAt(ByteString key, long rev) {
+    return Compare.newBuilder()
+        .setKey(key)
+        .setTarget(Compare.CompareTarget.CREATE)
+        .setResult(Compare.CompareResult.EQUAL)
+        .setCreateRevision(rev)
+        .build();
+  }
+
+  private static RequestOp put(ByteString key, ByteString value, long leaseId) {
+    return RequestOp.newBuilder()
+        .setRequestPut(PutRequest.newBuilder().setKey(key).setValue(value).setLease(leaseId))
+        .build();
+  }
+}

@@ -1,0 +1,136 @@
+package io.cairn.kv.api;
+
+import com.google.protobuf.ByteString;
+import io.cairn.kv.store.EtcdError;
+import io.cairn.kv.watch.WatchHub;
+import io.etcd.jetcd.api.DeleteRangeRequest;
+import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.LeaseGrantRequest;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnRequest;
+import io.etcd.jetcd.api.TxnResponse;
+import io.etcd.jetcd.api.WatchCreateRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The kv API called in process by the lock and election services, as etcd's {@code v3client} is
+ * by its {@code v3lock} and {@code v3election} servers. Each call goes through the same service
+ * method a gRPC client's would (validation, the caller's auth token, Raft, linearizable reads), so
+ * it answers the same and fails with the same message. As in etcd, where the Go client turns the
+ * server's status into a plain error that the lock or election server returns, the failure reaches
+ * the caller with code Unknown and etcd's message ({@link #asServerError}).
+ *
+ * <p>Calls block the calling thread (a virtual thread, see {@link Calls#blocking}) until answered and
+ * are not cut short by an interrupt: a write that was sent is waited for, so that a cancelled lock
+ * knows whether it must delete its key. The interrupt is kept for the caller to see. Watches ({@link
+ * #watch}) are the interruptible part. Thread-safe.
+ */
+final class LocalClient {
+  private final KvService kv;
+  private final LeaseService lease;
+  private final WatchHub hub;
+  private final Context caller;
+
+  private LocalClient(KvService kv, LeaseService lease, WatchHub hub, Context caller) {
+    this.kv = kv;
+    this.lease = lease;
+    this.hub = hub;
+    this.caller = caller;
+  }
+
+  /** A client that calls with the current call's auth token (if any), but not its cancellation. */
+  static LocalClient asCaller(KvService kv, LeaseService lease, WatchHub hub) {
+    String token = AuthGuard.TOKEN.get();
+    Context c = token == null ? Context.ROOT : Context.ROOT.withValue(AuthGuard.TOKEN, token);
+    return new LocalClient(kv, lease, hub, c);
+  }
+
+  TxnResponse txn(TxnRequest r) {
+    return call(o -> kv.txn(r, o));
+  }
+
+  /** A linearizable range, unless the request asks for a serializable one. */
+  RangeResponse range(RangeRequest r) {
+    return call(o -> kv.range(r, o));
+  }
+
+  DeleteRangeResponse delete(ByteString key) {
+    return call(o -> kv.deleteRange(DeleteRangeRequest.newBuilder().setKey(key).build(), o));
+  }
+
+  /** Grants a lease with a server-chosen ID; returns the ID. */
+  long grant(long ttlSeconds) {
+    return this.<io.etcd.jetcd.api.LeaseGrantResponse>call(
+            o -> lease.leaseGrant(LeaseGrantRequest.newBuilder().setTTL(ttlSeconds).build(), o))
+        .getID();
+  }
+
+  /**
+   * Starts a watcher; the caller must close it. The caller's read permission is checked here, as
+   * the watch service does; a refused watch fails with etcd's permission error.
+   */
+  LocalWatch watch(WatchCreateRequest r) {
+    Context previous = caller.attach();
+    try {
+      if (!kv.guard().mayWatch(r.getKey(), r.getRangeEnd())) {
+        throw asServerError(GrpcErrors.of(EtcdError.PERMISSION_DENIED));
+      }
+    } finally {
+      caller.detach(previous);
+    }
+    return new LocalWatch(hub, r);
+  }
+
+  private <T> T call(Consumer<StreamObserver<T>> method) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    caller.run(
+        () ->
+            method.accept(
+                new StreamObserver<T>() {
+                  @Override
+                  public void onNext(T value) {
+                    f.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                }));
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw asServerError(GrpcErrors.of(e.getCause()));
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A status of the kv API as the lock and election servers pass it on: code Unknown, same message. */
+  static StatusRuntimeException asServerError(StatusRuntimeException e) {
+    Status s = e.getStatus();
+    if (s.getCode() == Status.Code.CANCELLED || s.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      return e;
+    }
+    return Status.UNKNOWN.withDescription(s.getDescription()).asRuntimeException();
+  }
+}
