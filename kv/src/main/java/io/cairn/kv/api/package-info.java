@@ -18,6 +18,16 @@
  * Known difference: etcd 3.4 re-checks permissions at apply against the auth revision; cairn checks
  * once, at the member that receives the call.
  *
- * <p>Calls run on gRPC's executor (virtual threads); nothing here blocks a Netty event loop.
+ * <p>Lock and election ({@link io.cairn.kv.api.LockService}, {@link io.cairn.kv.api.ElectionService}):
+ * as etcd's {@code v3lock}/{@code v3election} servers, they run etcd's client-side concurrency
+ * recipes ({@code Concurrency}) on the server, through an in-process client ({@code LocalClient})
+ * that calls the KV and Lease services as the caller, with the caller's token, and watches through
+ * the {@link io.cairn.kv.watch.WatchHub} ({@code LocalWatch}). A waiting call holds one virtual
+ * thread ({@code Calls.blocking}); its cancellation interrupts that thread, and a waiter that gives
+ * up deletes its key. Decision: errors of the in-process calls reach the client with code Unknown
+ * and etcd's message, as etcd's servers return the Go client's errors.
+ *
+ * <p>Calls run on gRPC's executor (virtual threads) or, for Put, DeleteRange and Txn, on the event
+ * loop without blocking it ({@code DirectCalls}); lock and election waits block virtual threads only.
  */
 package io.cairn.kv.api;
