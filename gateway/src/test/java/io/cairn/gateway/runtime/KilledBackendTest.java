@@ -84,7 +84,10 @@ class KilledBackendTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("b");
       }
-      assertThat(b.hits() - bBefore).isEqualTo(10);
+      // Each answer came from b (its body says so). b may also still be finishing requests wrk gave
+      // up on when it ended (the proxy completes a forwarded request after its client left), so
+      // its counter grows by at least the 10, not exactly 10 (seen 13 once in CI).
+      assertThat(b.hits() - bBefore).isGreaterThanOrEqualTo(10);
 
       a.restart();
       awaitUp(g, a.url(), true);

@@ -66,7 +66,10 @@ final class ElectionObserver {
       if (!cancelled) {
         call.onCompleted(); // etcd closes the observe channel on errors and returns nil
       }
-      return;
+    } catch (RuntimeException e) {
+      if (!cancelled) {
+        call.onError(GrpcErrors.of(e)); // a bug: logged there, and the client is told
+      }
     }
   }
 
