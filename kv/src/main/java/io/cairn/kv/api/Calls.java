@@ -23,6 +23,29 @@ final class Calls {
         });
   }
 
+  /**
+   * An observer that completes {@code future} with a unary call's reply or failure; a call that
+   * ends without a reply fails it with {@code noReply}.
+   */
+  static <T> StreamObserver<T> completing(CompletableFuture<T> future, String noReply) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(T value) {
+        future.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        future.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        future.completeExceptionally(new IllegalStateException(noReply));
+      }
+    };
+  }
+
   /** A body that may throw; failures become statuses. */
   interface Body<T> {
     CompletableFuture<T> run() throws Exception;

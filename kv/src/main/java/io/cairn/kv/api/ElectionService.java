@@ -39,20 +39,12 @@ import java.util.concurrent.Executor;
  * withdraws its key.
  */
 public final class ElectionService extends ElectionGrpc.ElectionImplBase {
-  private final KvService kv;
-  private final LeaseService lease;
-  private final WatchHub hub;
+  private final LocalClient.Services services;
   private final Executor executor;
 
   public ElectionService(KvService kv, LeaseService lease, WatchHub hub, Executor executor) {
-    this.kv = kv;
-    this.lease = lease;
-    this.hub = hub;
+    this.services = new LocalClient.Services(kv, lease, hub);
     this.executor = executor;
-  }
-
-  private LocalClient client() {
-    return LocalClient.asCaller(kv, lease, hub);
   }
 
   @Override
@@ -61,8 +53,8 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
   }
 
   private CampaignResponse campaign(CampaignRequest request) throws InterruptedException {
-    LocalClient client = client();
-    long leaseId = request.getLease() != 0 ? request.getLease() : client.grant(Concurrency.SESSION_TTL_SECONDS);
+    LocalClient client = services.asCaller();
+    long leaseId = client.sessionLease(request.getLease());
     ByteString prefix = Concurrency.prefix(request.getName());
     ByteString key = Concurrency.waiterKey(prefix, leaseId);
     TxnResponse resp =
@@ -99,19 +91,10 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
 
   @Override
   public void proclaim(ProclaimRequest request, StreamObserver<ProclaimResponse> observer) {
-    Calls.blocking(
-        observer,
-        executor,
-        () -> {
-          if (!request.hasLeader()) {
-            throw Concurrency.MISSING_LEADER.asRuntimeException();
-          }
-          LeaderKey l = request.getLeader();
-          LocalClient client = client();
-          long leaseId = sessionLease(client, l.getLease());
-          ResponseHeader h = proclaim(client, l.getKey(), l.getRev(), leaseId, request.getValue());
-          return ProclaimResponse.newBuilder().setHeader(h).build();
-        });
+    onLeader(request.hasLeader(), request.getLeader(), observer,
+        (client, l, sessionLease) -> ProclaimResponse.newBuilder()
+            .setHeader(proclaim(client, l.getKey(), l.getRev(), sessionLease, request.getValue()))
+            .build());
   }
 
   private static ResponseHeader proclaim(LocalClient client, ByteString key, long rev, long leaseId, ByteString value) {
@@ -125,18 +108,8 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
 
   @Override
   public void resign(ResignRequest request, StreamObserver<ResignResponse> observer) {
-    Calls.blocking(
-        observer,
-        executor,
-        () -> {
-          if (!request.hasLeader()) {
-            throw Concurrency.MISSING_LEADER.asRuntimeException();
-          }
-          LeaderKey l = request.getLeader();
-          LocalClient client = client();
-          sessionLease(client, l.getLease());
-          return ResignResponse.newBuilder().setHeader(resign(client, l.getKey(), l.getRev())).build();
-        });
+    onLeader(request.hasLeader(), request.getLeader(), observer,
+        (client, l, sessionLease) -> ResignResponse.newBuilder().setHeader(resign(client, l.getKey(), l.getRev())).build());
   }
 
   private static ResponseHeader resign(LocalClient client, ByteString key, long rev) {
@@ -154,7 +127,7 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
         observer,
         executor,
         () -> {
-          var resp = client().range(Concurrency.firstCreated(Concurrency.prefix(request.getName())));
+          var resp = services.asCaller().range(Concurrency.firstCreated(Concurrency.prefix(request.getName())));
           if (resp.getKvsCount() == 0) {
             throw Concurrency.NO_LEADER.asRuntimeException();
           }
@@ -165,12 +138,29 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
   @Override
   public void observe(LeaderRequest request, StreamObserver<LeaderResponse> observer) {
     var call = (ServerCallStreamObserver<LeaderResponse>) observer;
-    new ElectionObserver(request.getName(), call, client()).start(executor);
+    new ElectionObserver(request.getName(), call, services.asCaller()).start(executor);
   }
 
-  /** The lease a resumed election's session uses: the leader key's, or a new one when it has none. */
-  private static long sessionLease(LocalClient client, long leaseId) {
-    return leaseId != 0 ? leaseId : client.grant(Concurrency.SESSION_TTL_SECONDS);
+  /** A call on a resumed election: its leader key, and the lease of its session. */
+  private interface OnLeader<T> {
+    T call(LocalClient client, LeaderKey leader, long sessionLease);
+  }
+
+  /**
+   * Runs a Proclaim or Resign as etcd's server does on {@code ResumeElection}: the leader key must
+   * be given, and the session's lease is the key's, or a new 60 s lease when it has none.
+   */
+  private <T> void onLeader(boolean hasLeader, LeaderKey leader, StreamObserver<T> observer, OnLeader<T> body) {
+    Calls.blocking(
+        observer,
+        executor,
+        () -> {
+          if (!hasLeader) {
+            throw Concurrency.MISSING_LEADER.asRuntimeException();
+          }
+          LocalClient client = services.asCaller();
+          return body.call(client, leader, client.sessionLease(leader.getLease()));
+        });
   }
 
   private static Compare createdAt(ByteString key, long rev) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * URL, as an etcd follower does. One plaintext channel per leader address, kept for reuse.
  */
 public final class LeaderForwarder implements AutoCloseable {
+  private static final String NO_REPLY = "leader closed the stream without a reply";
+
   private final RaftGroupHandle raft;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
@@ -55,7 +57,7 @@ public final class LeaderForwarder implements AutoCloseable {
     var future = new CompletableFuture<LeaseTimeToLiveResponse>();
     LeaseGrpc.newStub(ch.get())
         .withDeadlineAfter(5, TimeUnit.SECONDS)
-        .leaseTimeToLive(request, completing(future));
+        .leaseTimeToLive(request, Calls.completing(future, NO_REPLY));
     return future;
   }
 
@@ -67,29 +69,10 @@ public final class LeaderForwarder implements AutoCloseable {
     }
     var future = new CompletableFuture<LeaseKeepAliveResponse>();
     StreamObserver<LeaseKeepAliveRequest> out =
-        LeaseGrpc.newStub(ch.get()).withDeadlineAfter(5, TimeUnit.SECONDS).leaseKeepAlive(completing(future));
+        LeaseGrpc.newStub(ch.get()).withDeadlineAfter(5, TimeUnit.SECONDS).leaseKeepAlive(Calls.completing(future, NO_REPLY));
     out.onNext(request);
     future.whenComplete((r, t) -> out.onCompleted());
     return future;
-  }
-
-  private static <T> StreamObserver<T> completing(CompletableFuture<T> future) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(T value) {
-        future.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        future.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {
-        future.completeExceptionally(new IllegalStateException("leader closed the stream without a reply"));
-      }
-    };
   }
 
   @Override

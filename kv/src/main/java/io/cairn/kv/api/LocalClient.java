@@ -33,23 +33,25 @@ import java.util.function.Consumer;
  * #watch}) are the interruptible part. Thread-safe.
  */
 final class LocalClient {
+  /** What local clients call: the member's KV and Lease services and its watch hub. */
+  record Services(KvService kv, LeaseService lease, WatchHub hub) {
+    /** A client that calls with the current call's auth token (if any), but not its cancellation. */
+    LocalClient asCaller() {
+      String token = AuthGuard.TOKEN.get();
+      return new LocalClient(this, token == null ? Context.ROOT : Context.ROOT.withValue(AuthGuard.TOKEN, token));
+    }
+  }
+
   private final KvService kv;
   private final LeaseService lease;
   private final WatchHub hub;
   private final Context caller;
 
-  private LocalClient(KvService kv, LeaseService lease, WatchHub hub, Context caller) {
-    this.kv = kv;
-    this.lease = lease;
-    this.hub = hub;
+  private LocalClient(Services services, Context caller) {
+    this.kv = services.kv();
+    this.lease = services.lease();
+    this.hub = services.hub();
     this.caller = caller;
-  }
-
-  /** A client that calls with the current call's auth token (if any), but not its cancellation. */
-  static LocalClient asCaller(KvService kv, LeaseService lease, WatchHub hub) {
-    String token = AuthGuard.TOKEN.get();
-    Context c = token == null ? Context.ROOT : Context.ROOT.withValue(AuthGuard.TOKEN, token);
-    return new LocalClient(kv, lease, hub, c);
   }
 
   TxnResponse txn(TxnRequest r) {
@@ -73,6 +75,15 @@ final class LocalClient {
   }
 
   /**
+   * The lease of a session created with {@code leaseId} (etcd's {@code concurrency.NewSession}):
+   * that lease, or, for 0, a new one of {@link Concurrency#SESSION_TTL_SECONDS} that nobody keeps
+   * alive (the servers orphan their sessions).
+   */
+  long sessionLease(long leaseId) {
+    return leaseId != 0 ? leaseId : grant(Concurrency.SESSION_TTL_SECONDS);
+  }
+
+  /**
    * Starts a watcher; the caller must close it. The caller's read permission is checked here, as
    * the watch service does; a refused watch fails with etcd's permission error.
    */
@@ -90,23 +101,7 @@ final class LocalClient {
 
   private <T> T call(Consumer<StreamObserver<T>> method) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    caller.run(
-        () ->
-            method.accept(
-                new StreamObserver<T>() {
-                  @Override
-                  public void onNext(T value) {
-                    f.complete(value);
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    f.completeExceptionally(t);
-                  }
-
-                  @Override
-                  public void onCompleted() {}
-                }));
+    caller.run(() -> method.accept(Calls.completing(f, "the service ended the call without a reply")));
     boolean interrupted = false;
     try {
       while (true) {

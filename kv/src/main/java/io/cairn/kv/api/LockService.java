@@ -29,15 +29,11 @@ import java.util.concurrent.Executor;
  * in memory per waiter but that thread and its watcher.
  */
 public final class LockService extends LockGrpc.LockImplBase {
-  private final KvService kv;
-  private final LeaseService lease;
-  private final WatchHub hub;
+  private final LocalClient.Services services;
   private final Executor executor;
 
   public LockService(KvService kv, LeaseService lease, WatchHub hub, Executor executor) {
-    this.kv = kv;
-    this.lease = lease;
-    this.hub = hub;
+    this.services = new LocalClient.Services(kv, lease, hub);
     this.executor = executor;
   }
 
@@ -47,8 +43,8 @@ public final class LockService extends LockGrpc.LockImplBase {
   }
 
   private LockResponse lock(LockRequest request) throws InterruptedException {
-    LocalClient client = LocalClient.asCaller(kv, lease, hub);
-    long leaseId = request.getLease() != 0 ? request.getLease() : client.grant(Concurrency.SESSION_TTL_SECONDS);
+    LocalClient client = services.asCaller();
+    long leaseId = client.sessionLease(request.getLease());
     ByteString prefix = Concurrency.prefix(request.getName());
     ByteString myKey = Concurrency.waiterKey(prefix, leaseId);
     RequestOp owner = RequestOp.newBuilder().setRequestRange(Concurrency.firstCreated(prefix)).build();
@@ -93,7 +89,7 @@ public final class LockService extends LockGrpc.LockImplBase {
         observer,
         executor,
         () -> {
-          var resp = LocalClient.asCaller(kv, lease, hub).delete(request.getKey());
+          var resp = services.asCaller().delete(request.getKey());
           return UnlockResponse.newBuilder().setHeader(resp.getHeader()).build();
         });
   }

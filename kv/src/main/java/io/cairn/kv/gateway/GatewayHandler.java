@@ -81,14 +81,28 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private HttpStream<?> stream; // the connection's streaming response, if any (event loop only)
   private final Set<Context.CancellableContext> inFlight = ConcurrentHashMap.newKeySet(); // unary calls
 
-  /** A unary route: how to build the request, and the service method. */
+  /**
+   * A unary route: how to build the request, and the service method. A {@code waits} route may wait
+   * long (lock and election calls); it runs in a context that the client's disconnect cancels.
+   */
   private record Unary<Q extends Message>(
-      Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<? extends Message>> call) {}
+      Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<? extends Message>> call, boolean waits) {}
 
-  @SuppressWarnings("unchecked")
   private <Q extends Message, R extends Message> void route(
       String path, Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<R>> call) {
-    unary.put(path, new Unary<Q>(builder, (q, o) -> call.accept(q, (StreamObserver<R>) o)));
+    add(path, builder, call, false);
+  }
+
+  /** A route whose call may wait long: cancelled when the client goes away. */
+  private <Q extends Message, R extends Message> void waitingRoute(
+      String path, Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<R>> call) {
+    add(path, builder, call, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <Q extends Message, R extends Message> void add(
+      String path, Supplier<Message.Builder> builder, BiConsumer<Q, StreamObserver<R>> call, boolean waits) {
+    unary.put(path, new Unary<Q>(builder, (q, o) -> call.accept(q, (StreamObserver<R>) o), waits));
   }
 
   GatewayHandler(Gateway g) {
@@ -130,12 +144,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     route("/v3/auth/role/delete", AuthRoleDeleteRequest::newBuilder, g.auth()::roleDelete);
     route("/v3/auth/role/grant", AuthRoleGrantPermissionRequest::newBuilder, g.auth()::roleGrantPermission);
     route("/v3/auth/role/revoke", AuthRoleRevokePermissionRequest::newBuilder, g.auth()::roleRevokePermission);
-    route("/v3/lock/lock", LockRequest::newBuilder, g.lock()::lock);
-    route("/v3/lock/unlock", UnlockRequest::newBuilder, g.lock()::unlock);
-    route("/v3/election/campaign", CampaignRequest::newBuilder, g.election()::campaign);
-    route("/v3/election/proclaim", ProclaimRequest::newBuilder, g.election()::proclaim);
-    route("/v3/election/leader", LeaderRequest::newBuilder, g.election()::leader);
-    route("/v3/election/resign", ResignRequest::newBuilder, g.election()::resign);
+    waitingRoute("/v3/lock/lock", LockRequest::newBuilder, g.lock()::lock);
+    waitingRoute("/v3/lock/unlock", UnlockRequest::newBuilder, g.lock()::unlock);
+    waitingRoute("/v3/election/campaign", CampaignRequest::newBuilder, g.election()::campaign);
+    waitingRoute("/v3/election/proclaim", ProclaimRequest::newBuilder, g.election()::proclaim);
+    waitingRoute("/v3/election/leader", LeaderRequest::newBuilder, g.election()::leader);
+    waitingRoute("/v3/election/resign", ResignRequest::newBuilder, g.election()::resign);
   }
 
   /** etcd 3.4 serves the same API under /v3 and /v3beta (/v3alpha is gone: 404). */
@@ -252,10 +266,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     Unary route = unary.get(path);
     Message request = Json.parse(body, (Message.Builder) route.builder().get()).build();
     // As grpc-gateway's request context: cancelled when the client goes away (a waiting lock
-    // then gives up its place).
-    Context.CancellableContext call = Context.current().withCancellation();
-    inFlight.add(call);
-    call.run(() -> route.call().accept(request, new StreamObserver<Message>() {
+    // then gives up its place). Only for calls that may wait: others answer without it.
+    Context.CancellableContext call = route.waits() ? Context.current().withCancellation() : null;
+    if (call != null) {
+      inFlight.add(call);
+    }
+    StreamObserver<Message> reply = new StreamObserver<>() {
       @Override
       public void onNext(Message value) {
         done(call);
@@ -270,10 +286,18 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
       @Override
       public void onCompleted() {}
-    }));
+    };
+    if (call == null) {
+      route.call().accept(request, reply);
+    } else {
+      call.run(() -> route.call().accept(request, reply));
+    }
   }
 
   private void done(Context.CancellableContext call) {
+    if (call == null) {
+      return;
+    }
     inFlight.remove(call);
     call.cancel(null); // releases the context's listeners; the call is over
   }
