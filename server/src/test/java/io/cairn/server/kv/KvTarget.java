@@ -73,13 +73,23 @@ final class KvTarget implements AutoCloseable {
         target.identity = Identity.of(target.etcdctl());
         return target;
       } catch (AssertionError e) {
-        boolean portRace = target.logText().contains("address already in use");
+        boolean portRace = lostPortRace(target.logText());
         target.close();
         if (!portRace || attempt == 3) {
           throw e;
         }
       }
     }
+  }
+
+  /**
+   * Whether a server failed because a port chosen free was taken before it bound it: Go's "bind:
+   * address already in use", Java's "Address already in use", or Ratis' "Failed to bind to address"
+   * (whose cause may be cut off the log's tail).
+   */
+  static boolean lostPortRace(String log) {
+    return log.toLowerCase(java.util.Locale.ROOT).contains("address already in use")
+        || log.contains("Failed to bind to address");
   }
 
   private ProcessBuilder command() {
