@@ -2,6 +2,7 @@ package io.cairn.raft;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.protocol.TransferLeadershipRequest;
+import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 
@@ -170,6 +172,40 @@ final class GroupHandle implements RaftGroupHandle {
     }
     RaftServer.Division d = division();
     return Peers.find(d.getRaftConf().getAllPeers(), d.getInfo().getLeaderId());
+  }
+
+  /**
+   * Role, term, log and apply positions of this member, and for a leader its followers' next and
+   * match indices: for logs and test failure messages.
+   */
+  @Override
+  public String toString() {
+    if (calls.stopped()) {
+      return "group " + name + ": stopped";
+    }
+    try {
+      RaftServer.Division d = division();
+      DivisionInfo info = d.getInfo();
+      String s =
+          "group %s: %s term %d, log %d..%d, commit %d, applied %d"
+              .formatted(
+                  name,
+                  info.getCurrentRole(),
+                  info.getCurrentTerm(),
+                  d.getRaftLog().getStartIndex(),
+                  d.getRaftLog().getNextIndex() - 1,
+                  d.getRaftLog().getLastCommittedIndex(),
+                  adapter.applied().get());
+      return info.isLeader()
+          ? s
+              + ", followers next "
+              + Arrays.toString(info.getFollowerNextIndices())
+              + " match "
+              + Arrays.toString(info.getFollowerMatchIndices())
+          : s;
+    } catch (RuntimeException e) {
+      return "group " + name + ": " + e;
+    }
   }
 
   @Override

@@ -186,9 +186,21 @@ final class TestCluster implements AutoCloseable {
           .untilAsserted(
               () ->
                   assertThat(sm.data())
-                      .as("%s (applied index %d, snapshots installed %d)", id, sm.appliedIndex(), sm.installs())
+                      .as(() -> describe(id, group, sm))
                       .isEqualTo(expected));
     }
+  }
+
+  /** What a convergence failure needs: the member's state machine and every member's Raft view. */
+  private String describe(String id, String group, TestStateMachine sm) {
+    StringBuilder s =
+        new StringBuilder(
+            "%s (state machine applied index %d, snapshots installed %d)"
+                .formatted(id, sm.appliedIndex(), sm.installs()));
+    for (String other : running.keySet()) {
+      s.append("\n  ").append(other).append(": ").append(handle(other, group));
+    }
+    return s.toString();
   }
 
   @Override
