@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * One target's scrape loop, as Prometheus's {@code scrapeLoop}: a virtual thread that waits for
  * the target's {@linkplain ScrapeTarget#offsetMillis offset}, then scrapes once per interval
  * (ticks missed while a scrape ran are skipped), appending each scrape and its report series in
- * one commit.
+ * one commit. The ticks come from the {@link ScrapeTicker}, which reads the time when each is due;
+ * {@link ScrapeClock} turns that time into the scrape's timestamp.
  *
  * <p>Report series, stamped with the scrape time and the target labels: {@code up}, {@code
  * scrape_duration_seconds}, {@code scrape_samples_scraped}, {@code
@@ -29,30 +33,33 @@ import org.slf4j.LoggerFactory;
  */
 final class ScrapeLoop {
   private static final Logger log = LoggerFactory.getLogger(ScrapeLoop.class);
-  /** Scrape times within this of the ideal tick are aligned to it (Prometheus's tolerance). */
-  private static final long ALIGN_TOLERANCE_MILLIS = 2;
-
   private final ScrapeTarget target;
   private final Appendable appendable;
   private final ScrapeCache cache;
   private final ScrapeMetrics metrics;
   private final Scraper scraper;
   private final long jitterSeed;
+  private final TimestampAlignment alignment;
   private final String intervalLabel;
+  /** Wall-clock microseconds of fired ticks, or {@link #STOP}: what the loop thread waits on. */
+  private static final long STOP = Long.MIN_VALUE;
+
   private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final BlockingQueue<Long> ticks = new LinkedBlockingQueue<>();
   private volatile boolean staleOnStop = true;
   private volatile Thread thread;
   private volatile ActiveTarget status;
-  private long lastAppendTime;
   private long lastStartNanos;
 
-  ScrapeLoop(ScrapeTarget target, HttpClient client, Appendable appendable, ScrapeCache cache, ScrapeMetrics metrics, long jitterSeed) {
+  ScrapeLoop(ScrapeTarget target, HttpClient client, Appendable appendable, ScrapeCache cache, ScrapeMetrics metrics,
+      long jitterSeed, TimestampAlignment alignment) {
     this.target = target;
     this.appendable = appendable;
     this.cache = cache;
     this.metrics = metrics;
     this.scraper = new Scraper(client, target);
     this.jitterSeed = jitterSeed;
+    this.alignment = alignment;
     this.intervalLabel = GoDurations.goString(target.interval());
     this.status = new ActiveTarget(target, TargetHealth.UNKNOWN, Optional.empty(), Duration.ZERO, "", cache);
   }
@@ -81,6 +88,7 @@ final class ScrapeLoop {
   void requestStop(boolean markStale) {
     staleOnStop = markStale;
     stopSignal.countDown();
+    ticks.offer(STOP);
     scraper.cancel();
   }
 
@@ -101,17 +109,16 @@ final class ScrapeLoop {
   private void run() {
     try {
       long offset = target.offsetMillis(System.currentTimeMillis(), jitterSeed);
-      boolean stopped = stopSignal.await(offset, TimeUnit.MILLISECONDS);
       long intervalNanos = target.interval().toNanos();
-      long nextTick = System.nanoTime();
-      while (!stopped) {
-        scrapeOnce(alignedNow());
+      long nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(offset);
+      ScrapeClock clock = new ScrapeClock(alignment, target.interval(), ScrapeClock.wallMicros() + offset * 1_000);
+      for (long fired = awaitTick(nextTick); fired != STOP; fired = awaitTick(nextTick)) {
+        scrapeOnce(clock.stamp(fired));
         long now = System.nanoTime();
         nextTick += intervalNanos;
         if (nextTick <= now) {
           nextTick += ((now - nextTick) / intervalNanos + 1) * intervalNanos; // skip missed ticks
         }
-        stopped = stopSignal.await(nextTick - now, TimeUnit.NANOSECONDS);
       }
       if (staleOnStop) { // also when stopped before the first scrape: a handed-over cache has series
         markAllStale(System.currentTimeMillis());
@@ -123,15 +130,21 @@ final class ScrapeLoop {
     }
   }
 
-  /** The wall-clock time, snapped to last + interval when within 2 ms of it (better compression). */
-  private long alignedNow() {
-    long now = System.currentTimeMillis();
-    long interval = target.interval().toMillis();
-    if (lastAppendTime != 0 && interval > 100 * ALIGN_TOLERANCE_MILLIS
-        && Math.abs(now - (lastAppendTime + interval)) <= ALIGN_TOLERANCE_MILLIS) {
-      return lastAppendTime + interval;
+  /**
+   * Waits for the tick due at {@code dueNanos} ({@link System#nanoTime()}); returns the wall-clock
+   * time in microseconds the {@link ScrapeTicker} read when it fired, or {@link #STOP} once a stop
+   * was requested.
+   */
+  private long awaitTick(long dueNanos) throws InterruptedException {
+    if (stopSignal.getCount() == 0) {
+      return STOP;
     }
-    return now;
+    ScheduledFuture<?> pending = ScrapeTicker.schedule(dueNanos - System.nanoTime(), ticks::offer);
+    try {
+      return ticks.take();
+    } finally {
+      pending.cancel(false);
+    }
   }
 
   /** One scrape, its append and its report, stamped {@code appendTime}; as {@code scrapeAndReport}. */
@@ -141,7 +154,6 @@ final class ScrapeLoop {
       metrics.intervalLength.labelValues(intervalLabel).observe((start - lastStartNanos) / 1e9);
     }
     lastStartNanos = start;
-    lastAppendTime = appendTime;
     byte[] body = new byte[0];
     String contentType = null;
     String scrapeError = null;

@@ -18,22 +18,25 @@ public final class ScrapeManager implements AutoCloseable {
   private final Appendable appendable;
   private final ScrapeMetrics metrics;
   private final long jitterSeed;
+  private final TimestampAlignment alignment;
   private final Map<String, ScrapePool> pools = new LinkedHashMap<>();
   private boolean closed;
 
-  /** A manager with jitter seed 0 (offsets depend only on the targets). */
+  /** A manager with jitter seed 0 (offsets depend only on the targets) and Prometheus's alignment. */
   public ScrapeManager(Appendable appendable, PrometheusRegistry registry) {
-    this(appendable, registry, 0);
+    this(appendable, registry, 0, TimestampAlignment.DEFAULT);
   }
 
   /**
    * @param jitterSeed mixed into every target's offset (Prometheus derives it from the hostname and
    *     external labels, so that several servers scraping one target spread out)
+   * @param alignment how scrape timestamps are snapped to the intended schedule
    */
-  public ScrapeManager(Appendable appendable, PrometheusRegistry registry, long jitterSeed) {
+  public ScrapeManager(Appendable appendable, PrometheusRegistry registry, long jitterSeed, TimestampAlignment alignment) {
     this.appendable = Objects.requireNonNull(appendable, "appendable");
     this.metrics = new ScrapeMetrics(Objects.requireNonNull(registry, "registry"));
     this.jitterSeed = jitterSeed;
+    this.alignment = Objects.requireNonNull(alignment, "alignment");
   }
 
   /**
@@ -48,7 +51,7 @@ public final class ScrapeManager implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("scrape manager is closed");
       }
-      pool = pools.computeIfAbsent(job, j -> new ScrapePool(j, appendable, metrics, jitterSeed));
+      pool = pools.computeIfAbsent(job, j -> new ScrapePool(j, appendable, metrics, jitterSeed, alignment));
     }
     pool.sync(active, dropped);
   }

@@ -22,16 +22,18 @@ final class ScrapePool {
   private final Appendable appendable;
   private final ScrapeMetrics metrics;
   private final long jitterSeed;
+  private final TimestampAlignment alignment;
   private final Map<ScrapeTarget.Key, ScrapeLoop> loops = new LinkedHashMap<>();
   private final Map<ScrapeTarget.Key, Labels> discovered = new HashMap<>();
   private final Map<HttpSettings, HttpClient> clients = new HashMap<>();
   private List<DroppedTarget> dropped = List.of();
 
-  ScrapePool(String job, Appendable appendable, ScrapeMetrics metrics, long jitterSeed) {
+  ScrapePool(String job, Appendable appendable, ScrapeMetrics metrics, long jitterSeed, TimestampAlignment alignment) {
     this.job = job;
     this.appendable = appendable;
     this.metrics = metrics;
     this.jitterSeed = jitterSeed;
+    this.alignment = alignment;
   }
 
   /**
@@ -77,7 +79,7 @@ final class ScrapePool {
           cache = old.cache();
         }
       }
-      ScrapeLoop loop = new ScrapeLoop(t, client(t.settings().http()), appendable, cache, metrics, jitterSeed);
+      ScrapeLoop loop = new ScrapeLoop(t, client(t.settings().http()), appendable, cache, metrics, jitterSeed, alignment);
       loops.put(e.getKey(), loop);
       loop.start();
     }

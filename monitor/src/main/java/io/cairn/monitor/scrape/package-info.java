@@ -17,7 +17,8 @@
  *       dropped)}; the targets API view ({@link io.cairn.monitor.scrape.ActiveTarget}, {@link
  *       io.cairn.monitor.scrape.DroppedTarget}).
  *   <li>Package-private: {@code ScrapePool} (start, keep, restart, stop loops), {@code ScrapeLoop}
- *       (a virtual thread per target), {@code Scraper} (HTTP), {@code ScrapeAppend} (one body into
+ *       (a virtual thread per target), {@code ScrapeTicker} and {@code ScrapeClock} (when to
+ *       scrape, which timestamp), {@code Scraper} (HTTP), {@code ScrapeAppend} (one body into
  *       an appender), {@code ScrapeCache}, {@code SampleLabels}, {@code ScrapeMetrics}.
  * </ul>
  *
@@ -27,8 +28,12 @@
  *   <li>Scheduling: a loop first waits for the target's offset, {@code (FNV-1a64(labels + url) ^
  *       jitterSeed) mod interval} on the epoch-anchored interval grid (Prometheus hashes with
  *       xxhash; the property that matters, a stable phase per target, is the same); then ticks
- *       every interval, skipping ticks missed by a slow scrape. Scrape times within 2 ms of the
- *       ideal tick are snapped to it, as Prometheus's timestamp alignment.
+ *       every interval, skipping ticks missed by a slow scrape. The ticks of every loop fire on
+ *       one platform thread ({@code ScrapeTicker}), which reads the wall clock when a tick is
+ *       due: a virtual thread reads it only once it gets a carrier, on a busy core often more than
+ *       the tolerance late. Scrape times within {@code --scrape.timestamp-tolerance} (2 ms) of the
+ *       intended tick are snapped to it ({@code ScrapeClock}), as Prometheus's timestamp
+ *       alignment ({@code --scrape.adjust-timestamps}), so timestamps cost 1 bit in the chunks.
  *   <li>HTTP: {@code java.net.http.HttpClient}, HTTP/1.1, one client per distinct {@link
  *       io.cairn.monitor.scrape.HttpSettings} in a pool; headers {@code Accept} (Prometheus 2.42's),
  *       {@code Accept-Encoding: gzip}, {@code User-Agent: Prometheus/2.42.0}, {@code

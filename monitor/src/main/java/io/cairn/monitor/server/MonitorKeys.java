@@ -101,15 +101,31 @@ public final class MonitorKeys {
           Parsers.longInRange(1, 10_000_000), 10_000L,
           "Most alert notifications queued for Alertmanager; when full, the oldest are dropped (counted in prometheus_notifications_dropped_total).");
 
+  public static final ConfigKey<Boolean> SCRAPE_ADJUST_TIMESTAMPS =
+      ConfigKey.of("monitor.scrape.adjust-timestamps", "--scrape.adjust-timestamps", Parsers.bool(), true,
+          "Adjust scrape timestamps by up to --scrape.timestamp-tolerance to align them to the intended schedule "
+              + "(prometheus#7846; smaller chunks on disk).");
+
+  public static final ConfigKey<Duration> SCRAPE_TIMESTAMP_TOLERANCE =
+      ConfigKey.of("monitor.scrape.timestamp-tolerance", "--scrape.timestamp-tolerance", duration(true), Duration.ofMillis(2),
+          "How late a scrape may start and still be stamped with its intended time (only for intervals over 100x this).");
+
   public static final List<ConfigKey<?>> ALL = List.of(CONFIG_FILE, STORAGE_PATH, RETENTION_TIME, RETENTION_SIZE,
       MIN_BLOCK_DURATION, OUT_OF_ORDER_WINDOW, MAX_SERIES, LISTEN_ADDRESS, ENABLE_LIFECYCLE, ENABLE_REMOTE_WRITE_RECEIVER,
       ENABLE_ADMIN_API, QUERY_LOOKBACK_DELTA, QUERY_MAX_SAMPLES, QUERY_TIMEOUT, QUERY_MAX_CONCURRENCY,
-      RULES_FOR_OUTAGE_TOLERANCE, RULES_FOR_GRACE_PERIOD, RULES_RESEND_DELAY, EXTERNAL_URL, NOTIFICATION_QUEUE_CAPACITY);
+      RULES_FOR_OUTAGE_TOLERANCE, RULES_FOR_GRACE_PERIOD, RULES_RESEND_DELAY, EXTERNAL_URL, NOTIFICATION_QUEUE_CAPACITY,
+      SCRAPE_ADJUST_TIMESTAMPS, SCRAPE_TIMESTAMP_TOLERANCE);
 
   /** The rule manager's settings from the {@code rules.alert.*} keys. */
   public static io.cairn.monitor.rules.RuleManager.Settings ruleSettings(Config config) {
     return new io.cairn.monitor.rules.RuleManager.Settings(config.get(RULES_RESEND_DELAY).toMillis(),
         config.get(RULES_FOR_OUTAGE_TOLERANCE).toMillis(), config.get(RULES_FOR_GRACE_PERIOD).toMillis());
+  }
+
+  /** The scrape timestamp alignment from the {@code scrape.*} keys. */
+  public static io.cairn.monitor.scrape.TimestampAlignment timestampAlignment(Config config) {
+    return new io.cairn.monitor.scrape.TimestampAlignment(
+        config.get(SCRAPE_ADJUST_TIMESTAMPS), config.get(SCRAPE_TIMESTAMP_TOLERANCE));
   }
 
   /** The PromQL engine's limits from the {@code query.*} keys. */

@@ -94,7 +94,7 @@ public final class MonitorServer implements Service {
       db = Db.open(storagePath, options);
       metrics.register(registry, () -> db);
       db.startMaintenance();
-      scrapes = new ScrapeManager(db, registry);
+      scrapes = new ScrapeManager(db, registry, 0, MonitorKeys.timestampAlignment(config));
       targets = new Targets(scrapes);
       status = new MonitorStatus(scrapes, () -> db, PromFlags.of(config, storagePath), PromFlags.storageRetention(config));
       status.loaded(initial, configDir());

@@ -43,9 +43,9 @@ final class PromFlags {
     f.put("rules.alert.for-grace-period", dur(config.get(MonitorKeys.RULES_FOR_GRACE_PERIOD).toMillis()));
     f.put("rules.alert.for-outage-tolerance", dur(config.get(MonitorKeys.RULES_FOR_OUTAGE_TOLERANCE).toMillis()));
     f.put("rules.alert.resend-delay", dur(config.get(MonitorKeys.RULES_RESEND_DELAY).toMillis()));
-    f.put("scrape.adjust-timestamps", "true");
+    f.put("scrape.adjust-timestamps", Boolean.toString(config.get(MonitorKeys.SCRAPE_ADJUST_TIMESTAMPS)));
     f.put("scrape.discovery-reload-interval", dur(DiscoveryManager.DEFAULT_UPDATE_INTERVAL.toMillis()));
-    f.put("scrape.timestamp-tolerance", "2ms");
+    f.put("scrape.timestamp-tolerance", dur(config.get(MonitorKeys.SCRAPE_TIMESTAMP_TOLERANCE).toMillis()));
     f.put("storage.agent.path", "data-agent/");
     f.put("storage.agent.retention.max-time", "0s");
     f.put("storage.agent.retention.min-time", "0s");

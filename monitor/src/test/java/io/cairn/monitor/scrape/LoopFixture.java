@@ -29,7 +29,7 @@ final class LoopFixture implements AutoCloseable {
   }
 
   ScrapeLoop loop(ScrapeTarget t) {
-    return new ScrapeLoop(t, HttpClients.build(t.settings().http()), db, new ScrapeCache(), metrics, 0);
+    return new ScrapeLoop(t, HttpClients.build(t.settings().http()), db, new ScrapeCache(), metrics, 0, TimestampAlignment.DEFAULT);
   }
 
   /** Scrapes once, 1 s after the previous scrape time; returns that time. */

@@ -43,7 +43,7 @@ class NodeExporterScrapeIT {
       ScrapeTarget target = ScrapeTarget.of(targetLabels, URI.create("http://" + address + "/metrics"),
           Duration.ofSeconds(15), Duration.ofSeconds(10));
       ScrapeLoop loop = new ScrapeLoop(target, HttpClients.build(HttpSettings.DEFAULT), db, new ScrapeCache(),
-          new ScrapeMetrics(new PrometheusRegistry()), 0);
+          new ScrapeMetrics(new PrometheusRegistry()), 0, TimestampAlignment.DEFAULT);
       long t1 = System.currentTimeMillis();
       loop.scrapeOnce(t1);
       loop.scrapeOnce(t1 + 15_000);
