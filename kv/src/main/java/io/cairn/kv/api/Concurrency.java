@@ -1,10 +1,14 @@
 package io.cairn.kv.api;
 
 import com.google.protobuf.ByteString;
+import io.etcd.jetcd.api.Compare;
 import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.PutRequest;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.RequestOp;
 import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.TxnRequest;
 import io.etcd.jetcd.api.WatchCreateRequest;
 import io.grpc.Status;
 
@@ -48,6 +52,35 @@ final class Concurrency {
       }
     }
     return ByteString.copyFrom(new byte[] {0}); // every byte is 0xff: to the end of the keyspace
+  }
+
+  /**
+   * A transaction that creates {@code key} with {@code value} on {@code lease} if it does not exist
+   * (response 0: the put) and reads it otherwise (response 0: the existing key), as Mutex.Lock and
+   * Election.Campaign start; callers may add operations after these.
+   */
+  static TxnRequest.Builder createOrGet(ByteString key, ByteString value, long lease) {
+    return TxnRequest.newBuilder()
+        .addCompare(createdAt(key, 0))
+        .addSuccess(put(key, value, lease))
+        .addFailure(RequestOp.newBuilder().setRequestRange(RangeRequest.newBuilder().setKey(key)));
+  }
+
+  /** The comparison "{@code key} was created at revision {@code rev}" (0: does not exist). */
+  static Compare createdAt(ByteString key, long rev) {
+    return Compare.newBuilder()
+        .setKey(key)
+        .setTarget(Compare.CompareTarget.CREATE)
+        .setResult(Compare.CompareResult.EQUAL)
+        .setCreateRevision(rev)
+        .build();
+  }
+
+  /** A put of {@code key} with {@code value} attached to {@code lease}. */
+  static RequestOp put(ByteString key, ByteString value, long lease) {
+    return RequestOp.newBuilder()
+        .setRequestPut(PutRequest.newBuilder().setKey(key).setValue(value).setLease(lease))
+        .build();
   }
 
   /** The key of {@code prefix} created first ({@code WithFirstCreate}). */

@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import io.cairn.kv.watch.WatchHub;
 import io.etcd.jetcd.api.CampaignRequest;
 import io.etcd.jetcd.api.CampaignResponse;
-import io.etcd.jetcd.api.Compare;
 import io.etcd.jetcd.api.DeleteRangeRequest;
 import io.etcd.jetcd.api.ElectionGrpc;
 import io.etcd.jetcd.api.LeaderKey;
@@ -12,8 +11,6 @@ import io.etcd.jetcd.api.LeaderRequest;
 import io.etcd.jetcd.api.LeaderResponse;
 import io.etcd.jetcd.api.ProclaimRequest;
 import io.etcd.jetcd.api.ProclaimResponse;
-import io.etcd.jetcd.api.PutRequest;
-import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RequestOp;
 import io.etcd.jetcd.api.ResignRequest;
 import io.etcd.jetcd.api.ResignResponse;
@@ -57,13 +54,7 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
     long leaseId = client.sessionLease(request.getLease());
     ByteString prefix = Concurrency.prefix(request.getName());
     ByteString key = Concurrency.waiterKey(prefix, leaseId);
-    TxnResponse resp =
-        client.txn(
-            TxnRequest.newBuilder()
-                .addCompare(createdAt(key, 0))
-                .addSuccess(put(key, request.getValue(), leaseId))
-                .addFailure(RequestOp.newBuilder().setRequestRange(RangeRequest.newBuilder().setKey(key)))
-                .build());
+    TxnResponse resp = client.txn(Concurrency.createOrGet(key, request.getValue(), leaseId).build());
     long leaderRev = resp.getHeader().getRevision();
     if (!resp.getSucceeded()) {
       var existing = resp.getResponses(0).getResponseRange().getKvs(0);
@@ -99,7 +90,11 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
 
   private static ResponseHeader proclaim(LocalClient client, ByteString key, long rev, long leaseId, ByteString value) {
     TxnResponse resp =
-        client.txn(TxnRequest.newBuilder().addCompare(createdAt(key, rev)).addSuccess(put(key, value, leaseId)).build());
+        client.txn(
+            TxnRequest.newBuilder()
+                .addCompare(Concurrency.createdAt(key, rev))
+                .addSuccess(Concurrency.put(key, value, leaseId))
+                .build());
     if (!resp.getSucceeded()) {
       throw Concurrency.NOT_LEADER.asRuntimeException();
     }
@@ -115,7 +110,7 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
   private static ResponseHeader resign(LocalClient client, ByteString key, long rev) {
     TxnRequest txn =
         TxnRequest.newBuilder()
-            .addCompare(createdAt(key, rev))
+            .addCompare(Concurrency.createdAt(key, rev))
             .addSuccess(RequestOp.newBuilder().setRequestDeleteRange(DeleteRangeRequest.newBuilder().setKey(key)))
             .build();
     return client.txn(txn).getHeader();
@@ -161,20 +156,5 @@ public final class ElectionService extends ElectionGrpc.ElectionImplBase {
           LocalClient client = services.asCaller();
           return body.call(client, leader, client.sessionLease(leader.getLease()));
         });
-  }
-
-  private static Compare createdAt(ByteString key, long rev) {
-    return Compare.newBuilder()
-        .setKey(key)
-        .setTarget(Compare.CompareTarget.CREATE)
-        .setResult(Compare.CompareResult.EQUAL)
-        .setCreateRevision(rev)
-        .build();
-  }
-
-  private static RequestOp put(ByteString key, ByteString value, long leaseId) {
-    return RequestOp.newBuilder()
-        .setRequestPut(PutRequest.newBuilder().setKey(key).setValue(value).setLease(leaseId))
-        .build();
   }
 }

@@ -2,9 +2,6 @@ package io.cairn.kv.api;
 
 import com.google.protobuf.ByteString;
 import io.cairn.kv.watch.WatchHub;
-import io.etcd.jetcd.api.Compare;
-import io.etcd.jetcd.api.PutRequest;
-import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RequestOp;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnRequest;
@@ -49,18 +46,9 @@ public final class LockService extends LockGrpc.LockImplBase {
     ByteString myKey = Concurrency.waiterKey(prefix, leaseId);
     RequestOp owner = RequestOp.newBuilder().setRequestRange(Concurrency.firstCreated(prefix)).build();
     TxnRequest txn =
-        TxnRequest.newBuilder()
-            .addCompare(
-                Compare.newBuilder()
-                    .setKey(myKey)
-                    .setTarget(Compare.CompareTarget.CREATE)
-                    .setResult(Compare.CompareResult.EQUAL)
-                    .setCreateRevision(0))
-            .addSuccess(RequestOp.newBuilder().setRequestPut(PutRequest.newBuilder().setKey(myKey).setLease(leaseId)))
+        Concurrency.createOrGet(myKey, ByteString.EMPTY, leaseId)
             .addSuccess(owner)
-            // this session's key exists already: reuse it (the session may hold the lock)
-            .addFailure(RequestOp.newBuilder().setRequestRange(RangeRequest.newBuilder().setKey(myKey)))
-            .addFailure(owner)
+            .addFailure(owner) // this session's key exists already: reuse it (it may hold the lock)
             .build();
     TxnResponse resp = client.txn(txn);
     long myRev = resp.getSucceeded()

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ScrapeLoop {
   private static final Logger log = LoggerFactory.getLogger(ScrapeLoop.class);
+  /** What {@link #ticks} holds once a stop was requested (never a tick's time). */
+  private static final long STOP = Long.MIN_VALUE;
+
   private final ScrapeTarget target;
   private final Appendable appendable;
   private final ScrapeCache cache;
@@ -41,10 +44,8 @@ final class ScrapeLoop {
   private final long jitterSeed;
   private final TimestampAlignment alignment;
   private final String intervalLabel;
-  /** Wall-clock microseconds of fired ticks, or {@link #STOP}: what the loop thread waits on. */
-  private static final long STOP = Long.MIN_VALUE;
-
   private final CountDownLatch stopSignal = new CountDownLatch(1);
+  /** Wall-clock microseconds of fired ticks, or {@link #STOP}: what the loop thread waits on. */
   private final BlockingQueue<Long> ticks = new LinkedBlockingQueue<>();
   private volatile boolean staleOnStop = true;
   private volatile Thread thread;
