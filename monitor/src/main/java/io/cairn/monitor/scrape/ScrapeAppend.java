@@ -88,6 +88,7 @@ final class ScrapeAppend {
             error = limitError;
             break;
           }
+          lset = app.intern(lset); // the cache and the stored series share one label set
         }
         added++;
         boolean sampleAdded = false;

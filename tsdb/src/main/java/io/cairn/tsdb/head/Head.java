@@ -1,5 +1,6 @@
 package io.cairn.tsdb.head;
 
+import io.cairn.tsdb.model.LabelInterner;
 import io.cairn.tsdb.model.Labels;
 import io.cairn.tsdb.model.Matcher;
 import io.cairn.tsdb.storage.AppendException;
@@ -40,6 +41,8 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
   private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>();
   private final Map<Long, MemSeries> byRef = new ConcurrentHashMap<>();
   private final Postings postings = new Postings();
+  /** Every series' labels are interned here when it is created (see {@link LabelInterner}). */
+  private final LabelInterner interner;
   private final AtomicLong nextRef = new AtomicLong(1);
   private final AtomicLong minTime = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong maxTime = new AtomicLong(Long.MIN_VALUE);
@@ -47,9 +50,10 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
   private final HeadStats stats = new HeadStats();
   private volatile long minValidTime;
 
-  private Head(HeadOptions options, Wal wal, long minValidTime) {
+  private Head(HeadOptions options, Wal wal, long minValidTime, LabelInterner interner) {
     this.options = options;
     this.wal = wal;
+    this.interner = interner;
     this.minValidTime = minValidTime;
   }
 
@@ -65,13 +69,14 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
     java.nio.file.Files.createDirectories(walDir);
     Wal wal = Wal.open(walDir, options.wal()); // repairs a torn tail first
     Replay.Result replayed;
+    LabelInterner interner = new LabelInterner();
     try {
-      replayed = Replay.run(walDir, options, minValidTime);
+      replayed = Replay.run(walDir, options, minValidTime, interner);
     } catch (IOException | RuntimeException e) {
       wal.close();
       throw e;
     }
-    Head head = new Head(options, wal, minValidTime);
+    Head head = new Head(options, wal, minValidTime, interner);
     replayed.series().forEach(head::install);
     head.nextRef.set(replayed.maxRef() + 1);
     head.minTime.set(replayed.minTime());
@@ -89,6 +94,11 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
   @Override
   public Appender appender() {
     return new HeadAppender(this);
+  }
+
+  /** {@code labels} with the head's interned label objects (see {@link Appender#intern}). */
+  Labels intern(Labels labels) {
+    return interner.intern(labels);
   }
 
   MemSeries seriesByRef(long ref) {
@@ -115,7 +125,8 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
             + " series, its limit; refusing new series " + labels + " (raise the series limit or drop series by relabelling)");
       }
       MemSeries[] created = new MemSeries[1];
-      s = byLabels.computeIfAbsent(labels, l -> created[0] = new MemSeries(nextRef.getAndIncrement(), l));
+      // the map keeps its key: intern first, so that key and series share one label set
+      s = byLabels.computeIfAbsent(interner.intern(labels), l -> created[0] = new MemSeries(nextRef.getAndIncrement(), l));
       if (created[0] == s) {
         byRef.put(s.ref, s);
         postings.add(s.ref, s.labels);
@@ -344,6 +355,7 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
     } finally {
       lifecycle.writeLock().unlock();
     }
+    interner.retainOnly(byLabels.keySet());
     int first = wal.firstSegment();
     int current = wal.nextSegment();
     if (current - 1 >= first) {

@@ -48,6 +48,11 @@ final class HeadAppender implements Appender {
   }
 
   @Override
+  public Labels intern(Labels labels) {
+    return head.intern(labels);
+  }
+
+  @Override
   public long append(long ref, Labels labels, long t, double v) throws AppendException {
     if (done) {
       throw new IllegalStateException("appender already committed or rolled back");

@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class MemSeries {
   static final int SAMPLES_PER_CHUNK = 120; // as Prometheus
+  private static final long[] NO_TIMES = new long[0];
+  private static final double[] NO_VALUES = new double[0];
 
   /** What became of a sample offered to {@link #append}. */
   enum Outcome {
@@ -48,8 +50,8 @@ final class MemSeries {
   private long openBoundary; // the open chunk must hold samples before this
   private long maxTime = Long.MIN_VALUE;
   private long lastValueBits;
-  private long[] oooT = new long[0];
-  private double[] oooV = new double[0];
+  private long[] oooT = NO_TIMES; // shared while empty: most series never get an out-of-order sample
+  private double[] oooV = NO_VALUES;
   private int oooN;
 
   MemSeries(long ref, Labels labels) {

@@ -1,5 +1,6 @@
 package io.cairn.tsdb.head;
 
+import io.cairn.tsdb.model.LabelInterner;
 import io.cairn.tsdb.model.Labels;
 import io.cairn.tsdb.wal.Records;
 import io.cairn.tsdb.wal.RecordType;
@@ -29,7 +30,8 @@ final class Replay {
 
   private Replay() {}
 
-  static Result run(Path walDir, HeadOptions options, long minValidTime) throws IOException {
+  /** Replays into new series whose labels are interned in {@code interner}. */
+  static Result run(Path walDir, HeadOptions options, long minValidTime, LabelInterner interner) throws IOException {
     Map<Long, MemSeries> byRef = new HashMap<>();
     Map<Labels, MemSeries> byLabels = new HashMap<>();
     long maxRef = 0;
@@ -44,8 +46,8 @@ final class Replay {
             maxRef = Math.max(maxRef, rs.ref());
             MemSeries s = byLabels.get(rs.labels());
             if (s == null) {
-              s = new MemSeries(rs.ref(), rs.labels());
-              byLabels.put(rs.labels(), s);
+              s = new MemSeries(rs.ref(), interner.intern(rs.labels()));
+              byLabels.put(s.labels, s);
             }
             byRef.put(rs.ref(), s);
           }

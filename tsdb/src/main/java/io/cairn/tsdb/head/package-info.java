@@ -14,6 +14,10 @@
  *       samples (behind the series' newest, within the window of the head's newest) are kept sorted
  *       per series and encoded when read; readers merge them, the out-of-order sample winning on an
  *       equal timestamp.
+ *   <li>Labels: a series' labels are interned when it is created ({@code LabelInterner}, also at
+ *       replay), so equal name/value pairs are one object across all series; scrape caches keep
+ *       the interned set ({@code Appender.intern}). Truncation rebuilds the interner from the
+ *       series still alive.
  *   <li>Truncation: after the database has written {@code [mint, mint + range)} to a block, {@link
  *       io.cairn.tsdb.head.Head#truncate} drops older data and dead series and checkpoints the WAL.
  * </ul>

@@ -28,6 +28,16 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
     this.labels = sorted;
   }
 
+  /** Labels already sorted by name, names unique, values non-empty; the array is not copied. */
+  static Labels ofSorted(Label[] sorted) {
+    return sorted.length == 0 ? EMPTY : new Labels(sorted);
+  }
+
+  /** A copy of the label array, in order. */
+  Label[] labelArrayCopy() {
+    return labels.clone();
+  }
+
   /** From alternating names and values; later duplicates win, empty values are dropped. */
   public static Labels of(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {

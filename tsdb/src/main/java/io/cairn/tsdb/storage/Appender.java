@@ -26,6 +26,16 @@ public interface Appender {
   long append(long ref, Labels labels, long t, double v) throws AppendException;
 
   /**
+   * {@code labels} as the storage keeps them: an equal label set that shares its labels' memory with
+   * the series already stored (see {@code LabelInterner}). A caller that keeps a label set as long as
+   * its series (a scrape cache) keeps this one instead of its own copy. The default returns {@code
+   * labels}; implementations must return an equal label set and must not fail.
+   */
+  default Labels intern(Labels labels) {
+    return labels;
+  }
+
+  /**
    * Writes the collected samples to the WAL, waits for the fsync, and makes them visible. When this
    * returns normally, the samples survive a crash.
    *

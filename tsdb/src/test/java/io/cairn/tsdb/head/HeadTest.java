@@ -232,4 +232,28 @@ class HeadTest {
       assertThat(samples(h, UP_B)).containsExactly(new Sample(13_000, 3));
     }
   }
+
+  @Test
+  void seriesShareEqualLabelsAlsoAfterReplay() throws Exception {
+    try (Head h = open(HeadOptions.defaults())) {
+      Appender a = h.appender();
+      Labels kept = a.intern(Labels.of("__name__", new String("up".toCharArray()), "job", "a"));
+      a.append(0, kept, 1000, 1);
+      a.append(0, Labels.of("__name__", "up", "job", new String("b".toCharArray())), 1000, 1);
+      a.commit();
+      Labels again = a.intern(Labels.of("__name__", "up", "job", "a"));
+      assertThat(again.get(0)).isSameAs(kept.get(0));
+      assertThat(again.get(1)).isSameAs(kept.get(1));
+      assertThat((Object) a.intern(kept)).isSameAs(kept);
+      List<ChunkSeries> s = h.select(Long.MIN_VALUE, Long.MAX_VALUE, List.of());
+      assertThat(s).hasSize(2);
+      assertThat(s.get(0).labels().get(0)).isSameAs(s.get(1).labels().get(0));
+    }
+    try (Head h = open(HeadOptions.defaults())) {
+      List<ChunkSeries> s = h.select(Long.MIN_VALUE, Long.MAX_VALUE, List.of());
+      assertThat(s).extracting(ChunkSeries::labels).containsExactly(UP_A, UP_B);
+      assertThat(s.get(0).labels().get(0)).isSameAs(s.get(1).labels().get(0));
+      assertThat(s.get(0).labels().get(1).name()).isSameAs(s.get(1).labels().get(1).name());
+    }
+  }
 }
