@@ -128,6 +128,8 @@ final class ScrapeLoop {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.error("scrape loop for {} ended by an unexpected error", target.url(), e);
+    } finally {
+      scraper.close();
     }
   }
 
