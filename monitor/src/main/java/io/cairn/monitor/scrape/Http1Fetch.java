@@ -44,6 +44,7 @@ final class Http1Fetch implements Closeable {
   /** The largest body a Java array holds, whatever the cap. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int BUFFER = 16 * 1024;
+  private static final int INITIAL_BODY = 1 << 20;
 
   /** An answer: its status, the headers the scrape uses (null when absent) and, for 200, its body. */
   record Response(int status, String contentType, String contentEncoding, byte[] body) {}
@@ -80,6 +81,9 @@ final class Http1Fetch implements Closeable {
       throw new IllegalArgumentException("Http1Fetch fetches http:// URLs only, got " + url);
     }
     String h = url.getHost();
+    if (h == null || url.getRawAuthority() == null) {
+      throw new IllegalArgumentException("a scrape URL needs a host, got " + url);
+    }
     this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     this.port = url.getPort() < 0 ? 80 : url.getPort();
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
@@ -100,6 +104,9 @@ final class Http1Fetch implements Closeable {
    */
   Response get(long deadlineNanos, long cap) throws IOException {
     deadline = deadlineNanos;
+    if (pos < lim) {
+      close(); // the server sent more than its last answer: the connection is out of step
+    }
     boolean reused = socket != null;
     if (!reused) {
       connect();
@@ -237,8 +244,17 @@ final class Http1Fetch implements Closeable {
     if (length > cap || length > MAX_ARRAY) {
       throw new BoundedBody.TooLarge(Math.min(cap, MAX_ARRAY));
     }
-    byte[] body = new byte[(int) length];
-    readFully(body, 0, body.length);
+    // grown as bytes arrive: a Content-Length alone does not make us allocate it
+    byte[] body = new byte[(int) Math.min(length, INITIAL_BODY)];
+    int n = 0;
+    while (n < length) {
+      if (n == body.length) {
+        body = Arrays.copyOf(body, (int) Math.min(length, body.length * 2L));
+      }
+      int want = body.length - n;
+      readFully(body, n, want);
+      n += want;
+    }
     return body;
   }
 
@@ -289,11 +305,15 @@ final class Http1Fetch implements Closeable {
       if (n + size > max) {
         throw new BoundedBody.TooLarge(max);
       }
-      if (n + size > body.length) {
-        body = Arrays.copyOf(body, (int) Math.min(Math.max(n + size, body.length * 2L), max));
+      for (long left = size; left > 0; ) { // grown as bytes arrive, not by what the size line claims
+        if (n == body.length) {
+          body = Arrays.copyOf(body, (int) Math.min(body.length * 2L, max));
+        }
+        int want = (int) Math.min(left, body.length - n);
+        readFully(body, n, want);
+        n += want;
+        left -= want;
       }
-      readFully(body, n, (int) size);
-      n += (int) size;
       if (!readLine(budget).isEmpty()) {
         throw new Malformed("chunk data longer than its size");
       }

@@ -199,6 +199,28 @@ class Http1FetchTest {
   }
 
   @Test
+  void bytesBeyondAnAnswerPutTheConnectionOutOfStepAndItIsReplaced() throws Exception {
+    script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokJUNK"));
+    script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok2"));
+    try (Http1Fetch f = fetch("/")) {
+      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok2");
+    }
+    assertThat(connections.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aClaimedLengthIsNotAllocatedBeforeTheBytesArrive() throws Exception {
+    script.add(Answer.closing("HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\nabc"));
+    script.add(Answer.closing("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n70000000\r\nabc"));
+    try (Http1Fetch f = fetch("/")) {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> f.get(in(5_000), Long.MAX_VALUE)).isInstanceOf(IOException.class).hasMessage("unexpected EOF");
+      }
+    }
+  }
+
+  @Test
   void aSilentServerFailsAtTheDeadline() throws Exception {
     script.add(SILENCE);
     try (Http1Fetch f = fetch("/")) {
