@@ -34,7 +34,10 @@
  *       the tolerance late. Scrape times within {@code --scrape.timestamp-tolerance} (2 ms) of the
  *       intended tick are snapped to it ({@code ScrapeClock}), as Prometheus's timestamp
  *       alignment ({@code --scrape.adjust-timestamps}), so timestamps cost 1 bit in the chunks.
- *   <li>HTTP: {@code java.net.http.HttpClient}, HTTP/1.1, one client per distinct {@link
+ *   <li>HTTP/1.1: {@code http://} targets through {@code Http1Fetch} (a blocking GET over one
+ *       kept-alive connection per target on the loop's virtual thread; a third of the scrape path's
+ *       CPU went to the JDK client's asynchronous machinery), {@code https://} targets and
+ *       redirects to follow through {@code java.net.http.HttpClient}, one client per distinct {@link
  *       io.cairn.monitor.scrape.HttpSettings} in a pool; headers {@code Accept} (Prometheus 2.42's),
  *       {@code Accept-Encoding: gzip}, {@code User-Agent: Prometheus/2.42.0}, {@code
  *       X-Prometheus-Scrape-Timeout-Seconds}; status 200 required; the whole exchange is bounded
