@@ -58,8 +58,11 @@ public final class ServiceGroup {
   public synchronized void stop() {
     for (int i = started.size() - 1; i >= 0; i--) {
       Service s = started.get(i);
+      long begin = System.nanoTime();
+      log.info("stopping {}", s.name()); // so that a stop that hangs names its service
       try {
         s.stop();
+        log.info("{} stopped ({} ms)", s.name(), (System.nanoTime() - begin) / 1_000_000);
       } catch (RuntimeException e) {
         log.warn("stopping {} failed", s.name(), e);
       }

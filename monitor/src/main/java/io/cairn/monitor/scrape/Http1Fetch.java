@@ -67,6 +67,7 @@ final class Http1Fetch implements Closeable {
   private final int port;
   private final byte[] request;
   private volatile Socket socket;
+  private volatile boolean aborted;
   private InputStream in;
   private OutputStream out;
   private final byte[] buf = new byte[BUFFER];
@@ -128,6 +129,15 @@ final class Http1Fetch implements Closeable {
     }
   }
 
+  /**
+   * Ends this fetch for good, from any thread: an exchange in progress fails, and so does every
+   * later {@link #get}, also one that was about to connect (a stopping loop must not start one).
+   */
+  void abort() {
+    aborted = true;
+    close();
+  }
+
   /** Closes the connection; a blocked exchange fails. Idempotent; the next {@link #get} reconnects. */
   @Override
   public void close() {
@@ -147,6 +157,10 @@ final class Http1Fetch implements Closeable {
     socket = s;
     pos = 0;
     lim = 0;
+    if (aborted) { // read after publishing the socket, as abort() sets the flag before closing it
+      close();
+      throw new IOException("fetch aborted");
+    }
     try {
       s.setTcpNoDelay(true);
       s.connect(new InetSocketAddress(host, port), remainingMillis());

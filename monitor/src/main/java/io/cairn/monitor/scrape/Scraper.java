@@ -75,6 +75,9 @@ final class Scraper {
 
   /** Fetches the target once, within its timeout. */
   Body scrape() throws ScrapeFailure, InterruptedException {
+    if (cancelled) {
+      throw failure("context canceled"); // the loop is stopping: no new exchange
+    }
     long limit = target.settings().limits().effectiveBodyLimit();
     // a gzip body may be slightly larger than what it decodes to; the decoded size is checked below
     long rawCap = limit + limit / 512 + 1024;
@@ -106,7 +109,6 @@ final class Scraper {
 
   /** The plain fetch's answer, or null when it is a redirect to follow. */
   private Http1Fetch.Response fetchPlain(long rawCap) throws ScrapeFailure {
-    cancelled = false;
     Http1Fetch.Response r;
     try {
       r = plain.get(System.nanoTime() + target.timeout().toNanos(), rawCap);
@@ -136,11 +138,11 @@ final class Scraper {
     return new Body(body, contentType);
   }
 
-  /** Aborts a fetch in progress, if any. */
+  /** Aborts a fetch in progress, if any, and every later one: for a loop that is stopping. */
   void cancel() {
     cancelled = true;
     if (plain != null) {
-      plain.close();
+      plain.abort();
     }
     CompletableFuture<?> f = inFlight;
     if (f != null) {

@@ -249,6 +249,19 @@ class Http1FetchTest {
   }
 
   @Test
+  void afterAbortNoExchangeStarts() throws Exception {
+    script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+    try (Http1Fetch f = fetch("/")) {
+      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      f.abort();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> f.get(in(5_000), CAP)).isInstanceOf(IOException.class).hasMessage("fetch aborted");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+    }
+    assertThat(requests).hasSize(1);
+  }
+
+  @Test
   void malformedAnswersFailWithAClearMessage() throws Exception {
     String[] bad = {
       "HTP/1.1 200 OK\r\n\r\n",
