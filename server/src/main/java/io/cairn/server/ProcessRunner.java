@@ -21,7 +21,7 @@ final class ProcessRunner {
   private static final Logger log = LoggerFactory.getLogger(ProcessRunner.class);
 
   /** How long a clean stop may take before the process halts. */
-  static final Duration STOP_DEADLINE = Duration.ofMillis(4500);
+  static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
   /** The running group's stop request, so a service can ask the process to shut down. */
   private static volatile CountDownLatch current;
@@ -67,7 +67,7 @@ final class ProcessRunner {
                 () -> {
                   try {
                     Thread.sleep(STOP_DEADLINE);
-                    log.error("services did not stop within {}; halting", STOP_DEADLINE);
+                    log.error("services did not stop within {}; halting; threads:{}", STOP_DEADLINE, threadDump());
                     Runtime.getRuntime().halt(ExitCodes.FAILURE);
                   } catch (InterruptedException done) {
                     // stopped in time
@@ -77,5 +77,17 @@ final class ProcessRunner {
     watchdog.interrupt();
     log.info("{} stopped", what);
     return ExitCodes.OK;
+  }
+
+  /** The platform threads' stacks (top frames), so that a stop that overran says where it hung. */
+  private static String threadDump() {
+    StringBuilder sb = new StringBuilder();
+    Thread.getAllStackTraces().forEach((t, frames) -> {
+      sb.append("\n\"").append(t.getName()).append("\" ").append(t.getState());
+      for (int i = 0; i < Math.min(frames.length, 16); i++) {
+        sb.append("\n    at ").append(frames[i]);
+      }
+    });
+    return sb.toString();
   }
 }

