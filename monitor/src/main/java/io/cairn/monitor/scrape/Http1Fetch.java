@@ -35,12 +35,20 @@ import java.util.concurrent.TimeUnit;
  *       <td>{@link DeadlineExceeded}</td></tr>
  *   <tr><td>status line and headers</td><td>{@value #MAX_HEAD_BYTES} bytes</td><td>{@link
  *       Malformed}</td></tr>
+ *   <tr><td>one chunk-size line (and the CRLF after its data)</td><td>{@value
+ *       #MAX_CHUNK_LINE_BYTES} bytes</td><td>{@link Malformed}</td></tr>
+ *   <tr><td>trailers of a chunked body</td><td>{@value #MAX_HEAD_BYTES} bytes</td><td>{@link
+ *       Malformed}</td></tr>
  *   <tr><td>body (raw, before gzip decoding)</td><td>the cap passed in</td><td>{@link
  *       BoundedBody.TooLarge}</td></tr>
  * </table>
  */
 final class Http1Fetch implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
+  /** The longest chunk-size line (Go's chunked reader allows 4 KiB). */
+  static final int MAX_CHUNK_LINE_BYTES = 4096;
+  private static final String HEAD_TOO_LONG = "response head longer than " + MAX_HEAD_BYTES + " bytes";
+  private static final String CHUNK_LINE_TOO_LONG = "chunk size line longer than " + MAX_CHUNK_LINE_BYTES + " bytes";
   /** The largest body a Java array holds, whatever the cap. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int BUFFER = 16 * 1024;
@@ -75,6 +83,8 @@ final class Http1Fetch implements Closeable {
   private int lim;
   private long deadline;
   private boolean answered; // a byte of the current answer was read
+  private int lineBudget; // what the lines now being read may still take, newlines included
+  private String overBudget; // the error when they take more
 
   /** For {@code url} ({@code http} scheme), sending {@code headers} ("Name: value" lines, no CRLF). */
   Http1Fetch(URI url, Iterable<String> headers) {
@@ -208,8 +218,8 @@ final class Http1Fetch implements Closeable {
   }
 
   private Head readHead() throws IOException {
-    int[] budget = {MAX_HEAD_BYTES};
-    String statusLine = readLine(budget);
+    budgetLines(MAX_HEAD_BYTES, HEAD_TOO_LONG);
+    String statusLine = readLine();
     if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.") || statusLine.charAt(8) != ' '
         || !isDigits(statusLine, 9, 12) || (statusLine.length() > 12 && statusLine.charAt(12) != ' ')) {
       throw new Malformed("bad status line \"" + printable(statusLine) + "\"");
@@ -217,7 +227,7 @@ final class Http1Fetch implements Closeable {
     Head h = new Head();
     h.status = Integer.parseInt(statusLine, 9, 12, 10);
     h.close = statusLine.charAt(7) == '0';
-    for (String line = readLine(budget); !line.isEmpty(); line = readLine(budget)) {
+    for (String line = readLine(); !line.isEmpty(); line = readLine()) {
       int colon = line.indexOf(':');
       if (colon <= 0 || line.charAt(colon - 1) == ' ' || line.charAt(colon - 1) == '\t') {
         throw new Malformed("bad header line \"" + printable(line) + "\"");
@@ -295,9 +305,9 @@ final class Http1Fetch implements Closeable {
   private byte[] readChunked(long cap) throws IOException {
     byte[] body = new byte[BUFFER];
     int n = 0;
-    int[] budget = {MAX_HEAD_BYTES};
     while (true) {
-      String line = readLine(budget);
+      budgetLines(MAX_CHUNK_LINE_BYTES, CHUNK_LINE_TOO_LONG); // per line: a body may have many chunks
+      String line = readLine();
       int end = line.indexOf(';');
       String hex = (end < 0 ? line : line.substring(0, end)).strip();
       if (hex.isEmpty() || hex.length() > 15) {
@@ -310,7 +320,8 @@ final class Http1Fetch implements Closeable {
         throw new Malformed("bad chunk size \"" + printable(line) + "\"");
       }
       if (size == 0) {
-        while (!readLine(budget).isEmpty()) {
+        budgetLines(MAX_HEAD_BYTES, HEAD_TOO_LONG);
+        while (!readLine().isEmpty()) {
           // trailers: not used by a scrape
         }
         return Arrays.copyOf(body, n);
@@ -328,7 +339,8 @@ final class Http1Fetch implements Closeable {
         n += want;
         left -= want;
       }
-      if (!readLine(budget).isEmpty()) {
+      budgetLines(MAX_CHUNK_LINE_BYTES, CHUNK_LINE_TOO_LONG);
+      if (!readLine().isEmpty()) {
         throw new Malformed("chunk data longer than its size");
       }
     }
@@ -347,9 +359,15 @@ final class Http1Fetch implements Closeable {
     }
   }
 
-  /** A line without its CRLF (or bare LF), charged against {@code budget[0]}. */
-  private String readLine(int[] budget) throws IOException {
-    StringBuilder sb = null;
+  /** Lets the next lines take {@code bytes} in all; more fails with {@code error}. */
+  private void budgetLines(int bytes, String error) {
+    lineBudget = bytes;
+    overBudget = error;
+  }
+
+  /** A line without its CRLF (or bare LF), charged against the line budget. */
+  private String readLine() throws IOException {
+    StringBuilder sb = new StringBuilder();
     while (true) {
       if (pos == lim && !fill()) {
         throw new EOFException(answered ? "unexpected EOF" : "EOF");
@@ -358,13 +376,11 @@ final class Http1Fetch implements Closeable {
       while (pos < lim && buf[pos] != '\n') {
         pos++;
       }
-      int len = pos - start;
-      budget[0] -= len + 1;
-      if (budget[0] < 0) {
-        throw new Malformed("response head longer than " + MAX_HEAD_BYTES + " bytes");
+      lineBudget -= pos - start + 1;
+      if (lineBudget < 0) {
+        throw new Malformed(overBudget);
       }
-      String part = new String(buf, start, len, StandardCharsets.ISO_8859_1);
-      sb = sb == null ? new StringBuilder(part) : sb.append(part);
+      sb.append(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
       if (pos < lim) {
         pos++; // the LF
         int l = sb.length();

@@ -112,6 +112,11 @@ class Http1FetchTest {
     return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
   }
 
+  /** The body of one GET within 5 s, as text. */
+  private static String body(Http1Fetch f) throws IOException {
+    return text(f.get(in(5_000), CAP));
+  }
+
   private static String text(Http1Fetch.Response r) {
     return new String(r.body(), StandardCharsets.UTF_8);
   }
@@ -141,10 +146,26 @@ class Http1FetchTest {
         + "3;ext=1\r\nup \r\n2\r\n1\n\r\n0\r\nX-Trailer: t\r\n\r\n"));
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("up 1\n");
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok"); // the connection is still in step
+      assertThat(body(f)).isEqualTo("up 1\n");
+      assertThat(body(f)).isEqualTo("ok"); // the connection is still in step
     }
     assertThat(connections.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyOfManySmallChunksIsNotChargedAgainstTheHeadLimit() throws Exception {
+    int chunks = Http1Fetch.MAX_HEAD_BYTES / 4; // size lines and CRLFs of 8 bytes each: twice the head limit
+    StringBuilder raw = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i < chunks; i++) {
+      raw.append("1\r\nx\r\n");
+    }
+    script.add(Answer.of(raw.append("0\r\n\r\n").toString()));
+    script.add(Answer.closing("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + "1".repeat(Http1Fetch.MAX_CHUNK_LINE_BYTES) + "\r\n"));
+    try (Http1Fetch f = fetch("/")) {
+      assertThat(body(f)).hasSize(chunks).containsOnlyOnce("x".repeat(chunks));
+      assertThatThrownBy(() -> body(f)).isInstanceOf(Http1Fetch.Malformed.class)
+          .hasMessage("malformed HTTP response: chunk size line longer than " + Http1Fetch.MAX_CHUNK_LINE_BYTES + " bytes");
+    }
   }
 
   @Test
@@ -153,9 +174,9 @@ class Http1FetchTest {
     script.add(Answer.closing("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"));
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("up 1\nup 2\n");
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("up 1\nup 2\n");
+      assertThat(body(f)).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("ok");
     }
     assertThat(connections.get()).isEqualTo(3);
   }
@@ -165,9 +186,9 @@ class Http1FetchTest {
     script.add(Answer.closing("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")); // closes without saying so
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok2"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("ok");
       Thread.sleep(100); // let the close arrive
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok2");
+      assertThat(body(f)).isEqualTo("ok2");
     }
     assertThat(connections.get()).isEqualTo(2);
   }
@@ -178,7 +199,7 @@ class Http1FetchTest {
     script.add(Answer.of("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\ndown"));
     script.add(Answer.of("HTTP/1.1 302 Found\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("ok");
       Http1Fetch.Response down = f.get(in(5_000), CAP);
       assertThat(down.status()).isEqualTo(503);
       assertThat(down.body()).isNull();
@@ -203,8 +224,8 @@ class Http1FetchTest {
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokJUNK"));
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok2"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok2");
+      assertThat(body(f)).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("ok2");
     }
     assertThat(connections.get()).isEqualTo(2);
   }
@@ -252,7 +273,7 @@ class Http1FetchTest {
   void afterAbortNoExchangeStarts() throws Exception {
     script.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
     try (Http1Fetch f = fetch("/")) {
-      assertThat(text(f.get(in(5_000), CAP))).isEqualTo("ok");
+      assertThat(body(f)).isEqualTo("ok");
       f.abort();
       long start = System.nanoTime();
       assertThatThrownBy(() -> f.get(in(5_000), CAP)).isInstanceOf(IOException.class).hasMessage("fetch aborted");

@@ -332,9 +332,9 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
     if (mint > minValidTime) {
       minValidTime = mint;
     }
+    List<MemSeries> dead = new ArrayList<>();
     lifecycle.writeLock().lock();
     try {
-      List<MemSeries> dead = new ArrayList<>();
       long newMin = Long.MAX_VALUE;
       for (MemSeries s : byRef.values()) {
         if (s.truncateBefore(mint)) {
@@ -355,7 +355,9 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
     } finally {
       lifecycle.writeLock().unlock();
     }
-    interner.retainOnly(byLabels.keySet());
+    if (!dead.isEmpty()) { // outside the lock: appends go on while the interner is rebuilt
+      interner.retainOnly(byLabels.keySet());
+    }
     int first = wal.firstSegment();
     int current = wal.nextSegment();
     if (current - 1 >= first) {
