@@ -73,7 +73,7 @@ final class Etcdctl {
    */
   EtcdctlStream stream(Invocation invocation) {
     Process process = start(invocation);
-    EtcdctlStream stream = new EtcdctlStream(invocation.args(), process);
+    EtcdctlStream stream = new EtcdctlStream(invocation.args(), process, !invocation.stdin().isEmpty());
     type(process, invocation.stdin(), false);
     return stream;
   }

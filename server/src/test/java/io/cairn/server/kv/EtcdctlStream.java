@@ -10,10 +10,13 @@ final class EtcdctlStream implements AutoCloseable {
   private final Process process;
   private final LineCollector out;
   private final LineCollector err;
+  private final boolean typedInput;
 
-  EtcdctlStream(List<String> args, Process process) {
+  /** @param typedInput whether the command reads what was typed on its standard input */
+  EtcdctlStream(List<String> args, Process process, boolean typedInput) {
     this.args = List.copyOf(args);
     this.process = process;
+    this.typedInput = typedInput;
     this.out = LineCollector.all(process.getInputStream());
     this.err = LineCollector.all(process.getErrorStream());
   }
@@ -47,6 +50,19 @@ final class EtcdctlStream implements AutoCloseable {
   /** Kills the command (if still running) and returns everything it printed. */
   EtcdctlResult stop() {
     boolean wasRunning = process.isAlive();
+    if (typedInput && wasRunning) {
+      // End the input first and let the command answer it ("watch --interactive" prints "Error
+      // reading watch request line: EOF"): killing it at once raced that line against the signal,
+      // so a differential run saw it from one server and not the other.
+      try {
+        process.getOutputStream().close();
+        process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.io.IOException e) {
+        // already gone; stopped below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     ChildProcesses.stop(process, 2_000);
     try {
       out.awaitEnd(Duration.ofSeconds(5));
