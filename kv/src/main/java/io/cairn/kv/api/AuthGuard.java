@@ -31,10 +31,17 @@ import java.util.function.LongSupplier;
  * and {@link #withToken} put it into the call's {@link Context}, where the checks read it. While auth
  * is off every check passes. With auth on: no token is {@code user name is empty}, a bad, expired or
  * revoked token is {@code invalid auth token}, a lacking permission is {@code permission denied}.
- * Thread-safe; checks read the store's current {@link AuthState} without locking and never block.
+ *
+ * <p>Certificate login (etcd's {@code AuthInfoFromTLS}, with {@code --client-cert-auth}): a gRPC call
+ * that carries no token, on a TLS connection whose client presented a verified certificate, acts as
+ * the user named by the certificate's subject CN. A CN that names no user is {@code permission
+ * denied}. The JSON gateway never logs in by certificate, as etcd's gateway does not.
+ *
+ * <p>Thread-safe; checks read the store's current {@link AuthState} without locking and never block.
  */
 public final class AuthGuard {
   static final Context.Key<String> TOKEN = Context.key("etcd-auth-token");
+  static final Context.Key<String> CERT_USER = Context.key("etcd-cert-user");
   private static final Metadata.Key<String> TOKEN_MD = Metadata.Key.of("token", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> AUTHORIZATION_MD =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -42,18 +49,22 @@ public final class AuthGuard {
   private final KvStore store;
   private final long tokenTtlMillis;
   private final LongSupplier clockMillis;
+  private final boolean certificateLogin;
 
   /**
    * @param tokenTtlMillis how long an issued token stays valid (etcd's {@code --auth-token-ttl},
    *     300 s by default)
+   * @param certificateLogin whether a call without a token acts as its client certificate's CN
+   *     (etcd's {@code --client-cert-auth})
    */
-  public AuthGuard(KvStore store, long tokenTtlMillis, LongSupplier clockMillis) {
+  public AuthGuard(KvStore store, long tokenTtlMillis, LongSupplier clockMillis, boolean certificateLogin) {
     if (tokenTtlMillis <= 0) {
       throw new IllegalArgumentException("token TTL is " + tokenTtlMillis + " ms; expected a positive duration");
     }
     this.store = store;
     this.tokenTtlMillis = tokenTtlMillis;
     this.clockMillis = clockMillis;
+    this.certificateLogin = certificateLogin;
   }
 
   /** Puts the call's token (metadata {@code token}, else {@code authorization}) into its context. */
@@ -66,10 +77,14 @@ public final class AuthGuard {
         if (token == null) {
           token = headers.get(AUTHORIZATION_MD);
         }
-        if (token == null) {
-          return next.startCall(call, headers);
+        if (token != null) {
+          return Contexts.interceptCall(Context.current().withValue(TOKEN, token), call, headers, next);
         }
-        return Contexts.interceptCall(Context.current().withValue(TOKEN, token), call, headers, next);
+        String cn = certificateLogin ? CertificateUser.commonName(call.getAttributes()) : null;
+        if (cn != null) {
+          return Contexts.interceptCall(Context.current().withValue(CERT_USER, cn), call, headers, next);
+        }
+        return next.startCall(call, headers);
       }
     };
   }
@@ -100,7 +115,15 @@ public final class AuthGuard {
     }
     String token = TOKEN.get();
     if (token == null || token.isEmpty()) {
-      throw EtcdError.USER_EMPTY.exception();
+      String cn = CERT_USER.get();
+      if (cn == null) {
+        throw EtcdError.USER_EMPTY.exception();
+      }
+      User user = a.user(cn);
+      if (user == null) {
+        throw EtcdError.PERMISSION_DENIED.exception();
+      }
+      return user;
     }
     Tokens.Parsed t = Tokens.parse(token);
     User user = t == null ? null : a.user(t.user());

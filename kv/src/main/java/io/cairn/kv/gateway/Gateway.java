@@ -9,6 +9,7 @@ import io.cairn.kv.api.LockService;
 import io.cairn.kv.api.MaintenanceService;
 import io.cairn.kv.api.WatchService;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -46,8 +47,12 @@ public record Gateway(
     p.addAfter("gateway-aggregator", "gateway", new GatewayHandler(this));
   }
 
-  /** The port-sharing negotiator for the gRPC server on the client port. */
-  public PortSharing portSharing() {
-    return new PortSharing(this::install);
+  /**
+   * The port-sharing negotiator for the gRPC server on a client port.
+   *
+   * @param tls the TLS context of an https:// port; null for http://
+   */
+  public PortSharing portSharing(SslContext tls) {
+    return new PortSharing(this::install, tls);
   }
 }

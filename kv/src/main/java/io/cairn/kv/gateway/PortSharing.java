@@ -1,14 +1,21 @@
 package io.cairn.kv.gateway;
 
+import io.grpc.Attributes;
+import io.grpc.Grpc;
 import io.grpc.netty.GrpcHttp2ConnectionHandler;
+import io.grpc.netty.InternalProtocolNegotiationEvent;
 import io.grpc.netty.InternalProtocolNegotiator;
 import io.grpc.netty.InternalProtocolNegotiators;
+import io.grpc.netty.ProtocolNegotiationEvent;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSession;
 
 /**
  * gRPC and HTTP/1.1 on one port.
@@ -27,6 +35,11 @@ import java.util.function.Consumer;
  * held back, to gRPC's own plaintext negotiation; anything else gets the HTTP/1.1 gateway handlers
  * installed in its place, and gRPC never sees the connection. Gateway writes start at this handler's
  * position, so gRPC's write buffering (further from the head of the pipeline) never holds them.
+ *
+ * <p>On an {@code https://} port the same happens behind a TLS handler: the first bytes sniffed are
+ * the decrypted ones. Once the handshake succeeds, the held-back protocol negotiation event gets the
+ * TLS session ({@link Grpc#TRANSPORT_ATTR_SSL_SESSION}), so gRPC calls can see the client's
+ * certificate; a failed handshake closes the connection.
  */
 public final class PortSharing implements InternalProtocolNegotiator.ProtocolNegotiator {
   /** How long a new connection may take to send its first bytes. */
@@ -34,15 +47,20 @@ public final class PortSharing implements InternalProtocolNegotiator.ProtocolNeg
 
   private final InternalProtocolNegotiator.ProtocolNegotiator grpc = InternalProtocolNegotiators.serverPlaintext();
   private final Consumer<ChannelHandlerContext> installHttp1;
+  private final SslContext tls;
 
-  /** @param installHttp1 adds the HTTP/1.1 handlers after the given context's handler */
-  public PortSharing(Consumer<ChannelHandlerContext> installHttp1) {
+  /**
+   * @param installHttp1 adds the HTTP/1.1 handlers after the given context's handler
+   * @param tls the server TLS context of an https:// port; null for a cleartext port
+   */
+  public PortSharing(Consumer<ChannelHandlerContext> installHttp1, SslContext tls) {
     this.installHttp1 = installHttp1;
+    this.tls = tls;
   }
 
   @Override
   public AsciiString scheme() {
-    return grpc.scheme();
+    return tls == null ? grpc.scheme() : HTTPS;
   }
 
   @Override
@@ -54,6 +72,8 @@ public final class PortSharing implements InternalProtocolNegotiator.ProtocolNeg
   public void close() {
     grpc.close();
   }
+
+  private static final AsciiString HTTPS = AsciiString.of("https");
 
   private final class Sniffer extends ChannelInboundHandlerAdapter {
     private final ChannelHandler grpcHandler;
@@ -69,6 +89,9 @@ public final class PortSharing implements InternalProtocolNegotiator.ProtocolNeg
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+      if (tls != null) {
+        ctx.pipeline().addBefore(ctx.name(), null, tls.newHandler(ctx.alloc()));
+      }
       timeout = ctx.executor().schedule(() -> {
         ctx.close();
       }, FIRST_BYTES_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -81,7 +104,24 @@ public final class PortSharing implements InternalProtocolNegotiator.ProtocolNeg
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof SslHandshakeCompletionEvent done) {
+        if (done.isSuccess()) {
+          SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+          held.replaceAll(e -> e instanceof ProtocolNegotiationEvent pne ? withSession(pne, session) : e);
+        } else {
+          ctx.close();
+        }
+        return;
+      }
       held.add(evt);
+    }
+
+    private static ProtocolNegotiationEvent withSession(ProtocolNegotiationEvent pne, SSLSession session) {
+      Attributes attrs =
+          InternalProtocolNegotiationEvent.getAttributes(pne).toBuilder()
+              .set(Grpc.TRANSPORT_ATTR_SSL_SESSION, session)
+              .build();
+      return InternalProtocolNegotiationEvent.withAttributes(pne, attrs);
     }
 
     @Override

@@ -28,11 +28,12 @@ public final class KvKeys {
       ConfigKey.of("kv.name", "--name", Parsers.string(), "default", "Human-readable name of this member.");
 
   public static final ConfigKey<List<String>> LISTEN_CLIENT_URLS =
-      ConfigKey.of("kv.listen-client-urls", "--listen-client-urls", Urls.list(),
-          List.of("http://localhost:2379"), "URLs to serve the etcd v3 API on (gRPC).");
+      ConfigKey.of("kv.listen-client-urls", "--listen-client-urls", Urls.clientList(),
+          List.of("http://localhost:2379"),
+          "URLs to serve the etcd v3 API (gRPC and the JSON gateway) on; https:// ones need --cert-file and --key-file.");
 
   public static final ConfigKey<List<String>> ADVERTISE_CLIENT_URLS =
-      ConfigKey.of("kv.advertise-client-urls", "--advertise-client-urls", Urls.list(),
+      ConfigKey.of("kv.advertise-client-urls", "--advertise-client-urls", Urls.clientList(),
           List.of("http://localhost:2379"), "Client URLs this member tells the cluster about.");
 
   public static final ConfigKey<List<String>> LISTEN_PEER_URLS =
@@ -92,9 +93,26 @@ public final class KvKeys {
       ConfigKey.of("kv.auth-token-ttl", "--auth-token-ttl", Parsers.longInRange(1, 86_400), 300L,
           "Seconds an auth token (from Authenticate) stays valid.");
 
+  public static final ConfigKey<String> CERT_FILE =
+      ConfigKey.of("kv.cert-file", "--cert-file", Parsers.string(), "",
+          "PEM certificate (chain) served on https:// client URLs.");
+
+  public static final ConfigKey<String> KEY_FILE =
+      ConfigKey.of("kv.key-file", "--key-file", Parsers.string(), "",
+          "PEM private key of --cert-file (PKCS#8, PKCS#1 RSA or SEC1 EC).");
+
+  public static final ConfigKey<String> TRUSTED_CA_FILE =
+      ConfigKey.of("kv.trusted-ca-file", "--trusted-ca-file", Parsers.string(), "",
+          "PEM CA certificates that client certificates are checked against (with --client-cert-auth).");
+
+  public static final ConfigKey<Boolean> CLIENT_CERT_AUTH =
+      ConfigKey.of("kv.client-cert-auth", "--client-cert-auth", Parsers.bool(), false,
+          "Require a client certificate signed by --trusted-ca-file on https:// client URLs; with auth"
+              + " enabled, a request without a token acts as the user named by the certificate's CN.");
+
   public static final List<ConfigKey<?>> ALL =
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
-          ELECTION_TIMEOUT, AUTH_TOKEN_TTL);
+          ELECTION_TIMEOUT, AUTH_TOKEN_TTL, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH);
 }

@@ -27,6 +27,7 @@ import io.cairn.raft.RaftNode;
 import io.cairn.raft.RaftNodeConfig;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -100,6 +101,8 @@ public final class KvServer implements Service {
   }
 
   private void startAll() throws Exception {
+    // first, so that a bad certificate or key fails the start before anything is opened
+    SslContext tls = needsTls() ? settings.tls().serverContext() : null;
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
     store = new SwappableStore(storeDir.open());
@@ -150,7 +153,7 @@ public final class KvServer implements Service {
             true);
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
-    AuthGuard guard = new AuthGuard(store, settings.authTokenTtl().toMillis(), System::currentTimeMillis);
+    AuthGuard guard = new AuthGuard(store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, settings.tls().clientCertAuth());
     ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
     kvMetrics.register(store, raft, proposals);
 
@@ -170,7 +173,7 @@ public final class KvServer implements Service {
       HostPort at = Urls.listen(url);
       Server server =
           NettyServerBuilder.forAddress(at.toSocketAddress())
-              .protocolNegotiator(gateway.portSharing())
+              .protocolNegotiator(gateway.portSharing(Urls.isHttps(url) ? tls : null))
               // HTTP/1.1 gateway connections never finish gRPC's handshake; PortSharing bounds
               // how long a connection may stay silent instead.
               .handshakeTimeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS)
@@ -205,6 +208,10 @@ public final class KvServer implements Service {
     log.info("kv member {} ({}) of cluster {} started", settings.self().name(), selfHex, Members.hex(clusterId));
   }
 
+  private boolean needsTls() {
+    return settings.listenClientUrls().stream().anyMatch(Urls::isHttps);
+  }
+
   /** This member as the Raft server binds it: the listen address, not the advertised one. */
   private static io.cairn.raft.RaftMember listenAs(io.cairn.raft.RaftMember m, HostPort listen) {
     return new io.cairn.raft.RaftMember(m.id(), listen.toString(), m.clientAddress());
@@ -227,9 +234,10 @@ public final class KvServer implements Service {
   public List<Endpoint> endpoints() {
     List<Endpoint> out = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
-      HostPort at = Urls.listen(settings.listenClientUrls().get(i));
+      String url = settings.listenClientUrls().get(i);
+      HostPort at = Urls.listen(url);
       out.add(
-          new Endpoint("kv", "http://" + at.host() + ":" + servers.get(i).getPort(), "etcd v3 gRPC API and JSON gateway"));
+          new Endpoint("kv", (Urls.isHttps(url) ? "https://" : "http://") + at.host() + ":" + servers.get(i).getPort(), "etcd v3 gRPC API and JSON gateway"));
     }
     if (raftNode != null) {
       HostPort peer = Urls.listen(settings.listenPeerUrl());

@@ -27,7 +27,8 @@ record KvSettings(
     long snapshotCount,
     Duration heartbeat,
     Duration electionTimeout,
-    Duration authTokenTtl) {
+    Duration authTokenTtl,
+    ClientTls tls) {
 
   static KvSettings from(Config c) {
     String name = c.get(KvKeys.NAME);
@@ -66,6 +67,21 @@ record KvSettings(
               + election);
     }
     long quota = c.get(KvKeys.QUOTA_BACKEND_BYTES);
+    ClientTls tls =
+        new ClientTls(c.get(KvKeys.CERT_FILE), c.get(KvKeys.KEY_FILE), c.get(KvKeys.TRUSTED_CA_FILE),
+            c.get(KvKeys.CLIENT_CERT_AUTH));
+    for (String url : c.get(KvKeys.LISTEN_CLIENT_URLS)) {
+      if (Urls.isHttps(url) && !tls.serves()) {
+        throw new ConfigException(
+            "flag --listen-client-urls: TLS key/cert (--cert-file, --key-file) must be provided for client url "
+                + url + " with HTTPS scheme");
+      }
+    }
+    if (tls.certFile().isEmpty() != tls.keyFile().isEmpty()) {
+      throw new ConfigException(
+          "flag --cert-file: expected --cert-file and --key-file together, got --cert-file='" + tls.certFile()
+              + "' --key-file='" + tls.keyFile() + "'");
+    }
     return new KvSettings(
         self,
         List.copyOf(members),
@@ -81,7 +97,8 @@ record KvSettings(
         c.get(KvKeys.SNAPSHOT_COUNT),
         Duration.ofMillis(heartbeat),
         Duration.ofMillis(election),
-        Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)));
+        Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)),
+        tls);
   }
 
   /** etcd's minimum lease TTL: ceil(1.5 × election timeout) seconds. */

@@ -13,15 +13,29 @@ import java.util.Map;
 final class Urls {
   private Urls() {}
 
-  /** A comma-separated list of {@code http://host:port} URLs, as etcd's {@code --listen-client-urls}. */
+  /** A comma-separated list of {@code http://host:port} URLs, as etcd's {@code --listen-peer-urls}. */
   static ValueParser<List<String>> list() {
+    return list(false);
+  }
+
+  /** Like {@link #list()}, and {@code https://} URLs too, as etcd's {@code --listen-client-urls}. */
+  static ValueParser<List<String>> clientList() {
+    return list(true);
+  }
+
+  private static ValueParser<List<String>> list(boolean https) {
     return text -> {
       List<String> out = new ArrayList<>();
       for (String part : text.split(",")) {
-        out.add(check(part.strip()));
+        out.add(check(part.strip(), https));
       }
       return List.copyOf(out);
     };
+  }
+
+  /** Whether {@code url} is an {@code https://} URL. */
+  static boolean isHttps(String url) {
+    return "https".equals(URI.create(url).getScheme());
   }
 
   /** {@code name=url,name=url}, as etcd's {@code --initial-cluster}; a name may repeat for several URLs. */
@@ -41,16 +55,20 @@ final class Urls {
   }
 
   static String check(String url) {
+    return check(url, false);
+  }
+
+  private static String check(String url, boolean httpsAllowed) {
     URI u;
     try {
       u = new URI(url);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("expected URLs like http://127.0.0.1:2379");
     }
-    if ("https".equals(u.getScheme())) {
-      throw new IllegalArgumentException("expected http:// URLs (TLS on the kv ports is not supported yet)");
+    if ("https".equals(u.getScheme()) && !httpsAllowed) {
+      throw new IllegalArgumentException("expected http:// URLs (TLS between kv peers is not supported yet)");
     }
-    if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 0 || u.getPort() > 65535) {
+    if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null || u.getPort() < 0 || u.getPort() > 65535) {
       throw new IllegalArgumentException("expected URLs like http://127.0.0.1:2379");
     }
     return url;

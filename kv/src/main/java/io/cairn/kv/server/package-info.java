@@ -2,5 +2,11 @@
  * The kv service as a whole: {@link io.cairn.kv.server.KvServer} wires the Raft group, the store,
  * the lessor, the watch hub and the gRPC services on the client port; {@link
  * io.cairn.kv.server.KvKeys} are its settings in etcd's spelling, with etcd's defaults.
+ *
+ * <p>TLS: each {@code https://} client URL serves gRPC and the JSON gateway behind one TLS handler
+ * ({@link io.cairn.kv.server.ClientTls}, {@link io.cairn.kv.gateway.PortSharing}). Decisions: the
+ * server's ALPN preference is {@code http/1.1} then {@code h2}, so gRPC clients (which offer only
+ * {@code h2}) get HTTP/2 and curl gets the gateway over HTTP/1.1 (etcd answers curl over h2; the JSON
+ * is the same); Raft peer traffic stays cleartext, and {@code https://} peer URLs are refused.
  */
 package io.cairn.kv.server;

@@ -18,6 +18,7 @@ final class Catalog {
             MaintenanceScenarios.ALL,
             ErrorScenarios.ALL,
             AuthScenarios.ALL,
+            TlsScenarios.ALL,
             LockElectionScenarios.ALL)
         .flatMap(List::stream)
         .toList();

@@ -26,9 +26,16 @@ final class Curl {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
   private final String baseUrl;
+  private final List<String> flags;
 
   Curl(String baseUrl) {
+    this(baseUrl, List.of());
+  }
+
+  /** @param flags curl options added to every call, such as {@code --cacert FILE} */
+  Curl(String baseUrl, List<String> flags) {
     this.baseUrl = baseUrl;
+    this.flags = List.copyOf(flags);
   }
 
   CurlResult call(HttpCall call) {
@@ -66,6 +73,7 @@ final class Curl {
     List<String> command = new ArrayList<>();
     command.add(Peers.curl().toString());
     command.addAll(List.of("--silent", "--show-error", "--dump-header", headers.toString()));
+    command.addAll(flags);
     if (noBuffer) {
       command.add("--no-buffer");
     }

@@ -19,23 +19,31 @@ final class Etcdctl {
 
   private final String endpoint;
   private final Path workDir;
+  private final List<String> globalFlags;
   private final Duration dialTimeout;
   private final Duration commandTimeout;
 
   Etcdctl(String endpoint, Path workDir) {
-    this(endpoint, workDir, Duration.ofSeconds(3), Duration.ofSeconds(10));
+    this(endpoint, workDir, List.of());
   }
 
-  private Etcdctl(String endpoint, Path workDir, Duration dialTimeout, Duration commandTimeout) {
+  /** @param globalFlags flags put before every command's own, such as {@code --cacert=FILE} */
+  Etcdctl(String endpoint, Path workDir, List<String> globalFlags) {
+    this(endpoint, workDir, globalFlags, Duration.ofSeconds(3), Duration.ofSeconds(10));
+  }
+
+  private Etcdctl(
+      String endpoint, Path workDir, List<String> globalFlags, Duration dialTimeout, Duration commandTimeout) {
     this.endpoint = endpoint;
     this.workDir = workDir;
+    this.globalFlags = List.copyOf(globalFlags);
     this.dialTimeout = dialTimeout;
     this.commandTimeout = commandTimeout;
   }
 
   /** The same client with other {@code --dial-timeout} / {@code --command-timeout} values. */
   Etcdctl withTimeouts(Duration dial, Duration command) {
-    return new Etcdctl(endpoint, workDir, dial, command);
+    return new Etcdctl(endpoint, workDir, globalFlags, dial, command);
   }
 
   String endpoint() {
@@ -84,6 +92,7 @@ final class Etcdctl {
     command.add("--endpoints=" + endpoint);
     command.add("--dial-timeout=" + dialTimeout.toMillis() + "ms");
     command.add("--command-timeout=" + commandTimeout.toMillis() + "ms");
+    command.addAll(globalFlags);
     command.addAll(invocation.args());
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("ETCDCTL_"));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ final class KvTarget implements AutoCloseable {
     this.kind = kind;
     this.server = ServerCommand.of(kind);
     this.options = options;
-    this.clientUrl = "http://127.0.0.1:" + clientPort;
+    this.clientUrl = (options.tls() ? "https" : "http") + "://127.0.0.1:" + clientPort;
     this.peerUrl = "http://127.0.0.1:" + peerPort;
     this.workDir = workDir;
     ProcessBuilder builder = command().redirectErrorStream(true);
@@ -163,8 +164,9 @@ final class KvTarget implements AutoCloseable {
     return identity;
   }
 
+  /** etcdctl for this target; on a TLS target it trusts the test CA and shows the CN root certificate. */
   Etcdctl etcdctl() {
-    return new Etcdctl(clientUrl, workDir);
+    return new Etcdctl(clientUrl, workDir, options.tls() ? TlsFiles.etcdctlFlags() : List.of());
   }
 
   boolean isRunning() {

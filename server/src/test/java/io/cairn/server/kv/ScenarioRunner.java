@@ -25,6 +25,9 @@ final class ScenarioRunner {
     Map<String, String> captured = new LinkedHashMap<>();
     captured.put("endpoint", target.clientUrl());
     captured.put("peerUrl", target.peerUrl());
+    if (scenario.options().tls()) {
+      captured.put("tls", TlsFiles.dir().toString());
+    }
     List<Transcript.Outcome> outcomes = new ArrayList<>();
     for (Step step : scenario.steps()) {
       Templates templates = new Templates(base, captured);

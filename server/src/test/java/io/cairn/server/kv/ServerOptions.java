@@ -8,24 +8,32 @@ import java.util.List;
  * take them under the same names. {@code null} leaves a flag at the server's default.
  */
 record ServerOptions(
-    Long quotaBackendBytes, Long maxRequestBytes, Integer maxTxnOps, String autoCompactionRetention) {
+    Long quotaBackendBytes, Long maxRequestBytes, Integer maxTxnOps, String autoCompactionRetention, boolean tls) {
 
-  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null);
+  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false);
 
   ServerOptions withQuotaBackendBytes(long bytes) {
-    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention);
+    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls);
   }
 
   ServerOptions withMaxRequestBytes(long bytes) {
-    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention);
+    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls);
   }
 
   ServerOptions withMaxTxnOps(int ops) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls);
   }
 
   ServerOptions withAutoCompactionRetention(String retention) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls);
+  }
+
+  /**
+   * Serves the client URL as https:// with {@link TlsFiles}' server certificate and requires client
+   * certificates ({@code --client-cert-auth}); etcdctl then shows the certificate with CN root.
+   */
+  ServerOptions withTls() {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true);
   }
 
   List<String> flags() {
@@ -42,11 +50,17 @@ record ServerOptions(
     if (autoCompactionRetention != null) {
       flags.addAll(List.of("--auto-compaction-retention", autoCompactionRetention));
     }
+    if (tls) {
+      flags.addAll(TlsFiles.serverFlags());
+    }
     return List.copyOf(flags);
   }
 
   @Override
   public String toString() {
+    if (tls) {
+      return "TLS " + new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false);
+    }
     return flags().isEmpty() ? "default flags" : String.join(" ", flags());
   }
 }

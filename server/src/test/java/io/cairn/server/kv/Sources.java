@@ -36,6 +36,7 @@ final class Sources {
   static final String MANUAL_ALARM_LIST = "### ALARM LIST";
   static final String MANUAL_DEFRAG = "### DEFRAG [options]";
   static final String MANUAL_SNAPSHOT_SAVE = "### SNAPSHOT SAVE";
+  static final String MANUAL_GLOBAL_FLAGS = "Global flags (e.g., `dial-timeout`, `--cacert`, `--cert`, `--key`)";
 
   private Sources() {}
 }
