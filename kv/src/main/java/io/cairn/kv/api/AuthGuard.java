@@ -31,6 +31,8 @@ import java.util.function.LongSupplier;
  * and {@link #withToken} put it into the call's {@link Context}, where the checks read it. While auth
  * is off every check passes. With auth on: no token is {@code user name is empty}, a bad, expired or
  * revoked token is {@code invalid auth token}, a lacking permission is {@code permission denied}.
+ * With {@link JwtTokens} a token issued before the latest user or role change is {@code revision of
+ * auth store is old}, as etcd's, and clients authenticate again.
  *
  * <p>Certificate login (etcd's {@code AuthInfoFromTLS}, with {@code --client-cert-auth}): a gRPC call
  * that carries no token, on a TLS connection whose client presented a verified certificate, acts as
@@ -50,14 +52,18 @@ public final class AuthGuard {
   private final long tokenTtlMillis;
   private final LongSupplier clockMillis;
   private final boolean certificateLogin;
+  private final JwtTokens jwt;
 
   /**
    * @param tokenTtlMillis how long an issued token stays valid (etcd's {@code --auth-token-ttl},
    *     300 s by default)
    * @param certificateLogin whether a call without a token acts as its client certificate's CN
    *     (etcd's {@code --client-cert-auth})
+   * @param jwt etcd's JWT tokens ({@code --auth-token jwt,...}), which then replace cairn's own
+   *     signed tokens ({@code --auth-token simple}); null for those
    */
-  public AuthGuard(KvStore store, long tokenTtlMillis, LongSupplier clockMillis, boolean certificateLogin) {
+  public AuthGuard(
+      KvStore store, long tokenTtlMillis, LongSupplier clockMillis, boolean certificateLogin, JwtTokens jwt) {
     if (tokenTtlMillis <= 0) {
       throw new IllegalArgumentException("token TTL is " + tokenTtlMillis + " ms; expected a positive duration");
     }
@@ -65,6 +71,7 @@ public final class AuthGuard {
     this.tokenTtlMillis = tokenTtlMillis;
     this.clockMillis = clockMillis;
     this.certificateLogin = certificateLogin;
+    this.jwt = jwt;
   }
 
   /** Puts the call's token (metadata {@code token}, else {@code authorization}) into its context. */
@@ -104,6 +111,9 @@ public final class AuthGuard {
 
   /** A new token for {@code user}, valid for the configured TTL. */
   String issue(AuthState a, User user) {
+    if (jwt != null) {
+      return jwt.issue(user.getName().toStringUtf8(), a.revision(), clockMillis.getAsLong());
+    }
     return Tokens.issue(a.tokenSecret(), user.getName().toStringUtf8(), user.getPassword(), clockMillis.getAsLong() + tokenTtlMillis);
   }
 
@@ -125,10 +135,29 @@ public final class AuthGuard {
       }
       return user;
     }
+    if (jwt != null) {
+      return jwtCaller(a, token);
+    }
     Tokens.Parsed t = Tokens.parse(token);
     User user = t == null ? null : a.user(t.user());
     if (user == null || !Tokens.valid(t, a.tokenSecret(), user.getPassword(), clockMillis.getAsLong())) {
       throw EtcdError.INVALID_AUTH_TOKEN.exception();
+    }
+    return user;
+  }
+
+  /** etcd's order: a bad token, then an older auth revision, then a user that no longer exists. */
+  private User jwtCaller(AuthState a, String token) throws EtcdException {
+    JwtTokens.Claims claims = jwt.verify(token, clockMillis.getAsLong());
+    if (claims == null) {
+      throw EtcdError.INVALID_AUTH_TOKEN.exception();
+    }
+    if (claims.revision() < a.revision()) {
+      throw EtcdError.AUTH_OLD_REVISION.exception();
+    }
+    User user = a.user(claims.user());
+    if (user == null) {
+      throw EtcdError.PERMISSION_DENIED.exception();
     }
     return user;
   }

@@ -93,6 +93,11 @@ public final class KvKeys {
       ConfigKey.of("kv.auth-token-ttl", "--auth-token-ttl", Parsers.longInRange(1, 86_400), 300L,
           "Seconds an auth token (from Authenticate) stays valid.");
 
+  public static final ConfigKey<AuthTokenOption> AUTH_TOKEN =
+      ConfigKey.of("kv.auth-token", "--auth-token", AuthTokenOption.parser(), AuthTokenOption.SIMPLE,
+          "Auth tokens: simple (cairn's signed tokens) or jwt,pub-key=FILE,priv-key=FILE,sign-method=RS256[,ttl=5m]"
+              + " (etcd's JWTs; methods RS/PS/ES 256/384/512).");
+
   public static final ConfigKey<String> CERT_FILE =
       ConfigKey.of("kv.cert-file", "--cert-file", Parsers.string(), "",
           "PEM certificate (chain) served on https:// client URLs.");
@@ -114,5 +119,5 @@ public final class KvKeys {
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
-          ELECTION_TIMEOUT, AUTH_TOKEN_TTL, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH);
+          ELECTION_TIMEOUT, AUTH_TOKEN_TTL, AUTH_TOKEN, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH);
 }

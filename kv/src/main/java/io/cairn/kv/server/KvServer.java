@@ -10,6 +10,7 @@ import io.cairn.kv.api.AuthService;
 import io.cairn.kv.api.ClusterService;
 import io.cairn.kv.api.ElectionService;
 import io.cairn.kv.api.Headers;
+import io.cairn.kv.api.JwtTokens;
 import io.cairn.kv.api.KvService;
 import io.cairn.kv.api.LeaderForwarder;
 import io.cairn.kv.api.LeaseService;
@@ -103,6 +104,7 @@ public final class KvServer implements Service {
   private void startAll() throws Exception {
     // first, so that a bad certificate or key fails the start before anything is opened
     SslContext tls = needsTls() ? settings.tls().serverContext() : null;
+    JwtTokens jwt = settings.authToken().load();
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
     store = new SwappableStore(storeDir.open());
@@ -153,7 +155,8 @@ public final class KvServer implements Service {
             true);
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
-    AuthGuard guard = new AuthGuard(store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, settings.tls().clientCertAuth());
+    AuthGuard guard = new AuthGuard(
+            store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, settings.tls().clientCertAuth(), jwt);
     ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
     kvMetrics.register(store, raft, proposals);
 

@@ -28,6 +28,7 @@ record KvSettings(
     Duration heartbeat,
     Duration electionTimeout,
     Duration authTokenTtl,
+    AuthTokenOption authToken,
     ClientTls tls) {
 
   static KvSettings from(Config c) {
@@ -98,6 +99,7 @@ record KvSettings(
         Duration.ofMillis(heartbeat),
         Duration.ofMillis(election),
         Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)),
+        c.get(KvKeys.AUTH_TOKEN),
         tls);
   }
 

@@ -8,24 +8,29 @@ import java.util.List;
  * take them under the same names. {@code null} leaves a flag at the server's default.
  */
 record ServerOptions(
-    Long quotaBackendBytes, Long maxRequestBytes, Integer maxTxnOps, String autoCompactionRetention, boolean tls) {
+    Long quotaBackendBytes,
+    Long maxRequestBytes,
+    Integer maxTxnOps,
+    String autoCompactionRetention,
+    boolean tls,
+    String jwtMethod) {
 
-  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false);
+  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false, null);
 
   ServerOptions withQuotaBackendBytes(long bytes) {
-    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls);
+    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod);
   }
 
   ServerOptions withMaxRequestBytes(long bytes) {
-    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls);
+    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod);
   }
 
   ServerOptions withMaxTxnOps(int ops) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls, jwtMethod);
   }
 
   ServerOptions withAutoCompactionRetention(String retention) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls, jwtMethod);
   }
 
   /**
@@ -33,7 +38,12 @@ record ServerOptions(
    * certificates ({@code --client-cert-auth}); etcdctl then shows the certificate with CN root.
    */
   ServerOptions withTls() {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true, jwtMethod);
+  }
+
+  /** etcd's JWT auth tokens ({@code --auth-token jwt,...}) signed with {@code method} ({@code RS256} or {@code ES256}) and {@link TlsFiles}' keys. */
+  ServerOptions withJwt(String method) {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, method);
   }
 
   List<String> flags() {
@@ -53,13 +63,18 @@ record ServerOptions(
     if (tls) {
       flags.addAll(TlsFiles.serverFlags());
     }
+    if (jwtMethod != null) {
+      flags.addAll(List.of("--auth-token", TlsFiles.jwtOption(jwtMethod)));
+    }
     return List.copyOf(flags);
   }
 
   @Override
   public String toString() {
-    if (tls) {
-      return "TLS " + new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false);
+    if (tls || jwtMethod != null) {
+      String plain =
+          new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false, null).toString();
+      return (tls ? "TLS " : "") + (jwtMethod != null ? "JWT " + jwtMethod + " " : "") + plain;
     }
     return flags().isEmpty() ? "default flags" : String.join(" ", flags());
   }

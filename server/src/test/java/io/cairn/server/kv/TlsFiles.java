@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code server.pem}, its key {@code server-key.pem} in PKCS#1 form, as {@code openssl genrsa
  * -traditional} and cfssl write it); client certificates signed by the CA with the CNs {@code root}
  * and {@code alice} (SEC1 EC keys, {@code NAME.pem} and {@code NAME-key.pem}); and {@code
- * stranger.pem}, a self-signed client certificate with CN {@code root} that no server trusts.
+ * stranger.pem}, a self-signed client certificate with CN {@code root} that no server trusts. Also
+ * the key pairs of JWT auth tokens: {@code jwt-rs256-key.pem} (PKCS#1 RSA) and {@code
+ * jwt-es256-key.pem} (SEC1 EC P-256), each with its {@code -pub.pem} public key.
  */
 final class TlsFiles {
   private static Path shared;
@@ -53,7 +55,17 @@ final class TlsFiles {
         "--client-cert-auth");
   }
 
+  /** etcd's {@code --auth-token} value for JWTs signed with {@code method}, RS256 or ES256. */
+  static String jwtOption(String method) {
+    String base = dir().resolve("jwt-" + method.toLowerCase(java.util.Locale.ROOT)).toString();
+    return "jwt,pub-key=" + base + "-pub.pem,priv-key=" + base + "-key.pem,sign-method=" + method;
+  }
+
   private static void make(Path d) throws IOException {
+    openssl(d, "genrsa", "-traditional", "-out", "jwt-rs256-key.pem", "2048");
+    openssl(d, "rsa", "-in", "jwt-rs256-key.pem", "-pubout", "-out", "jwt-rs256-pub.pem");
+    openssl(d, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "jwt-es256-key.pem");
+    openssl(d, "ec", "-in", "jwt-es256-key.pem", "-pubout", "-out", "jwt-es256-pub.pem");
     openssl(d, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
         "-keyout", "ca-key.pem", "-out", "ca.pem", "-days", "2", "-subj", "/CN=cairn kv test CA");
     Files.writeString(d.resolve("server.ext"),

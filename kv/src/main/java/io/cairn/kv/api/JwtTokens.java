@@ -1,0 +1,149 @@
+package io.cairn.kv.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Base64;
+
+/**
+ * etcd's JWT auth tokens ({@code --auth-token jwt,...}): RFC 7519 tokens signed with the member's
+ * private key, with etcd's claims {@code username}, {@code revision} (the auth revision when the
+ * token was issued) and {@code exp} (Unix seconds). Any member holding the public key verifies any
+ * member's tokens. A token whose revision is older than the auth store's is refused with etcd's
+ * {@code revision of auth store is old}, on which etcd clients authenticate again.
+ *
+ * <p>Verification accepts only the configured method (the header's {@code alg} must match, so a
+ * token cannot pick a weaker one) and at most {@link Tokens#MAX_TOKEN_CHARS} characters. Thread-safe:
+ * each call makes its own {@link Signature}.
+ */
+public final class JwtTokens {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+  /** The signing methods etcd 3.4 takes as {@code sign-method}. */
+  public enum Method {
+    RS256("SHA256withRSA", null, "RSA"),
+    RS384("SHA384withRSA", null, "RSA"),
+    RS512("SHA512withRSA", null, "RSA"),
+    PS256("RSASSA-PSS", pss("SHA-256", MGF1ParameterSpec.SHA256, 32), "RSA"),
+    PS384("RSASSA-PSS", pss("SHA-384", MGF1ParameterSpec.SHA384, 48), "RSA"),
+    PS512("RSASSA-PSS", pss("SHA-512", MGF1ParameterSpec.SHA512, 64), "RSA"),
+    ES256("SHA256withECDSAinP1363Format", null, "EC"),
+    ES384("SHA384withECDSAinP1363Format", null, "EC"),
+    ES512("SHA512withECDSAinP1363Format", null, "EC");
+
+    private final String jdkName;
+    private final PSSParameterSpec params;
+    /** The key algorithm the method needs ({@code RSA} or {@code EC}). */
+    public final String keyAlgorithm;
+
+    Method(String jdkName, PSSParameterSpec params, String keyAlgorithm) {
+      this.jdkName = jdkName;
+      this.params = params;
+      this.keyAlgorithm = keyAlgorithm;
+    }
+
+    private static PSSParameterSpec pss(String hash, MGF1ParameterSpec mgf, int saltBytes) {
+      return new PSSParameterSpec(hash, "MGF1", mgf, saltBytes, PSSParameterSpec.TRAILER_FIELD_BC);
+    }
+
+    Signature signature() throws GeneralSecurityException {
+      Signature s = Signature.getInstance(jdkName);
+      if (params != null) {
+        s.setParameter(params);
+      }
+      return s;
+    }
+  }
+
+  /** What a verified token says. */
+  record Claims(String user, long revision) {}
+
+  private final Method method;
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+  private final long ttlMillis;
+  private final String header;
+
+  /**
+   * @throws IllegalArgumentException when a key is not of the method's algorithm or the TTL is not
+   *     positive
+   */
+  public JwtTokens(Method method, PrivateKey privateKey, PublicKey publicKey, long ttlMillis) {
+    for (var key : new java.security.Key[] {privateKey, publicKey}) {
+      String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
+      if (!alg.equals(method.keyAlgorithm)) {
+        throw new IllegalArgumentException(
+            "sign-method " + method + " needs " + method.keyAlgorithm + " keys, got a " + alg + " key");
+      }
+    }
+    if (ttlMillis <= 0) {
+      throw new IllegalArgumentException("ttl is " + ttlMillis + " ms; expected a positive duration");
+    }
+    this.method = method;
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    this.ttlMillis = ttlMillis;
+    this.header = B64.encodeToString(("{\"alg\":\"" + method + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A token for {@code user} at auth revision {@code revision}, expiring the TTL after now. */
+  String issue(String user, long revision, long nowMillis) {
+    ObjectNode claims = JSON.createObjectNode();
+    claims.put("exp", (nowMillis + ttlMillis) / 1000);
+    claims.put("revision", revision);
+    claims.put("username", user);
+    String signed = header + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature s = method.signature();
+      s.initSign(privateKey);
+      s.update(signed.getBytes(StandardCharsets.US_ASCII));
+      return signed + "." + B64.encodeToString(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a token with " + method + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The claims of a token this method signed that has not expired; null for any other string. */
+  Claims verify(String token, long nowMillis) {
+    if (token == null || token.length() > Tokens.MAX_TOKEN_CHARS) {
+      return null;
+    }
+    int dot1 = token.indexOf('.');
+    int dot2 = token.lastIndexOf('.');
+    if (dot1 <= 0 || dot2 == dot1) {
+      return null;
+    }
+    try {
+      JsonNode head = JSON.readTree(B64D.decode(token.substring(0, dot1)));
+      if (!method.name().equals(head.path("alg").asText())) {
+        return null;
+      }
+      Signature s = method.signature();
+      s.initVerify(publicKey);
+      s.update(token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII));
+      if (!s.verify(B64D.decode(token.substring(dot2 + 1)))) {
+        return null;
+      }
+      JsonNode claims = JSON.readTree(B64D.decode(token.substring(dot1 + 1, dot2)));
+      JsonNode user = claims.get("username");
+      JsonNode revision = claims.get("revision");
+      JsonNode exp = claims.get("exp");
+      if (user == null || !user.isTextual() || revision == null || !revision.canConvertToLong()
+          || exp == null || !exp.isNumber() || exp.asLong() * 1000 <= nowMillis) {
+        return null;
+      }
+      return new Claims(user.asText(), revision.asLong());
+    } catch (java.io.IOException | IllegalArgumentException | GeneralSecurityException e) {
+      return null;
+    }
+  }
+}

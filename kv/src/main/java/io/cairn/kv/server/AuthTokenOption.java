@@ -1,0 +1,184 @@
+package io.cairn.kv.server;
+
+import io.cairn.common.config.ConfigException;
+import io.cairn.common.config.ValueParser;
+import io.cairn.common.text.PromDuration;
+import io.cairn.kv.api.JwtTokens;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+/**
+ * etcd's {@code --auth-token}: {@code simple} (the default; cairn's own signed tokens, see {@code
+ * io.cairn.kv.api.Tokens}) or {@code jwt,pub-key=FILE,priv-key=FILE,sign-method=METHOD[,ttl=DURATION]}.
+ *
+ * <p>Decisions where etcd is lenient: both keys are required (etcd 3.4 also runs a member with only
+ * one, which can then only verify or only sign), and an unknown option is refused rather than
+ * ignored. Keys are PEM: private keys PKCS#8, PKCS#1 or SEC1; public keys {@code PUBLIC KEY}, {@code
+ * RSA PUBLIC KEY} or a certificate. {@code ttl} is a duration such as {@code 5m} (the default) or
+ * {@code 1h30m}.
+ *
+ * @param spec the flag's text, as given
+ * @param method null for {@code simple}
+ */
+record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFile, String privateKeyFile, long ttlMillis) {
+  static final AuthTokenOption SIMPLE = new AuthTokenOption("simple", null, "", "", 0);
+  private static final long DEFAULT_TTL_MILLIS = 5 * 60_000;
+
+  static ValueParser<AuthTokenOption> parser() {
+    return AuthTokenOption::parse;
+  }
+
+  static AuthTokenOption parse(String text) {
+    String[] parts = text.strip().split(",");
+    switch (parts[0]) {
+      case "simple" -> {
+        if (parts.length > 1) {
+          throw new IllegalArgumentException("expected no options after 'simple', got '" + text + "'");
+        }
+        return SIMPLE;
+      }
+      case "jwt" -> {}
+      default ->
+          throw new IllegalArgumentException(
+              "expected 'simple' or 'jwt,pub-key=FILE,priv-key=FILE,sign-method=RS256[,ttl=5m]', got '" + text + "'");
+    }
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      String key = eq < 0 ? parts[i] : parts[i].substring(0, eq);
+      if (eq < 0 || !java.util.Set.of("pub-key", "priv-key", "sign-method", "ttl").contains(key)) {
+        throw new IllegalArgumentException(
+            "jwt option '" + parts[i] + "': expected pub-key=FILE, priv-key=FILE, sign-method=METHOD or ttl=DURATION");
+      }
+      opts.put(key, parts[i].substring(eq + 1));
+    }
+    for (String required : new String[] {"pub-key", "priv-key", "sign-method"}) {
+      if (opts.getOrDefault(required, "").isEmpty()) {
+        throw new IllegalArgumentException("jwt needs " + required + "=..., got '" + text + "'");
+      }
+    }
+    JwtTokens.Method method;
+    try {
+      method = JwtTokens.Method.valueOf(opts.get("sign-method"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "jwt sign-method '" + opts.get("sign-method") + "': expected one of "
+              + java.util.Arrays.toString(JwtTokens.Method.values()));
+    }
+    long ttl = DEFAULT_TTL_MILLIS;
+    if (opts.containsKey("ttl")) {
+      ttl = PromDuration.parse(opts.get("ttl")).millis();
+      if (ttl <= 0) {
+        throw new IllegalArgumentException("jwt ttl '" + opts.get("ttl") + "': expected a positive duration");
+      }
+    }
+    return new AuthTokenOption(text.strip(), method, opts.get("pub-key"), opts.get("priv-key"), ttl);
+  }
+
+  /**
+   * The JWT signer/verifier with its keys read now; null for {@code simple}.
+   *
+   * @throws ConfigException naming the file that cannot be read or is not a key the method takes
+   */
+  JwtTokens load() {
+    if (method == null) {
+      return null;
+    }
+    try {
+      return new JwtTokens(method, jdkKey(privateKey()), jdkKey(publicKey()), ttlMillis);
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new ConfigException("flag --auth-token: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The same key from the JDK's own providers: with BouncyCastle registered (the gateway's ACME
+   * client registers it), the converter may hand out BouncyCastle keys ("ECDSA").
+   */
+  @SuppressWarnings("unchecked")
+  private static <K extends java.security.Key> K jdkKey(K key) throws GeneralSecurityException {
+    String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
+    if (!alg.equals("EC") && !alg.equals("RSA")) {
+      throw new GeneralSecurityException("expected an RSA or EC key, got a " + alg + " key");
+    }
+    KeyFactory f = KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign");
+    return (K) (key instanceof PrivateKey
+        ? f.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()))
+        : f.generatePublic(new X509EncodedKeySpec(key.getEncoded())));
+  }
+
+  private PrivateKey privateKey() {
+    Object o = firstPemObject(privateKeyFile, "priv-key");
+    try {
+      JcaPEMKeyConverter c = new JcaPEMKeyConverter();
+      if (o instanceof PEMKeyPair kp) {
+        return c.getPrivateKey(kp.getPrivateKeyInfo());
+      }
+      if (o instanceof PrivateKeyInfo info) {
+        return c.getPrivateKey(info);
+      }
+    } catch (IOException e) {
+      throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile + "': " + e.getMessage());
+    }
+    throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile
+        + "': expected an unencrypted PEM private key (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
+  }
+
+  private PublicKey publicKey() {
+    Object o = firstPemObject(publicKeyFile, "pub-key");
+    try {
+      JcaPEMKeyConverter c = new JcaPEMKeyConverter();
+      if (o instanceof SubjectPublicKeyInfo info) {
+        return c.getPublicKey(info);
+      }
+      if (o instanceof X509CertificateHolder cert) {
+        return c.getPublicKey(cert.getSubjectPublicKeyInfo());
+      }
+      if (o instanceof PEMKeyPair kp) {
+        return c.getPublicKey(kp.getPublicKeyInfo());
+      }
+    } catch (IOException e) {
+      throw new ConfigException("flag --auth-token: pub-key '" + publicKeyFile + "': " + e.getMessage());
+    }
+    throw new ConfigException("flag --auth-token: pub-key '" + publicKeyFile
+        + "': expected a PEM public key (PUBLIC KEY or RSA PUBLIC KEY) or certificate");
+  }
+
+  private static Object firstPemObject(String file, String option) {
+    try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.US_ASCII);
+        PEMParser p = new PEMParser(r)) {
+      Object o = p.readObject();
+      if (o == null) {
+        throw new ConfigException("flag --auth-token: " + option + " '" + file + "': no PEM block found");
+      }
+      return o;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ConfigException c) {
+        throw c;
+      }
+      throw new ConfigException("flag --auth-token: " + option + " '" + file + "': cannot read it: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return spec;
+  }
+}
