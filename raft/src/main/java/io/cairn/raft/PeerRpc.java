@@ -29,13 +29,16 @@ final class PeerRpc implements AutoCloseable {
 
   private final ClientId clientId;
   private final RaftProperties properties;
+  private final Parameters parameters;
   private final Map<RaftPeerId, String> known = new HashMap<>();
   private RaftClientRpc rpc;
   private boolean closed;
 
-  PeerRpc(ClientId clientId, RaftProperties properties) {
+  /** @param parameters the node's Ratis parameters (its peer TLS, if any) */
+  PeerRpc(ClientId clientId, RaftProperties properties, Parameters parameters) {
     this.clientId = clientId;
     this.properties = properties;
+    this.parameters = parameters;
   }
 
   /** The RPC, knowing at least {@code peers} at their current addresses. */
@@ -48,7 +51,7 @@ final class PeerRpc implements AutoCloseable {
             .anyMatch(p -> known.containsKey(p.getId()) && !known.get(p.getId()).equals(p.getAddress()));
     if (rpc == null || moved) {
       closeQuietly(rpc);
-      rpc = new GrpcFactory(new Parameters()).newRaftClientRpc(clientId, properties);
+      rpc = new GrpcFactory(parameters).newRaftClientRpc(clientId, properties);
       known.clear();
     }
     var added = peers.stream().filter(p -> !known.containsKey(p.getId())).map(Peers::forRpc).toList();

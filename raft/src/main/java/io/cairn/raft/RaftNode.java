@@ -15,7 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -83,10 +86,16 @@ public final class RaftNode implements AutoCloseable {
     tuning.accept(props);
     RaftPeerId self = RaftPeerId.valueOf(config.self().id());
     StateMachine.Registry registry = this::stateMachineFor;
+    Parameters parameters = new Parameters();
+    if (config.peerTls() != null) {
+      PeerTls tls = config.peerTls();
+      GrpcConfigKeys.TLS.setConf(parameters, new GrpcTlsConfig(tls.keyManager(), tls.trustManager(), tls.mutual()));
+    }
     server =
         RaftServer.newBuilder()
             .setServerId(self)
             .setProperties(props)
+            .setParameters(parameters)
             .setStateMachineRegistry(registry)
             .build();
     RaftServerConfigKeys.setStorageDir(props, List.of(dataDir.toFile()));
@@ -101,7 +110,7 @@ public final class RaftNode implements AutoCloseable {
             self,
             clientId,
             new AtomicLong(),
-            new PeerRpc(clientId, RatisProperties.client(config)),
+            new PeerRpc(clientId, RatisProperties.client(config), parameters),
             timer,
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cairn-raft-cb-", 0).factory()),
             Executors.newSingleThreadExecutor(

@@ -16,13 +16,21 @@ import java.util.Objects;
  *     RaftException.Timeout}
  * @param snapshotEveryEntries take a snapshot (and purge the log before it) after this many applied
  *     entries (etcd's {@code --snapshot-count}, default 100,000)
+ * @param peerTls TLS between peers; null for cleartext
  */
 public record RaftNodeConfig(
     RaftMember self,
     Path dataDir,
     Duration electionTimeoutMin,
     Duration requestTimeout,
-    long snapshotEveryEntries) {
+    long snapshotEveryEntries,
+    PeerTls peerTls) {
+
+  /** Cleartext between peers. */
+  public RaftNodeConfig(
+      RaftMember self, Path dataDir, Duration electionTimeoutMin, Duration requestTimeout, long snapshotEveryEntries) {
+    this(self, dataDir, electionTimeoutMin, requestTimeout, snapshotEveryEntries, null);
+  }
 
   public RaftNodeConfig {
     Objects.requireNonNull(self, "self");

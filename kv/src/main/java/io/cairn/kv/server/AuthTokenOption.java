@@ -5,23 +5,16 @@ import io.cairn.common.config.ValueParser;
 import io.cairn.common.text.PromDuration;
 import io.cairn.kv.api.JwtTokens;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
@@ -102,47 +95,25 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
       return null;
     }
     try {
-      return new JwtTokens(method, jdkKey(privateKey()), jdkKey(publicKey()), ttlMillis);
+      PrivateKey priv = PemFiles.privateKey(privateKeyFile, "flag --auth-token: priv-key");
+      return new JwtTokens(method, priv, jdkKey(publicKey()), ttlMillis);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new ConfigException("flag --auth-token: " + e.getMessage());
     }
   }
 
-  /**
-   * The same key from the JDK's own providers: with BouncyCastle registered (the gateway's ACME
-   * client registers it), the converter may hand out BouncyCastle keys ("ECDSA").
-   */
-  @SuppressWarnings("unchecked")
-  private static <K extends java.security.Key> K jdkKey(K key) throws GeneralSecurityException {
+  /** The same key from the JDK's own providers (see {@link PemFiles#jdkKey}). */
+  private static PublicKey jdkKey(PublicKey key) throws GeneralSecurityException {
     String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
     if (!alg.equals("EC") && !alg.equals("RSA")) {
       throw new GeneralSecurityException("expected an RSA or EC key, got a " + alg + " key");
     }
-    KeyFactory f = KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign");
-    return (K) (key instanceof PrivateKey
-        ? f.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()))
-        : f.generatePublic(new X509EncodedKeySpec(key.getEncoded())));
-  }
-
-  private PrivateKey privateKey() {
-    Object o = firstPemObject(privateKeyFile, "priv-key");
-    try {
-      JcaPEMKeyConverter c = new JcaPEMKeyConverter();
-      if (o instanceof PEMKeyPair kp) {
-        return c.getPrivateKey(kp.getPrivateKeyInfo());
-      }
-      if (o instanceof PrivateKeyInfo info) {
-        return c.getPrivateKey(info);
-      }
-    } catch (IOException e) {
-      throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile + "': " + e.getMessage());
-    }
-    throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile
-        + "': expected an unencrypted PEM private key (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
+    return KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
+        .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
   }
 
   private PublicKey publicKey() {
-    Object o = firstPemObject(publicKeyFile, "pub-key");
+    Object o = PemFiles.objects(publicKeyFile, "flag --auth-token: pub-key").getFirst();
     try {
       JcaPEMKeyConverter c = new JcaPEMKeyConverter();
       if (o instanceof SubjectPublicKeyInfo info) {
@@ -159,22 +130,6 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
     }
     throw new ConfigException("flag --auth-token: pub-key '" + publicKeyFile
         + "': expected a PEM public key (PUBLIC KEY or RSA PUBLIC KEY) or certificate");
-  }
-
-  private static Object firstPemObject(String file, String option) {
-    try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.US_ASCII);
-        PEMParser p = new PEMParser(r)) {
-      Object o = p.readObject();
-      if (o == null) {
-        throw new ConfigException("flag --auth-token: " + option + " '" + file + "': no PEM block found");
-      }
-      return o;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ConfigException c) {
-        throw c;
-      }
-      throw new ConfigException("flag --auth-token: " + option + " '" + file + "': cannot read it: " + e.getMessage());
-    }
   }
 
   @Override

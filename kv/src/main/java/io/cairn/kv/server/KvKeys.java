@@ -28,12 +28,12 @@ public final class KvKeys {
       ConfigKey.of("kv.name", "--name", Parsers.string(), "default", "Human-readable name of this member.");
 
   public static final ConfigKey<List<String>> LISTEN_CLIENT_URLS =
-      ConfigKey.of("kv.listen-client-urls", "--listen-client-urls", Urls.clientList(),
+      ConfigKey.of("kv.listen-client-urls", "--listen-client-urls", Urls.list(),
           List.of("http://localhost:2379"),
           "URLs to serve the etcd v3 API (gRPC and the JSON gateway) on; https:// ones need --cert-file and --key-file.");
 
   public static final ConfigKey<List<String>> ADVERTISE_CLIENT_URLS =
-      ConfigKey.of("kv.advertise-client-urls", "--advertise-client-urls", Urls.clientList(),
+      ConfigKey.of("kv.advertise-client-urls", "--advertise-client-urls", Urls.list(),
           List.of("http://localhost:2379"), "Client URLs this member tells the cluster about.");
 
   public static final ConfigKey<List<String>> LISTEN_PEER_URLS =
@@ -115,9 +115,26 @@ public final class KvKeys {
           "Require a client certificate signed by --trusted-ca-file on https:// client URLs; with auth"
               + " enabled, a request without a token acts as the user named by the certificate's CN.");
 
+  public static final ConfigKey<String> PEER_CERT_FILE =
+      ConfigKey.of("kv.peer-cert-file", "--peer-cert-file", Parsers.string(), "",
+          "PEM certificate (chain) of this member towards its peers, when the peer URLs are https://.");
+
+  public static final ConfigKey<String> PEER_KEY_FILE =
+      ConfigKey.of("kv.peer-key-file", "--peer-key-file", Parsers.string(), "",
+          "PEM private key of --peer-cert-file (PKCS#8, PKCS#1 RSA or SEC1 EC).");
+
+  public static final ConfigKey<String> PEER_TRUSTED_CA_FILE =
+      ConfigKey.of("kv.peer-trusted-ca-file", "--peer-trusted-ca-file", Parsers.string(), "",
+          "PEM CA certificates that peers' certificates must chain to; empty: the JDK's default trust store.");
+
+  public static final ConfigKey<Boolean> PEER_CLIENT_CERT_AUTH =
+      ConfigKey.of("kv.peer-client-cert-auth", "--peer-client-cert-auth", Parsers.bool(), false,
+          "Require a connecting peer's certificate too (mutual TLS between members).");
+
   public static final List<ConfigKey<?>> ALL =
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
-          ELECTION_TIMEOUT, AUTH_TOKEN_TTL, AUTH_TOKEN, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH);
+          ELECTION_TIMEOUT, AUTH_TOKEN_TTL, AUTH_TOKEN, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH,
+          PEER_CERT_FILE, PEER_KEY_FILE, PEER_TRUSTED_CA_FILE, PEER_CLIENT_CERT_AUTH);
 }

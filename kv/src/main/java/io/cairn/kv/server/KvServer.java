@@ -23,6 +23,7 @@ import io.cairn.kv.api.WatchService;
 import io.cairn.kv.gateway.Gateway;
 import io.cairn.kv.lease.Lessor;
 import io.cairn.kv.watch.WatchHub;
+import io.cairn.raft.PeerTls;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftNode;
 import io.cairn.raft.RaftNodeConfig;
@@ -105,6 +106,7 @@ public final class KvServer implements Service {
     // first, so that a bad certificate or key fails the start before anything is opened
     SslContext tls = needsTls() ? settings.tls().serverContext() : null;
     JwtTokens jwt = settings.authToken().load();
+    PeerTls peerTls = settings.peerTls() == null ? null : settings.peerTls().load();
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
     store = new SwappableStore(storeDir.open());
@@ -120,7 +122,8 @@ public final class KvServer implements Service {
                 dir.resolve("raft"),
                 settings.electionTimeout(),
                 Duration.ofSeconds(7),
-                settings.snapshotCount()));
+                settings.snapshotCount(),
+                peerTls));
     raftNode.metrics().onWalFsync(kvMetrics::walFsynced);
     raftNode.start();
     String selfHex = Members.hex(selfId);
@@ -244,7 +247,8 @@ public final class KvServer implements Service {
     }
     if (raftNode != null) {
       HostPort peer = Urls.listen(settings.listenPeerUrl());
-      out.add(new Endpoint("kv-peer", "http://" + peer.host() + ":" + raftNode.peerPort(), "Raft peers"));
+      String scheme = Urls.isHttps(settings.listenPeerUrl()) ? "https://" : "http://";
+      out.add(new Endpoint("kv-peer", scheme + peer.host() + ":" + raftNode.peerPort(), "Raft peers"));
     }
     return out;
   }

@@ -29,7 +29,8 @@ record KvSettings(
     Duration electionTimeout,
     Duration authTokenTtl,
     AuthTokenOption authToken,
-    ClientTls tls) {
+    ClientTls tls,
+    PeerTlsFiles peerTls) {
 
   static KvSettings from(Config c) {
     String name = c.get(KvKeys.NAME);
@@ -83,6 +84,7 @@ record KvSettings(
           "flag --cert-file: expected --cert-file and --key-file together, got --cert-file='" + tls.certFile()
               + "' --key-file='" + tls.keyFile() + "'");
     }
+    PeerTlsFiles peerTls = peerTls(c, cluster);
     return new KvSettings(
         self,
         List.copyOf(members),
@@ -100,7 +102,42 @@ record KvSettings(
         Duration.ofMillis(election),
         Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)),
         c.get(KvKeys.AUTH_TOKEN),
-        tls);
+        tls,
+        peerTls);
+  }
+
+  /**
+   * The peer TLS files when the peer URLs are https://, else null. Ratis runs one transport for a
+   * member's server and its connections, so this member's listen and advertised peer URLs and every
+   * URL of --initial-cluster must share one scheme.
+   */
+  private static PeerTlsFiles peerTls(Config c, Map<String, List<String>> cluster) {
+    List<String> urls = new ArrayList<>(c.get(KvKeys.LISTEN_PEER_URLS));
+    urls.addAll(c.get(KvKeys.INITIAL_ADVERTISE_PEER_URLS));
+    cluster.values().forEach(urls::addAll);
+    long https = urls.stream().filter(Urls::isHttps).count();
+    if (https != 0 && https != urls.size()) {
+      throw new ConfigException(
+          "flag --listen-peer-urls: expected every peer URL (--listen-peer-urls, --initial-advertise-peer-urls,"
+              + " --initial-cluster) to be http:// or every one https://, got " + String.join(",", urls));
+    }
+    PeerTlsFiles files =
+        new PeerTlsFiles(c.get(KvKeys.PEER_CERT_FILE), c.get(KvKeys.PEER_KEY_FILE),
+            c.get(KvKeys.PEER_TRUSTED_CA_FILE), c.get(KvKeys.PEER_CLIENT_CERT_AUTH));
+    if (files.certFile().isEmpty() != files.keyFile().isEmpty()) {
+      throw new ConfigException(
+          "flag --peer-cert-file: expected --peer-cert-file and --peer-key-file together, got --peer-cert-file='"
+              + files.certFile() + "' --peer-key-file='" + files.keyFile() + "'");
+    }
+    if (https == 0) {
+      return null;
+    }
+    if (!files.serves()) {
+      throw new ConfigException(
+          "flag --listen-peer-urls: TLS key/cert (--peer-cert-file, --peer-key-file) must be provided for peer url "
+              + c.get(KvKeys.LISTEN_PEER_URLS).get(0) + " with HTTPS scheme");
+    }
+    return files;
   }
 
   /** etcd's minimum lease TTL: ceil(1.5 × election timeout) seconds. */

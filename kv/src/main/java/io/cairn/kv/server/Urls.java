@@ -13,21 +13,12 @@ import java.util.Map;
 final class Urls {
   private Urls() {}
 
-  /** A comma-separated list of {@code http://host:port} URLs, as etcd's {@code --listen-peer-urls}. */
+  /** A comma-separated list of {@code http://host:port} or {@code https://host:port} URLs, as etcd's. */
   static ValueParser<List<String>> list() {
-    return list(false);
-  }
-
-  /** Like {@link #list()}, and {@code https://} URLs too, as etcd's {@code --listen-client-urls}. */
-  static ValueParser<List<String>> clientList() {
-    return list(true);
-  }
-
-  private static ValueParser<List<String>> list(boolean https) {
     return text -> {
       List<String> out = new ArrayList<>();
       for (String part : text.split(",")) {
-        out.add(check(part.strip(), https));
+        out.add(check(part.strip()));
       }
       return List.copyOf(out);
     };
@@ -55,18 +46,11 @@ final class Urls {
   }
 
   static String check(String url) {
-    return check(url, false);
-  }
-
-  private static String check(String url, boolean httpsAllowed) {
     URI u;
     try {
       u = new URI(url);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("expected URLs like http://127.0.0.1:2379");
-    }
-    if ("https".equals(u.getScheme()) && !httpsAllowed) {
-      throw new IllegalArgumentException("expected http:// URLs (TLS between kv peers is not supported yet)");
     }
     if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null || u.getPort() < 0 || u.getPort() > 65535) {
       throw new IllegalArgumentException("expected URLs like http://127.0.0.1:2379");

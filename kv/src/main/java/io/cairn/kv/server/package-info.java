@@ -7,6 +7,8 @@
  * ({@link io.cairn.kv.server.ClientTls}, {@link io.cairn.kv.gateway.PortSharing}). Decisions: the
  * server's ALPN preference is {@code http/1.1} then {@code h2}, so gRPC clients (which offer only
  * {@code h2}) get HTTP/2 and curl gets the gateway over HTTP/1.1 (etcd answers curl over h2; the JSON
- * is the same); Raft peer traffic stays cleartext, and {@code https://} peer URLs are refused.
+ * is the same). {@code https://} peer URLs put the member's Raft transport on TLS ({@link
+ * io.cairn.kv.server.PeerTlsFiles}, {@link io.cairn.raft.PeerTls}); Ratis has one transport per
+ * node, so a member's peer URLs, and those of {@code --initial-cluster}, are all https or all http.
  */
 package io.cairn.kv.server;

@@ -64,7 +64,7 @@ class AuthTokenOptionTest {
     AuthTokenOption missing = AuthTokenOption.parse(
         "jwt,pub-key=" + dir.resolve("none.pem") + ",priv-key=" + dir.resolve("none.pem") + ",sign-method=RS256");
     assertThatThrownBy(missing::load).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("flag --auth-token: priv-key '" + dir.resolve("none.pem") + "': cannot read it");
+        .hasMessageContaining("flag --auth-token: priv-key: cannot read '" + dir.resolve("none.pem") + "' as PEM");
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(256);
     KeyPair k = g.generateKeyPair();

@@ -53,9 +53,23 @@ class ClientTlsTest {
   }
 
   @Test
-  void peerUrlsStayCleartext() {
+  void peerUrlsAreAllCleartextOrAllTlsAndTlsNeedsThePeerCertificate() {
     assertThatThrownBy(() -> settings(Map.of("--listen-peer-urls", "https://127.0.0.1:2380")))
-        .hasMessageContaining("TLS between kv peers is not supported yet");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected every peer URL (--listen-peer-urls, --initial-advertise-peer-urls,"
+            + " --initial-cluster) to be http:// or every one https://");
+    String peer = "https://127.0.0.1:2380";
+    Map<String, String> https = Map.of(
+        "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer, "--initial-cluster", "default=" + peer);
+    assertThatThrownBy(() -> settings(https))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("flag --listen-peer-urls: TLS key/cert (--peer-cert-file, --peer-key-file) must be provided for"
+            + " peer url https://127.0.0.1:2380 with HTTPS scheme");
+    Map<String, String> withFiles = new HashMap<>(https);
+    withFiles.put("--peer-cert-file", "peer.pem");
+    withFiles.put("--peer-key-file", "peer-key.pem");
+    assertThat(settings(withFiles).peerTls()).isEqualTo(new PeerTlsFiles("peer.pem", "peer-key.pem", "", false));
+    assertThat(settings(Map.of()).peerTls()).isNull();
   }
 
   @Test

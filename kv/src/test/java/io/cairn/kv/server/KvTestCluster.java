@@ -53,20 +53,26 @@ final class KvTestCluster implements AutoCloseable {
   }
 
   Config config(int i) {
+    return config(i, Map.of());
+  }
+
+  /** Member {@code i}'s configuration with {@code override} flags replacing the cluster's. */
+  Config config(int i, Map<String, String> override) {
     StringBuilder cluster = new StringBuilder();
     for (int j = 0; j < size; j++) {
-      cluster.append(j == 0 ? "" : ",").append("n").append(j).append("=http://127.0.0.1:").append(peerPorts[j]);
+      cluster.append(j == 0 ? "" : ",").append("n").append(j).append("=").append(peerUrl(j));
     }
     Map<String, String> flags = new HashMap<>();
     flags.put("--name", "n" + i);
     flags.put("--data-dir", dir.resolve("n" + i).toString());
     flags.put("--listen-client-urls", clientUrl(i));
     flags.put("--advertise-client-urls", clientUrl(i));
-    flags.put("--listen-peer-urls", "http://127.0.0.1:" + peerPorts[i]);
-    flags.put("--initial-advertise-peer-urls", "http://127.0.0.1:" + peerPorts[i]);
+    flags.put("--listen-peer-urls", peerUrl(i));
+    flags.put("--initial-advertise-peer-urls", peerUrl(i));
     flags.put("--initial-cluster", cluster.toString());
     flags.put("--election-timeout", "1000");
     flags.putAll(extra);
+    flags.putAll(override);
     Map<ConfigKey<?>, String> given = new HashMap<>();
     for (ConfigKey<?> k : KEYS) {
       if (flags.containsKey(k.flag())) {
@@ -76,8 +82,14 @@ final class KvTestCluster implements AutoCloseable {
     return new ConfigLoader(KEYS).load(Optional.empty(), given);
   }
 
+  /** https:// when the extra flags give {@code --peer-cert-file}. */
+  String peerUrl(int i) {
+    return (extra.containsKey("--peer-cert-file") ? "https" : "http") + "://127.0.0.1:" + peerPorts[i];
+  }
+
+  /** https:// when the extra flags give {@code --cert-file}. */
   String clientUrl(int i) {
-    return "http://127.0.0.1:" + clientPorts[i];
+    return (extra.containsKey("--cert-file") ? "https" : "http") + "://127.0.0.1:" + clientPorts[i];
   }
 
   KvTestCluster start() throws Exception {
@@ -89,7 +101,11 @@ final class KvTestCluster implements AutoCloseable {
   }
 
   void start(int i) throws Exception {
-    Config c = config(i);
+    start(i, config(i));
+  }
+
+  /** Starts member {@code i} with {@code c} (tests that give one member other flags). */
+  void start(int i, Config c) throws Exception {
     servers[i] = new KvServer(c, c.get(CommonKeys.DATA_DIR).resolve("kv"), Metrics.create(), () -> {});
     servers[i].start();
   }
