@@ -12,21 +12,77 @@ import org.apache.ratis.protocol.RaftPeer;
  * <p>All members carry the same Ratis priority so that Ratis never prefers one as leader. Ratis 3.3
  * treats a configuration with the same IDs and priorities as unchanged, so a change of addresses
  * flips that uniform priority between 0 and 1 to make Ratis commit it.
+ *
+ * <p>Learners are Ratis listeners: they receive the log and never vote or lead. A member ID is in
+ * one of the two lists at most.
  */
 final class Configurations {
   private Configurations() {}
 
-  static List<RaftPeer> add(List<RaftPeer> current, RaftMember member) {
-    if (find(current, member.id()) != null) {
+  /** A configuration: the voting members and the learners (Ratis listeners). */
+  record Conf(List<RaftPeer> servers, List<RaftPeer> listeners) {
+    Conf {
+      servers = List.copyOf(servers);
+      listeners = List.copyOf(listeners);
+    }
+  }
+
+  static Conf add(Conf current, RaftMember member) {
+    return new Conf(add(current.servers(), current.listeners(), member), current.listeners());
+  }
+
+  /** Adds {@code member} as a learner: it receives the log and does not vote. */
+  static Conf addLearner(Conf current, RaftMember member) {
+    return new Conf(current.servers(), add(current.listeners(), current.servers(), member));
+  }
+
+  /** Turns learner {@code memberId} into a voting member. */
+  static Conf promote(Conf current, String memberId) {
+    RaftPeer learner = find(current.listeners(), memberId);
+    if (learner == null) {
+      throw new IllegalArgumentException(memberId + " is not a learner");
+    }
+    List<RaftPeer> servers = new ArrayList<>(current.servers());
+    servers.add(Peers.toPeer(Peers.toMember(learner), priority(current.servers())));
+    return new Conf(servers, current.listeners().stream().filter(p -> p != learner).toList());
+  }
+
+  /** Removes a voting member or a learner. */
+  static Conf remove(Conf current, String memberId) {
+    if (find(current.listeners(), memberId) != null) {
+      return new Conf(current.servers(), without(current.listeners(), memberId));
+    }
+    return new Conf(remove(current.servers(), memberId), current.listeners());
+  }
+
+  /** Changes the addresses of a voting member or a learner; every priority flips (see above). */
+  static Conf update(Conf current, RaftMember member) {
+    if (find(current.servers(), member.id()) == null && find(current.listeners(), member.id()) == null) {
+      throw new IllegalArgumentException(member.id() + " is not a member");
+    }
+    requireFreeAddress(current.servers(), member);
+    requireFreeAddress(current.listeners(), member);
+    int flipped = priority(current.servers()) == 0 ? 1 : 0;
+    return new Conf(replace(current.servers(), member, flipped), replace(current.listeners(), member, flipped));
+  }
+
+  private static List<RaftPeer> without(List<RaftPeer> peers, String memberId) {
+    return peers.stream().filter(p -> !p.getId().toString().equals(memberId)).toList();
+  }
+
+  /** {@code current} plus {@code member}, which must be neither in it nor in {@code others}. */
+  private static List<RaftPeer> add(List<RaftPeer> current, List<RaftPeer> others, RaftMember member) {
+    if (find(current, member.id()) != null || find(others, member.id()) != null) {
       throw new IllegalArgumentException(member.id() + " is already a member");
     }
     requireFreeAddress(current, member);
+    requireFreeAddress(others, member);
     List<RaftPeer> next = new ArrayList<>(current);
     next.add(Peers.toPeer(member, priority(current)));
     return List.copyOf(next);
   }
 
-  static List<RaftPeer> remove(List<RaftPeer> current, String memberId) {
+  private static List<RaftPeer> remove(List<RaftPeer> current, String memberId) {
     if (find(current, memberId) == null) {
       throw new IllegalArgumentException(memberId + " is not a member");
     }
@@ -36,15 +92,10 @@ final class Configurations {
     return current.stream().filter(p -> !p.getId().toString().equals(memberId)).toList();
   }
 
-  static List<RaftPeer> update(List<RaftPeer> current, RaftMember member) {
-    if (find(current, member.id()) == null) {
-      throw new IllegalArgumentException(member.id() + " is not a member");
-    }
-    requireFreeAddress(current, member);
-    int flipped = priority(current) == 0 ? 1 : 0;
+  private static List<RaftPeer> replace(List<RaftPeer> current, RaftMember member, int priority) {
     return current.stream()
         .map(p -> p.getId().toString().equals(member.id()) ? member : Peers.toMember(p))
-        .map(m -> Peers.toPeer(m, flipped))
+        .map(m -> Peers.toPeer(m, priority))
         .toList();
   }
 

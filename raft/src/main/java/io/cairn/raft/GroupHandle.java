@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -228,6 +229,44 @@ final class GroupHandle implements RaftGroupHandle {
     return sorted(division().getRaftConf().getCurrentPeers());
   }
 
+  @Override
+  public List<RaftMember> learners() {
+    return sorted(division().getRaftConf().getCurrentPeers(RaftPeerRole.LISTENER));
+  }
+
+  /**
+   * From the configuration, not the division's role: Ratis 3.3 leaves a server that joined as a
+   * listener in its STARTING state with a follower's role until it restarts.
+   */
+  @Override
+  public boolean isLearner() {
+    String self = memberId();
+    return division().getRaftConf().getCurrentPeers(RaftPeerRole.LISTENER).stream()
+        .anyMatch(p -> p.getId().toString().equals(self));
+  }
+
+  @Override
+  public CompletableFuture<List<RaftMember>> addLearner(RaftMember member) {
+    return changeMembers("add learner " + member.id(), c -> Configurations.addLearner(c, member));
+  }
+
+  /**
+   * Two configuration changes: the learner leaves, then joins as a voter. Ratis 3.3 turns a listener
+   * into a follower in one change, but its leader keeps treating that peer as bootstrapping, so the
+   * peer never leaves its STARTING state and refuses reads; a voter added anew is caught up and then
+   * counted as usual. The learner's log stays in place in between, so catching up is quick.
+   */
+  @Override
+  public CompletableFuture<List<RaftMember>> promoteLearner(String memberId) {
+    RaftMember learner = learners().stream().filter(m -> m.id().equals(memberId)).findFirst().orElse(null);
+    if (learner == null) {
+      return ctx.deliver(
+          CompletableFuture.failedFuture(new RaftException.BadConfiguration(memberId + " is not a learner")));
+    }
+    return changeMembers("promote learner " + memberId + ": remove", c -> Configurations.remove(c, memberId))
+        .thenCompose(v -> changeMembers("promote learner " + memberId + ": add", c -> Configurations.add(c, learner)));
+  }
+
   private static List<RaftMember> sorted(java.util.Collection<RaftPeer> peers) {
     return Peers.toMembers(peers).stream().sorted(Comparator.comparing(RaftMember::id)).toList();
   }
@@ -247,16 +286,25 @@ final class GroupHandle implements RaftGroupHandle {
     return changeMembers("update member " + member.id(), c -> Configurations.update(c, member));
   }
 
-  /** Read barrier, then a compare-and-set of the configuration computed from the local one. */
+  /**
+   * Read barrier, then a compare-and-set of the configuration computed from the local one; completes
+   * with the new configuration's voting members. A learner (Ratis listener) serves no read barrier;
+   * it relies on the compare-and-set alone, which fails when its view is stale.
+   */
   private CompletableFuture<List<RaftMember>> changeMembers(
-      String what, Function<List<RaftPeer>, List<RaftPeer>> change) {
+      String what, Function<Configurations.Conf, Configurations.Conf> change) {
     long deadline = calls.deadline();
+    CompletableFuture<Void> fresh = isLearner() ? CompletableFuture.completedFuture(null) : barrier(deadline);
     CompletableFuture<List<RaftMember>> f =
-        barrier(deadline)
+        fresh
             .thenCompose(
                 v -> {
-                  List<RaftPeer> current = List.copyOf(division().getRaftConf().getCurrentPeers());
-                  List<RaftPeer> next;
+                  var conf = division().getRaftConf();
+                  Configurations.Conf current =
+                      new Configurations.Conf(
+                          List.copyOf(conf.getCurrentPeers()),
+                          List.copyOf(conf.getCurrentPeers(RaftPeerRole.LISTENER)));
+                  Configurations.Conf next;
                   try {
                     next = change.apply(current);
                   } catch (IllegalArgumentException e) {
@@ -265,8 +313,10 @@ final class GroupHandle implements RaftGroupHandle {
                   }
                   SetConfigurationRequest.Arguments args =
                       SetConfigurationRequest.Arguments.newBuilder()
-                          .setServersInCurrentConf(current)
-                          .setServersInNewConf(next)
+                          .setServersInCurrentConf(current.servers())
+                          .setListenersInCurrentConf(current.listeners())
+                          .setServersInNewConf(next.servers())
+                          .setListenersInNewConf(next.listeners())
                           .setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET)
                           .build();
                   return calls
@@ -277,7 +327,7 @@ final class GroupHandle implements RaftGroupHandle {
                           (target, callId, timeoutMs) ->
                               new SetConfigurationRequest(
                                   ctx.clientId(), target, groupId, callId, args))
-                      .thenApply(reply -> sorted(next));
+                      .thenApply(reply -> sorted(next.servers()));
                 });
     return ctx.deliver(track(deadline, what, f));
   }

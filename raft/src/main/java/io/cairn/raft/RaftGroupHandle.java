@@ -41,12 +41,31 @@ public interface RaftGroupHandle {
   /** The highest log index applied on this member. */
   long appliedIndex();
 
-  /** The current configuration's members. */
+  /** The current configuration's voting members (learners excluded). */
   List<RaftMember> members();
+
+  /** The current configuration's learners: they receive the log but neither vote nor lead. */
+  List<RaftMember> learners();
+
+  /** Whether this member is a learner now. */
+  boolean isLearner();
+
+  /**
+   * Adds a learner (it must be started with {@link RaftNode#joinGroup}); completes with the voting
+   * members once the change is committed.
+   */
+  CompletableFuture<List<RaftMember>> addLearner(RaftMember member);
+
+  /**
+   * Makes learner {@code memberId} a voting member; the leader first brings it up to date, so this
+   * fails with a timeout when the learner cannot be reached. Completes with the voting members.
+   */
+  CompletableFuture<List<RaftMember>> promoteLearner(String memberId);
 
   /** Adds a member (it must be started with {@link RaftNode#joinGroup}); completes when committed. */
   CompletableFuture<List<RaftMember>> addMember(RaftMember member);
 
+  /** Removes a voting member or a learner; completes with the voting members once committed. */
   CompletableFuture<List<RaftMember>> removeMember(String memberId);
 
   /** Changes a member's addresses; completes when committed. */

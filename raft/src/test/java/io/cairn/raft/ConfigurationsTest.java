@@ -10,21 +10,48 @@ import org.junit.jupiter.api.Test;
 class ConfigurationsTest {
   private static final RaftMember A = new RaftMember("a", "h:1", "http://a");
   private static final RaftMember B = new RaftMember("b", "h:2", "");
-  private static final List<RaftPeer> AB = Peers.toPeers(List.of(A, B));
+  private static final Configurations.Conf AB = new Configurations.Conf(Peers.toPeers(List.of(A, B)), List.of());
 
   @Test
   void addsRemovesAndUpdatesMembers() {
     RaftMember c = new RaftMember("c", "h:3", "http://c");
-    assertThat(Peers.toMembers(Configurations.add(AB, c))).containsExactly(A, B, c);
-    assertThat(Peers.toMembers(Configurations.remove(AB, "a"))).containsExactly(B);
+    assertThat(Peers.toMembers(Configurations.add(AB, c).servers())).containsExactly(A, B, c);
+    assertThat(Peers.toMembers(Configurations.remove(AB, "a").servers())).containsExactly(B);
 
     RaftMember moved = new RaftMember("b", "h:4", "http://b");
-    List<RaftPeer> updated = Configurations.update(AB, moved);
-    assertThat(Peers.toMembers(updated)).containsExactly(A, moved);
+    Configurations.Conf updated = Configurations.update(AB, moved);
+    assertThat(Peers.toMembers(updated.servers())).containsExactly(A, moved);
     // The uniform priority flips so Ratis sees a change; flipping again restores it.
-    assertThat(updated).extracting(RaftPeer::getPriority).containsOnly(1);
-    assertThat(Configurations.update(updated, B)).extracting(RaftPeer::getPriority).containsOnly(0);
-    assertThat(Configurations.add(updated, c)).extracting(RaftPeer::getPriority).containsOnly(1);
+    assertThat(updated.servers()).extracting(RaftPeer::getPriority).containsOnly(1);
+    assertThat(Configurations.update(updated, B).servers()).extracting(RaftPeer::getPriority).containsOnly(0);
+    assertThat(Configurations.add(updated, c).servers()).extracting(RaftPeer::getPriority).containsOnly(1);
+  }
+
+  @Test
+  void learnersAreAddedPromotedUpdatedAndRemoved() {
+    RaftMember c = new RaftMember("c", "h:3", "http://c");
+    Configurations.Conf withLearner = Configurations.addLearner(AB, c);
+    assertThat(Peers.toMembers(withLearner.servers())).containsExactly(A, B);
+    assertThat(Peers.toMembers(withLearner.listeners())).containsExactly(c);
+
+    RaftMember moved = new RaftMember("c", "h:5", "http://c");
+    Configurations.Conf updated = Configurations.update(withLearner, moved);
+    assertThat(Peers.toMembers(updated.listeners())).containsExactly(moved);
+    assertThat(updated.servers()).extracting(RaftPeer::getPriority).containsOnly(1);
+    assertThat(updated.listeners()).extracting(RaftPeer::getPriority).containsOnly(1);
+
+    Configurations.Conf promoted = Configurations.promote(withLearner, "c");
+    assertThat(Peers.toMembers(promoted.servers())).containsExactly(A, B, c);
+    assertThat(promoted.listeners()).isEmpty();
+    assertThat(Configurations.remove(withLearner, "c")).isEqualTo(AB);
+
+    assertThatThrownBy(() -> Configurations.promote(AB, "a")).hasMessageContaining("a is not a learner");
+    assertThatThrownBy(() -> Configurations.addLearner(AB, new RaftMember("a", "h:9", "")))
+        .hasMessageContaining("already a member");
+    assertThatThrownBy(() -> Configurations.add(withLearner, new RaftMember("c", "h:9", "")))
+        .hasMessageContaining("already a member");
+    assertThatThrownBy(() -> Configurations.add(withLearner, new RaftMember("d", "h:3", "")))
+        .hasMessageContaining("c already uses h:3");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.cairn.kv.api;
 
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.EtcdException;
+import io.cairn.raft.RaftException;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftMember;
 import io.etcd.jetcd.api.ClusterGrpc;
@@ -34,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>etcd adds a member to its configuration at once and the new member starts afterwards. Ratis only
  * commits a configuration once the new peer is reachable, so {@code MemberAdd} answers right away
  * (the member is listed as unstarted, as etcd lists it) and the Raft change completes in the
- * background when the new member comes up with {@code --initial-cluster-state existing}. Learners are
- * not supported yet.
+ * background when the new member comes up with {@code --initial-cluster-state existing}.
+ *
+ * <p>Learners are Ratis listeners: they receive the log and neither vote nor lead. As in etcd 3.4 a
+ * cluster has at most {@link #MAX_LEARNERS}, and a learner is promoted only once it is in sync: Ratis
+ * brings it up to date before it commits the promotion, and a learner that cannot be reached within
+ * the request timeout is {@code can only promote a learner member which is in sync with leader}.
  */
 public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
@@ -43,7 +48,17 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private final RaftGroupHandle raft;
   private final Headers headers;
   private final String clusterToken;
-  private final Map<Long, Members.Info> pendingAdds = new ConcurrentHashMap<>();
+  /** etcd 3.4's {@code maxLearners}. */
+  static final int MAX_LEARNERS = 1;
+
+  /** A member added whose Raft change has not completed yet. */
+  private record Pending(Members.Info info, boolean learner) {
+    Member toEtcd() {
+      return info.toEtcd().toBuilder().setIsLearner(learner).build();
+    }
+  }
+
+  private final Map<Long, Pending> pendingAdds = new ConcurrentHashMap<>();
 
   private final AuthGuard guard;
 
@@ -62,6 +77,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
       Members.Info info = Members.fromRaft(m);
       seen.add(info.id());
       out.add(info.toEtcd());
+    }
+    for (RaftMember m : raft.learners()) {
+      Members.Info info = Members.fromRaft(m);
+      seen.add(info.id());
+      out.add(info.toEtcd().toBuilder().setIsLearner(true).build());
     }
     pendingAdds.keySet().removeAll(seen);
     pendingAdds.values().forEach(p -> out.add(p.toEtcd()));
@@ -83,15 +103,13 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     if (guard.deniedAdmin(observer)) {
       return;
     }
-    if (request.getIsLearner()) {
-      observer.onError(
-          Status.UNIMPLEMENTED.withDescription("etcdserver: cairn does not support learner members yet")
-              .asRuntimeException());
-      return;
-    }
+    boolean learner = request.getIsLearner();
     List<String> peerUrls = request.getPeerURLsList();
     try {
       checkUrls(peerUrls);
+      if (learner && members().stream().filter(Member::getIsLearner).count() >= MAX_LEARNERS) {
+        throw EtcdError.TOO_MANY_LEARNERS.exception();
+      }
       for (Member m : members()) {
         for (String u : m.getPeerURLsList()) {
           if (peerUrls.contains(u)) {
@@ -108,7 +126,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
     // after a removal gives the same ID).
     long id = Members.memberId(peerUrls, clusterToken, null);
-    Members.Info added = new Members.Info(id, "", peerUrls, List.of());
+    Pending added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
     pendingAdds.put(id, added);
     addInBackground(added, 0);
     observer.onNext(
@@ -121,8 +139,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   }
 
   /** Retries the Raft configuration change until the new member is up (for up to ten minutes). */
-  private void addInBackground(Members.Info added, int attempt) {
-    raft.addMember(added.toRaft())
+  private void addInBackground(Pending pending, int attempt) {
+    Members.Info added = pending.info();
+    (pending.learner() ? raft.addLearner(added.toRaft()) : raft.addMember(added.toRaft()))
         .whenComplete(
             (ok, failure) -> {
               if (failure == null) {
@@ -130,7 +149,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
                 log.info("member {} joined the cluster", Members.hex(added.id()));
               } else if (attempt < 120 && pendingAdds.containsKey(added.id())) {
                 CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS)
-                    .execute(() -> addInBackground(added, attempt + 1));
+                    .execute(() -> addInBackground(pending, attempt + 1));
               } else {
                 pendingAdds.remove(added.id());
                 log.warn("gave up adding member {}", Members.hex(added.id()), failure);
@@ -201,13 +220,40 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     if (guard.deniedAdmin(observer)) {
       return;
     }
-    observer.onError(
-        GrpcErrors.of(find(request.getID()) == null ? EtcdError.MEMBER_NOT_FOUND : EtcdError.MEMBER_NOT_LEARNER));
+    long id = request.getID();
+    Pending pending = pendingAdds.get(id);
+    if (pending != null) {
+      // an added learner that has not started yet is not in sync; a voter is no learner
+      observer.onError(GrpcErrors.of(pending.learner() ? EtcdError.LEARNER_NOT_READY : EtcdError.MEMBER_NOT_LEARNER));
+      return;
+    }
+    String hex = Members.hex(id);
+    if (raft.learners().stream().noneMatch(m -> m.id().equals(hex))) {
+      observer.onError(GrpcErrors.of(find(id) == null ? EtcdError.MEMBER_NOT_FOUND : EtcdError.MEMBER_NOT_LEARNER));
+      return;
+    }
+    raft.promoteLearner(hex)
+        .whenComplete(
+            (ms, failure) -> {
+              if (failure == null) {
+                observer.onNext(
+                    MemberPromoteResponse.newBuilder()
+                        .setHeader(headers.withoutRevision())
+                        .addAllMembers(members())
+                        .build());
+                observer.onCompleted();
+              } else if (GrpcErrors.unwrap(failure) instanceof RaftException.Timeout) {
+                observer.onError(GrpcErrors.of(EtcdError.LEARNER_NOT_READY));
+              } else {
+                observer.onError(GrpcErrors.of(failure));
+              }
+            });
   }
 
+  /** The voting member or learner with {@code id}, or null. */
   private RaftMember find(long id) {
     String hex = Members.hex(id);
-    for (RaftMember m : raft.members()) {
+    for (RaftMember m : java.util.stream.Stream.concat(raft.members().stream(), raft.learners().stream()).toList()) {
       if (m.id().equals(hex)) {
         return m;
       }

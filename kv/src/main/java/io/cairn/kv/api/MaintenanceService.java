@@ -73,7 +73,8 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
             .setDbSizeInUse(store.sizeInUseBytes())
             .setRaftIndex(raft.commitIndex())
             .setRaftTerm(raft.term())
-            .setRaftAppliedIndex(raft.appliedIndex());
+            .setRaftAppliedIndex(raft.appliedIndex())
+            .setIsLearner(raft.isLearner());
     raft.leader().ifPresent(l -> b.setLeader(Long.parseUnsignedLong(l.id(), 16)));
     if (raft.leader().isEmpty()) {
       b.addErrors(EtcdError.NO_LEADER.message());

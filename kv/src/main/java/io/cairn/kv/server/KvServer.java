@@ -13,6 +13,7 @@ import io.cairn.kv.api.Headers;
 import io.cairn.kv.api.JwtTokens;
 import io.cairn.kv.api.KvService;
 import io.cairn.kv.api.LeaderForwarder;
+import io.cairn.kv.api.LearnerGuard;
 import io.cairn.kv.api.LeaseService;
 import io.cairn.kv.api.LockService;
 import io.cairn.kv.api.MaintenanceService;
@@ -190,6 +191,8 @@ public final class KvServer implements Service {
               .permitKeepAliveWithoutCalls(true)
               .intercept(guard.interceptor())
               .intercept(kvMetrics.grpcInterceptor())
+              // last added, so it runs first: a learner refuses before anything else is done
+              .intercept(new LearnerGuard(raft::isLearner))
               .addService(kv)
               .addService(watch)
               .addService(lease.definition())

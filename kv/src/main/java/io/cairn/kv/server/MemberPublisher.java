@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * cheap when the record is right, and a member's first view of the configuration may be its own
  * bootstrap one rather than the leader's.
  *
- * <p>It also watches for this member's removal: once it has been a member and the configuration no
- * longer lists it, it calls {@code onRemoved}, as an etcd member stops itself when it learns it was
+ * <p>A learner is a member here too. It also watches for this member's removal: once it has been a
+ * member and the configuration has not listed it, neither as voter nor as learner, for {@link
+ * #REMOVED_AFTER_CHECKS} checks in a row, it calls {@code onRemoved}, as an etcd member stops itself when it learns it was
  * removed.
  */
 final class MemberPublisher implements AutoCloseable {
@@ -31,6 +32,10 @@ final class MemberPublisher implements AutoCloseable {
   private final Runnable onRemoved;
   private volatile boolean inFlight;
   private volatile boolean wasMember;
+  /** Consecutive checks that did not find this member in the configuration. */
+  private int checksAbsent;
+  /** Checks (one a second) a member must be missing from the configuration to count as removed. */
+  static final int REMOVED_AFTER_CHECKS = 8;
 
   MemberPublisher(RaftGroupHandle raft, RaftMember self, String selfId, Runnable onRemoved) {
     this.raft = raft;
@@ -44,12 +49,18 @@ final class MemberPublisher implements AutoCloseable {
   }
 
   private void check() {
-    if (inFlight || raft.leader().isEmpty()) {
+    if (inFlight) {
       return;
     }
-    RaftMember recorded = raft.members().stream().filter(m -> m.id().equals(selfId)).findFirst().orElse(null);
+    RaftMember recorded =
+        java.util.stream.Stream.concat(raft.members().stream(), raft.learners().stream())
+            .filter(m -> m.id().equals(selfId))
+            .findFirst()
+            .orElse(null);
     if (recorded == null) {
-      if (wasMember) {
+      // a learner's promotion takes it out of the configuration for a moment (see
+      // RaftGroupHandle.promoteLearner): only an absence that lasts counts as a removal
+      if (wasMember && ++checksAbsent >= REMOVED_AFTER_CHECKS) {
         log.error("this member ({}) was removed from the cluster; stopping", selfId);
         timer.shutdown();
         onRemoved.run();
@@ -57,6 +68,10 @@ final class MemberPublisher implements AutoCloseable {
       return; // not (yet) a member: the leader has not added us
     }
     wasMember = true;
+    checksAbsent = 0;
+    if (raft.leader().isEmpty()) {
+      return;
+    }
     Members.Info have = Members.fromRaft(recorded);
     Members.Info want = Members.fromRaft(self);
     if (have.name().equals(want.name()) && have.clientUrls().equals(want.clientUrls())) {

@@ -25,6 +25,9 @@ public enum EtcdError {
   MEMBER_BAD_URLS(Code.INVALID_ARGUMENT, "etcdserver: given member URLs are invalid"),
   MEMBER_NOT_FOUND(Code.NOT_FOUND, "etcdserver: member not found"),
   MEMBER_NOT_LEARNER(Code.FAILED_PRECONDITION, "etcdserver: can only promote a learner member"),
+  LEARNER_NOT_READY(
+      Code.FAILED_PRECONDITION, "etcdserver: can only promote a learner member which is in sync with leader"),
+  TOO_MANY_LEARNERS(Code.FAILED_PRECONDITION, "etcdserver: too many learner members in cluster"),
   REQUEST_TOO_LARGE(Code.INVALID_ARGUMENT, "etcdserver: request is too large"),
   NO_LEADER(Code.UNAVAILABLE, "etcdserver: no leader"),
   NOT_LEADER(Code.FAILED_PRECONDITION, "etcdserver: not leader"),

@@ -140,6 +140,10 @@ class ProposalsTest {
     @Override public long commitIndex() { return index; }
     @Override public long appliedIndex() { return index; }
     @Override public List<RaftMember> members() { return List.of(); }
+    @Override public List<RaftMember> learners() { return List.of(); }
+    @Override public boolean isLearner() { return false; }
+    @Override public CompletableFuture<List<RaftMember>> addLearner(RaftMember m) { throw new UnsupportedOperationException(); }
+    @Override public CompletableFuture<List<RaftMember>> promoteLearner(String id) { throw new UnsupportedOperationException(); }
     @Override public CompletableFuture<List<RaftMember>> addMember(RaftMember m) { throw new UnsupportedOperationException(); }
     @Override public CompletableFuture<List<RaftMember>> removeMember(String id) { throw new UnsupportedOperationException(); }
     @Override public CompletableFuture<List<RaftMember>> updateMember(RaftMember m) { throw new UnsupportedOperationException(); }

@@ -56,10 +56,10 @@ final class KvCluster implements AutoCloseable {
 
   /**
    * Starts a member added with {@code member add}: {@code --initial-cluster-state existing} and an
-   * {@code --initial-cluster} of every member started so far plus itself.
+   * {@code --initial-cluster} of every member still running plus itself.
    */
   ClusterMember join(Planned joining) {
-    List<Planned> all = new ArrayList<>(members.stream().map(m -> new Planned(m.name(), m.clientUrl(), m.peerUrl())).toList());
+    List<Planned> all = new ArrayList<>(members.stream().filter(ClusterMember::isRunning).map(m -> new Planned(m.name(), m.clientUrl(), m.peerUrl())).toList());
     all.add(joining);
     return launch(joining, initialCluster(all), "existing");
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code /usr/bin/etcd} or three {@code cairn kv} processes started with {@code --initial-cluster}):
  * member list, endpoint status and health across the cluster, move-leader, member add and the start
  * of the fourth member with {@code --initial-cluster-state existing}, a write on it read elsewhere,
- * member update and member remove ({@link MembershipSteps}). Targets run one after the other, steps in
+ * member update and member remove, and a learner added, started, held to serializable reads and
+ * promoted ({@link MembershipSteps}). Targets run one after the other, steps in
  * order, each target's cluster stopped before the next one starts; a failing step does not stop the
  * later ones, which say so when it left them nothing to work on.
  */
@@ -57,6 +58,10 @@ class KvMembershipIT {
                 steps::fourthMemberJoins),
             dynamicTest("a put on the new member is read from another member", steps::putOnNewMemberIsReadElsewhere),
             dynamicTest("member update changes a member's peer URLs and back", steps::memberUpdate),
-            dynamicTest("member remove takes the new member out and it stops", steps::memberRemove)));
+            dynamicTest("member remove takes the new member out and it stops", steps::memberRemove),
+            dynamicTest("member add n4 --learner lists a learner; a second learner is refused", steps::learnerAdd),
+            dynamicTest("the learner starts and serves serializable reads only",
+                steps::learnerJoinsAndServesSerializableReadsOnly),
+            dynamicTest("member promote makes the learner a voting member", steps::learnerPromoted)));
   }
 }

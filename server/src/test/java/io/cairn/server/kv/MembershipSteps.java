@@ -20,6 +20,8 @@ final class MembershipSteps implements AutoCloseable {
   private static final Duration JOINED = Duration.ofSeconds(60);
   /** How long a removed member may take to stop by itself, as a removed etcd member does. */
   private static final Duration REMOVED_STOPS = Duration.ofSeconds(20);
+  /** What etcdctl reports for a request a learner does not serve. */
+  private static final String LEARNER_REFUSAL = "etcdserver: rpc not supported for learner";
 
   private static final Pattern ADDED = Pattern.compile("^Member\\s+([0-9a-f]+) added to cluster\\s+([0-9a-f]+)$");
   private static final Pattern STATUS_ENTRY =
@@ -30,6 +32,9 @@ final class MembershipSteps implements AutoCloseable {
   private KvCluster.Planned planned;
   private String addedId;
   private ClusterMember joined;
+  private KvCluster.Planned learnerPlan;
+  private String learnerId;
+  private ClusterMember learner;
 
   MembershipSteps(TargetKind kind) {
     this.kind = kind;
@@ -175,6 +180,76 @@ final class MembershipSteps implements AutoCloseable {
           .as("the removed member stops by itself, as a removed etcd member does\n%s", joined.logTail())
           .isTrue();
     }
+  }
+
+  /** {@code member add n4 --learner}: listed unstarted as a learner; a second learner is refused. */
+  void learnerAdd() {
+    learnerPlan = KvCluster.plan("n4");
+    Etcdctl etcdctl = first().etcdctl();
+    EtcdctlResult add = Poll.until("member add --learner accepted", Duration.ofSeconds(30),
+        () -> etcdctl.run("member", "add", learnerPlan.name(), "--peer-urls=" + learnerPlan.peerUrl(), "--learner"),
+        r -> r.ok() || !String.join("\n", r.messages()).contains("unhealthy cluster"));
+    assertThat(add.ok()).as("%s", add).isTrue();
+    Matcher m = ADDED.matcher(add.stdout().getFirst());
+    assertThat(m.matches()).as("' added to cluster ' line; %s", add).isTrue();
+    learnerId = m.group(1);
+    assertThat(add.stdout()).as("%s", add).contains("ETCD_INITIAL_CLUSTER_STATE=\"existing\"");
+    EtcdctlResult list = etcdctl.run("member", "list");
+    assertThat(list.stdout()).as("%s", list).contains(learnerId + ", unstarted, , " + learnerPlan.peerUrl() + ", , true");
+    EtcdctlResult second = etcdctl.run("member", "add", "n5", "--peer-urls=http://127.0.0.1:9", "--learner");
+    assertThat(second.ok()).as("%s", second).isFalse();
+    assertThat(second.messages()).as("%s", second).anyMatch(l -> l.contains("etcdserver: too many learner members in cluster"));
+  }
+
+  /** The learner starts and catches up; it serves serializable reads and refuses linearizable reads and writes. */
+  void learnerJoinsAndServesSerializableReadsOnly() {
+    requireLearner();
+    EtcdctlResult put = first().etcdctl().run("put", "membership/learner-key", "before-learner");
+    assertThat(put.ok()).as("%s", put).isTrue();
+    learner = cluster.join(learnerPlan);
+    Etcdctl etcdctl = first().etcdctl().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    String wanted = learnerId + ", started, n4, " + learnerPlan.peerUrl() + ", " + learnerPlan.clientUrl() + ", true";
+    Poll.until("member list showing '" + wanted + "'", JOINED, () -> etcdctl.run("member", "list"),
+        r -> r.stdout().contains(wanted), () -> "the learner's log:\n" + learner.logTail());
+    Etcdctl own = learner.etcdctl().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    EtcdctlResult serializable = Poll.until("a serializable get on the learner", JOINED,
+        () -> own.run("get", "membership/learner-key", "--consistency=s"),
+        r -> r.stdout().contains("before-learner"));
+    assertThat(serializable.stdout()).containsExactly("membership/learner-key", "before-learner");
+    EtcdctlResult linearizable = own.run("get", "membership/learner-key");
+    assertThat(linearizable.ok()).as("%s", linearizable).isFalse();
+    assertThat(linearizable.messages()).as("%s", linearizable).anyMatch(l -> l.contains(LEARNER_REFUSAL));
+    EtcdctlResult write = own.run("put", "membership/learner-key", "on-learner");
+    assertThat(write.ok()).as("%s", write).isFalse();
+    assertThat(write.messages()).as("%s", write).anyMatch(l -> l.contains(LEARNER_REFUSAL));
+    EtcdctlResult status = own.run("endpoint", "status", "-w", "json");
+    assertThat(status.ok()).as("endpoint status on the learner; %s", status).isTrue();
+    assertThat(String.join("", status.stdout())).as("%s", status).contains("\"isLearner\":true");
+  }
+
+  /** {@code member promote}: the learner becomes a voting member and serves linearizable reads. */
+  void learnerPromoted() {
+    requireLearner();
+    assertThat(learner).as("the learner was not started (an earlier step failed)").isNotNull();
+    Etcdctl etcdctl = first().etcdctl();
+    EtcdctlResult promote = Poll.until("member promote accepted", Duration.ofSeconds(30),
+        () -> etcdctl.run("member", "promote", learnerId),
+        r -> r.ok() || !String.join("\n", r.messages()).contains("in sync with leader"));
+    assertThat(promote.stdout()).as("%s", promote).singleElement().asString()
+        .matches("Member\\s+" + learnerId + " promoted in cluster\\s+[0-9a-f]+");
+    EtcdctlResult list = etcdctl.run("member", "list");
+    assertThat(list.stdout()).as("%s", list)
+        .contains(learnerId + ", started, n4, " + learnerPlan.peerUrl() + ", " + learnerPlan.clientUrl() + ", false");
+    EtcdctlResult again = etcdctl.run("member", "promote", learnerId);
+    assertThat(again.messages()).as("%s", again).anyMatch(l -> l.contains("etcdserver: can only promote a learner member"));
+    Etcdctl own = learner.etcdctl().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    EtcdctlResult get = Poll.until("a linearizable get on the promoted member", Duration.ofSeconds(20),
+        () -> own.run("get", "membership/learner-key"), EtcdctlResult::ok);
+    assertThat(get.stdout()).as("%s", get).containsExactly("membership/learner-key", "before-learner");
+  }
+
+  private void requireLearner() {
+    assertThat(learnerId).as("no learner was added (member add --learner failed earlier)").isNotNull();
   }
 
   private void requireAdded() {
