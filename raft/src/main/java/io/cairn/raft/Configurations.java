@@ -36,17 +36,6 @@ final class Configurations {
     return new Conf(current.servers(), add(current.listeners(), current.servers(), member));
   }
 
-  /** Turns learner {@code memberId} into a voting member. */
-  static Conf promote(Conf current, String memberId) {
-    RaftPeer learner = find(current.listeners(), memberId);
-    if (learner == null) {
-      throw new IllegalArgumentException(memberId + " is not a learner");
-    }
-    List<RaftPeer> servers = new ArrayList<>(current.servers());
-    servers.add(Peers.toPeer(Peers.toMember(learner), priority(current.servers())));
-    return new Conf(servers, current.listeners().stream().filter(p -> p != learner).toList());
-  }
-
   /** Removes a voting member or a learner. */
   static Conf remove(Conf current, String memberId) {
     if (find(current.listeners(), memberId) != null) {

@@ -46,6 +46,7 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * getters throw {@link IllegalStateException}.
  */
 final class GroupHandle implements RaftGroupHandle {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupHandle.class);
   private static final long NUDGE_AFTER_MS = 5;
   private final String name;
   private final RaftGroupId groupId;
@@ -240,6 +241,9 @@ final class GroupHandle implements RaftGroupHandle {
    */
   @Override
   public boolean isLearner() {
+    if (calls.stopped()) {
+      return false;
+    }
     String self = memberId();
     return division().getRaftConf().getCurrentPeers(RaftPeerRole.LISTENER).stream()
         .anyMatch(p -> p.getId().toString().equals(self));
@@ -251,7 +255,8 @@ final class GroupHandle implements RaftGroupHandle {
   }
 
   /**
-   * Two configuration changes: the learner leaves, then joins as a voter. Ratis 3.3 turns a listener
+   * Two configuration changes: the learner leaves, then joins as a voter (and when that second change
+   * fails, it is put back as a learner). Ratis 3.3 turns a listener
    * into a follower in one change, but its leader keeps treating that peer as bootstrapping, so the
    * peer never leaves its STARTING state and refuses reads; a voter added anew is caught up and then
    * counted as usual. The learner's log stays in place in between, so catching up is quick.
@@ -264,7 +269,23 @@ final class GroupHandle implements RaftGroupHandle {
           CompletableFuture.failedFuture(new RaftException.BadConfiguration(memberId + " is not a learner")));
     }
     return changeMembers("promote learner " + memberId + ": remove", c -> Configurations.remove(c, memberId))
-        .thenCompose(v -> changeMembers("promote learner " + memberId + ": add", c -> Configurations.add(c, learner)));
+        .thenCompose(v -> changeMembers("promote learner " + memberId + ": add", c -> Configurations.add(c, learner))
+            .handle((ms, failure) -> failure == null
+                ? CompletableFuture.completedFuture(ms)
+                : restoreLearner(learner, failure)))
+        .thenCompose(f -> f);
+  }
+
+  /** After a failed promotion: the learner goes back to being a learner, and the failure is reported. */
+  private CompletableFuture<List<RaftMember>> restoreLearner(RaftMember learner, Throwable failure) {
+    return changeMembers("restore learner " + learner.id(), c -> Configurations.addLearner(c, learner))
+        .handle((ms, again) -> {
+          if (again != null) {
+            LOG.warn("learner {} could not be promoted nor restored as a learner", learner.id(), again);
+          }
+          throw failure instanceof java.util.concurrent.CompletionException ce ? ce
+              : new java.util.concurrent.CompletionException(failure);
+        });
   }
 
   private static List<RaftMember> sorted(java.util.Collection<RaftPeer> peers) {

@@ -28,7 +28,7 @@ class ConfigurationsTest {
   }
 
   @Test
-  void learnersAreAddedPromotedUpdatedAndRemoved() {
+  void learnersAreAddedUpdatedRemovedAndAddedBackAsVoters() {
     RaftMember c = new RaftMember("c", "h:3", "http://c");
     Configurations.Conf withLearner = Configurations.addLearner(AB, c);
     assertThat(Peers.toMembers(withLearner.servers())).containsExactly(A, B);
@@ -40,12 +40,11 @@ class ConfigurationsTest {
     assertThat(updated.servers()).extracting(RaftPeer::getPriority).containsOnly(1);
     assertThat(updated.listeners()).extracting(RaftPeer::getPriority).containsOnly(1);
 
-    Configurations.Conf promoted = Configurations.promote(withLearner, "c");
-    assertThat(Peers.toMembers(promoted.servers())).containsExactly(A, B, c);
-    assertThat(promoted.listeners()).isEmpty();
-    assertThat(Configurations.remove(withLearner, "c")).isEqualTo(AB);
+    // a promotion is a removal, then an add as a voter (GroupHandle.promoteLearner)
+    Configurations.Conf removed = Configurations.remove(withLearner, "c");
+    assertThat(removed).isEqualTo(AB);
+    assertThat(Peers.toMembers(Configurations.add(removed, c).servers())).containsExactly(A, B, c);
 
-    assertThatThrownBy(() -> Configurations.promote(AB, "a")).hasMessageContaining("a is not a learner");
     assertThatThrownBy(() -> Configurations.addLearner(AB, new RaftMember("a", "h:9", "")))
         .hasMessageContaining("already a member");
     assertThatThrownBy(() -> Configurations.add(withLearner, new RaftMember("c", "h:9", "")))

@@ -28,27 +28,33 @@ public final class JwtTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-  /** The signing methods etcd 3.4 takes as {@code sign-method}. */
+  /**
+   * The RSA, RSA-PSS and ECDSA signing methods etcd 3.4 takes as {@code sign-method}; an ES method
+   * needs a key on its curve (P-256, P-384, P-521). The HMAC methods (HS256/384/512) are not supported.
+   */
   public enum Method {
-    RS256("SHA256withRSA", null, "RSA"),
-    RS384("SHA384withRSA", null, "RSA"),
-    RS512("SHA512withRSA", null, "RSA"),
-    PS256("RSASSA-PSS", pss("SHA-256", MGF1ParameterSpec.SHA256, 32), "RSA"),
-    PS384("RSASSA-PSS", pss("SHA-384", MGF1ParameterSpec.SHA384, 48), "RSA"),
-    PS512("RSASSA-PSS", pss("SHA-512", MGF1ParameterSpec.SHA512, 64), "RSA"),
-    ES256("SHA256withECDSAinP1363Format", null, "EC"),
-    ES384("SHA384withECDSAinP1363Format", null, "EC"),
-    ES512("SHA512withECDSAinP1363Format", null, "EC");
+    RS256("SHA256withRSA", null, "RSA", 0),
+    RS384("SHA384withRSA", null, "RSA", 0),
+    RS512("SHA512withRSA", null, "RSA", 0),
+    PS256("RSASSA-PSS", pss("SHA-256", MGF1ParameterSpec.SHA256, 32), "RSA", 0),
+    PS384("RSASSA-PSS", pss("SHA-384", MGF1ParameterSpec.SHA384, 48), "RSA", 0),
+    PS512("RSASSA-PSS", pss("SHA-512", MGF1ParameterSpec.SHA512, 64), "RSA", 0),
+    ES256("SHA256withECDSAinP1363Format", null, "EC", 256),
+    ES384("SHA384withECDSAinP1363Format", null, "EC", 384),
+    ES512("SHA512withECDSAinP1363Format", null, "EC", 521);
 
     private final String jdkName;
     private final PSSParameterSpec params;
     /** The key algorithm the method needs ({@code RSA} or {@code EC}). */
     public final String keyAlgorithm;
+    /** For EC methods, the field size in bits of the curve the key must be on; 0 for RSA. */
+    private final int curveBits;
 
-    Method(String jdkName, PSSParameterSpec params, String keyAlgorithm) {
+    Method(String jdkName, PSSParameterSpec params, String keyAlgorithm, int curveBits) {
       this.jdkName = jdkName;
       this.params = params;
       this.keyAlgorithm = keyAlgorithm;
+      this.curveBits = curveBits;
     }
 
     private static PSSParameterSpec pss(String hash, MGF1ParameterSpec mgf, int saltBytes) {
@@ -83,6 +89,12 @@ public final class JwtTokens {
       if (!alg.equals(method.keyAlgorithm)) {
         throw new IllegalArgumentException(
             "sign-method " + method + " needs " + method.keyAlgorithm + " keys, got a " + alg + " key");
+      }
+      if (key instanceof java.security.interfaces.ECKey ec
+          && ec.getParams().getCurve().getField().getFieldSize() != method.curveBits) {
+        throw new IllegalArgumentException(
+            "sign-method " + method + " needs a key on the " + method.curveBits + "-bit curve, got one on a "
+                + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve");
       }
     }
     if (ttlMillis <= 0) {

@@ -35,10 +35,21 @@ import java.util.function.Consumer;
 final class LocalClient {
   /** What local clients call: the member's KV and Lease services and its watch hub. */
   record Services(KvService kv, LeaseService lease, WatchHub hub) {
-    /** A client that calls with the current call's auth token (if any), but not its cancellation. */
+    /**
+     * A client that calls as the current caller (its auth token, or the user its client certificate
+     * logged in), but without the current call's cancellation.
+     */
     LocalClient asCaller() {
+      Context c = Context.ROOT;
       String token = AuthGuard.TOKEN.get();
-      return new LocalClient(this, token == null ? Context.ROOT : Context.ROOT.withValue(AuthGuard.TOKEN, token));
+      if (token != null) {
+        c = c.withValue(AuthGuard.TOKEN, token);
+      }
+      String certUser = AuthGuard.CERT_USER.get();
+      if (certUser != null) {
+        c = c.withValue(AuthGuard.CERT_USER, certUser);
+      }
+      return new LocalClient(this, c);
     }
   }
 

@@ -6,10 +6,8 @@ import io.cairn.common.text.PromDuration;
 import io.cairn.kv.api.JwtTokens;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -96,20 +94,10 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
     }
     try {
       PrivateKey priv = PemFiles.privateKey(privateKeyFile, "flag --auth-token: priv-key");
-      return new JwtTokens(method, priv, jdkKey(publicKey()), ttlMillis);
+      return new JwtTokens(method, priv, PemFiles.jdkKey(publicKey()), ttlMillis);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new ConfigException("flag --auth-token: " + e.getMessage());
     }
-  }
-
-  /** The same key from the JDK's own providers (see {@link PemFiles#jdkKey}). */
-  private static PublicKey jdkKey(PublicKey key) throws GeneralSecurityException {
-    String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
-    if (!alg.equals("EC") && !alg.equals("RSA")) {
-      throw new GeneralSecurityException("expected an RSA or EC key, got a " + alg + " key");
-    }
-    return KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
-        .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
   }
 
   private PublicKey publicKey() {

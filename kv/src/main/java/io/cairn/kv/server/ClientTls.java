@@ -6,10 +6,11 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * TLS on kv's {@code https://} client URLs, from etcd's {@code --cert-file}, {@code --key-file},
@@ -20,9 +21,10 @@ import java.nio.file.Path;
  * speaks. Either way {@link io.cairn.kv.gateway.PortSharing} tells the two apart by the first bytes
  * after the handshake, so a client without ALPN works too.
  *
- * <p>Client certificates: with {@code clientCertAuth} a client must present one that chains to
- * {@code trustedCaFile} (the JDK's default trust store when that is empty, as etcd falls back to the
- * system roots); without it no certificate is asked for.
+ * <p>Client certificates, as etcd's {@code TLSInfo.ServerConfig}: with {@code clientCertAuth} or a
+ * {@code trustedCaFile} a client must present one that chains to {@code trustedCaFile} (the JDK's
+ * default trust store when that is empty, as etcd falls back to the system roots); with neither no
+ * certificate is asked for. Only {@code clientCertAuth} turns on the certificate (CN) login.
  */
 record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
 
@@ -37,20 +39,16 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
    * @throws ConfigException naming the flag whose file is missing, unreadable or not what it must be
    */
   SslContext serverContext() {
-    File cert = readable("--cert-file", certFile);
-    File key = readable("--key-file", keyFile);
-    SslContextBuilder b;
-    try {
-      b = SslContextBuilder.forServer(cert, key);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "flag --key-file: cannot read '" + certFile + "' and '" + keyFile + "' as a PEM certificate and"
-              + " its private key: " + rootMessage(e));
-    }
-    if (clientCertAuth) {
+    readable("--cert-file", certFile);
+    readable("--key-file", keyFile);
+    List<X509Certificate> chain = PemFiles.certificates(certFile, "flag --cert-file");
+    SslContextBuilder b =
+        SslContextBuilder.forServer(PemFiles.privateKey(keyFile, "flag --key-file"), chain.toArray(X509Certificate[]::new));
+    if (requiresClientCertificates()) {
       b.clientAuth(ClientAuth.REQUIRE);
       if (!trustedCaFile.isEmpty()) {
-        b.trustManager(readable("--trusted-ca-file", trustedCaFile));
+        readable("--trusted-ca-file", trustedCaFile);
+        b.trustManager(PemFiles.certificates(trustedCaFile, "flag --trusted-ca-file").toArray(X509Certificate[]::new));
       }
     }
     b.applicationProtocolConfig(
@@ -69,12 +67,16 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
     }
   }
 
-  private static File readable(String flag, String path) {
+  /** etcd's rule: a CA file given, or --client-cert-auth, and clients must show a trusted certificate. */
+  boolean requiresClientCertificates() {
+    return clientCertAuth || !trustedCaFile.isEmpty();
+  }
+
+  private static void readable(String flag, String path) {
     Path p = Path.of(path);
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
       throw new ConfigException("flag " + flag + ": expected a readable PEM file, got '" + path + "'");
     }
-    return p.toFile();
   }
 
   private static String rootMessage(Throwable t) {

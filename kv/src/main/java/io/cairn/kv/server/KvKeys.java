@@ -108,7 +108,8 @@ public final class KvKeys {
 
   public static final ConfigKey<String> TRUSTED_CA_FILE =
       ConfigKey.of("kv.trusted-ca-file", "--trusted-ca-file", Parsers.string(), "",
-          "PEM CA certificates that client certificates are checked against (with --client-cert-auth).");
+          "PEM CA certificates that client certificates must chain to; given, it requires client certificates on"
+              + " https:// client URLs, as etcd.");
 
   public static final ConfigKey<Boolean> CLIENT_CERT_AUTH =
       ConfigKey.of("kv.client-cert-auth", "--client-cert-auth", Parsers.bool(), false,
@@ -125,7 +126,8 @@ public final class KvKeys {
 
   public static final ConfigKey<String> PEER_TRUSTED_CA_FILE =
       ConfigKey.of("kv.peer-trusted-ca-file", "--peer-trusted-ca-file", Parsers.string(), "",
-          "PEM CA certificates that peers' certificates must chain to; empty: the JDK's default trust store.");
+          "PEM CA certificates that peers' certificates must chain to (given, connecting peers must show one, as"
+              + " etcd); empty: the JDK's default trust store.");
 
   public static final ConfigKey<Boolean> PEER_CLIENT_CERT_AUTH =
       ConfigKey.of("kv.peer-client-cert-auth", "--peer-client-cert-auth", Parsers.bool(), false,

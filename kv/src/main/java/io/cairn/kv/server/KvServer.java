@@ -107,6 +107,10 @@ public final class KvServer implements Service {
     // first, so that a bad certificate or key fails the start before anything is opened
     SslContext tls = needsTls() ? settings.tls().serverContext() : null;
     JwtTokens jwt = settings.authToken().load();
+    if (tls != null && settings.tls().clientCertAuth() && settings.tls().trustedCaFile().isEmpty()) {
+      log.warn("--client-cert-auth without --trusted-ca-file: client certificates are checked against the JDK's"
+          + " default trusted CAs, and with auth enabled any such certificate logs in as the user its CN names");
+    }
     PeerTls peerTls = settings.peerTls() == null ? null : settings.peerTls().load();
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
@@ -189,10 +193,10 @@ public final class KvServer implements Service {
               .maxInboundMessageSize((int) maxMessage)
               .permitKeepAliveTime(5, TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true)
+              // added first, so it runs last: its refusals close the call through the metrics' wrapper
+              .intercept(new LearnerGuard(raft::isLearner))
               .intercept(guard.interceptor())
               .intercept(kvMetrics.grpcInterceptor())
-              // last added, so it runs first: a learner refuses before anything else is done
-              .intercept(new LearnerGuard(raft::isLearner))
               .addService(kv)
               .addService(watch)
               .addService(lease.definition())

@@ -44,7 +44,8 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
         }
         tmf.init(cas);
       }
-      return new PeerTls(kmf.getKeyManagers()[0], tmf.getTrustManagers()[0], clientCertAuth);
+      // etcd's rule: a CA file given, or --peer-client-cert-auth, and connecting peers must show a certificate
+      return new PeerTls(kmf.getKeyManagers()[0], tmf.getTrustManagers()[0], clientCertAuth || !trustedCaFile.isEmpty());
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new ConfigException(
           "flag --peer-cert-file: cannot use '" + certFile + "' with the key in '" + keyFile + "': " + e.getMessage());

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -87,11 +89,19 @@ final class PemFiles {
    * client registers it), the converter may hand out BouncyCastle keys ("ECDSA").
    */
   static PrivateKey jdkKey(PrivateKey key) throws GeneralSecurityException {
+    return jdkKeyFactory(key).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+  }
+
+  /** Like {@link #jdkKey(PrivateKey)}, for a public key. */
+  static PublicKey jdkKey(PublicKey key) throws GeneralSecurityException {
+    return jdkKeyFactory(key).generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+  }
+
+  private static KeyFactory jdkKeyFactory(java.security.Key key) throws GeneralSecurityException {
     String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
     if (!alg.equals("EC") && !alg.equals("RSA")) {
       throw new GeneralSecurityException("expected an RSA or EC key, got a " + alg + " key");
     }
-    return KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
-        .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+    return KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign");
   }
 }

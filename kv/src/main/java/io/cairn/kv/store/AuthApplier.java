@@ -24,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Applies {@link AuthCommand}s as etcd 3.4's {@code authStore} does: the same checks in the same
- * order, the same errors, the auth revision bumped by every user or role change (not by enable and
- * disable). Permission to make the change (root, when auth is on) is checked by the API before
+ * order, the same errors, the auth revision bumped by every user or role change and by disabling
+ * auth (not by enabling it). Permission to make the change (root, when auth is on) is checked by the API before
  * proposing. Runs on the applier thread under the store's write lock; publishes a new {@link
  * AuthState} into {@link StoreState#auth} and writes the changed records to {@code batch}.
  */
@@ -41,7 +41,8 @@ final class AuthApplier {
     AuthState next =
         switch (command) {
           case AuthCommand.Enable e -> enable(a, e.tokenSecret());
-          case AuthCommand.Disable d -> a.withEnabled(false, ByteString.EMPTY);
+          // etcd's AuthDisable commits a new auth revision when auth was on (older JWTs then fail)
+          case AuthCommand.Disable d -> a.enabled() ? a.withEnabled(false, ByteString.EMPTY).bumped() : a;
           case AuthCommand.UserAdd u -> {
             String name = u.request().getName();
             if (name.isEmpty()) {

@@ -57,6 +57,11 @@ public record AuthState(
     return new AuthState(on, true, revision, secret, users, roles);
   }
 
+  /** The same state at the next auth revision. */
+  AuthState bumped() {
+    return new AuthState(enabled, flagStored, revision + 1, tokenSecret, users, roles);
+  }
+
   AuthState withUser(String name, User user) {
     TreeMap<String, User> u = new TreeMap<>(users);
     if (user == null) {

@@ -94,6 +94,10 @@ class JwtTokensTest {
     assertThatThrownBy(() -> tokens(JwtTokens.Method.ES256, rsa))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sign-method ES256 needs EC keys, got a RSA key");
+    KeyPair p384 = keys(JwtTokens.Method.ES384);
+    assertThatThrownBy(() -> tokens(JwtTokens.Method.ES256, p384))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sign-method ES256 needs a key on the 256-bit curve, got one on a 384-bit curve");
   }
 
   private static String decode(String part) {

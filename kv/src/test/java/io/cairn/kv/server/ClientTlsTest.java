@@ -73,6 +73,13 @@ class ClientTlsTest {
   }
 
   @Test
+  void aTrustedCaAloneRequiresClientCertificatesAsEtcdDoes() {
+    assertThat(new ClientTls("c", "k", "", false).requiresClientCertificates()).isFalse();
+    assertThat(new ClientTls("c", "k", "ca.pem", false).requiresClientCertificates()).isTrue();
+    assertThat(new ClientTls("c", "k", "", true).requiresClientCertificates()).isTrue();
+  }
+
+  @Test
   void aMissingFileIsNamedByItsFlag() {
     ClientTls tls = new ClientTls(dir.resolve("nope.pem").toString(), dir.resolve("nope-key.pem").toString(), "", false);
     assertThatThrownBy(tls::serverContext)

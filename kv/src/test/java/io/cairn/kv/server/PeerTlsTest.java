@@ -56,7 +56,7 @@ class PeerTlsTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
             assertThat(c1.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs())
                 .extracting(kv -> kv.getValue().toString(StandardCharsets.UTF_8)).containsExactly("over TLS"));
-        // the stranger's Raft server refuses the others and they refuse it: it never learns the write
+        // the others refuse the stranger's certificate (another CA): it never learns the write
         Thread.sleep(2_000);
         assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs()).isEmpty();
         assertThat(cluster.server(2).isLeader()).isFalse();

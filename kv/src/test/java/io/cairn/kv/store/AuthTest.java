@@ -56,7 +56,9 @@ class AuthTest extends StoreTestBase {
     ok(userAdd("root"));
     assertThat(failure(new AuthCommand.Enable(SECRET))).isEqualTo(EtcdError.ROOT_ROLE_NOT_EXIST);
     ok(grantRole("root", "root")); // the root role needs no role record
+    long beforeEnable = store().auth().revision();
     ok(new AuthCommand.Enable(SECRET));
+    assertThat(store().auth().revision()).as("enabling commits no auth revision, as etcd").isEqualTo(beforeEnable);
     assertThat(store().auth().enabled()).isTrue();
     assertThat(store().auth().tokenSecret()).isEqualTo(SECRET);
     assertThat(failure(new AuthCommand.RoleDelete(AuthRoleDeleteRequest.newBuilder().setRole("root").build())))
@@ -66,8 +68,12 @@ class AuthTest extends StoreTestBase {
         .isEqualTo(EtcdError.INVALID_AUTH_MGMT);
     assertThat(failure(new AuthCommand.UserDelete(AuthUserDeleteRequest.newBuilder().setName("root").build())))
         .isEqualTo(EtcdError.INVALID_AUTH_MGMT);
+    long enabledAt = store().auth().revision();
     ok(new AuthCommand.Disable());
     assertThat(store().auth().enabled()).isFalse();
+    assertThat(store().auth().revision()).as("disabling commits one, as etcd's AuthDisable").isEqualTo(enabledAt + 1);
+    ok(new AuthCommand.Disable());
+    assertThat(store().auth().revision()).as("disabling what is off changes nothing").isEqualTo(enabledAt + 1);
     assertThat(store().revision()).as("auth changes do not touch the keyspace's revision").isEqualTo(1);
   }
 
