@@ -47,6 +47,11 @@ public interface RaftGroupHandle {
   /** The current configuration's learners: they receive the log but neither vote nor lead. */
   List<RaftMember> learners();
 
+  /** The voting members, then the learners. */
+  default List<RaftMember> membersAndLearners() {
+    return java.util.stream.Stream.concat(members().stream(), learners().stream()).toList();
+  }
+
   /** Whether this member is a learner now. */
   boolean isLearner();
 

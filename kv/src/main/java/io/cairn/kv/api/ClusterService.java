@@ -253,7 +253,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   /** The voting member or learner with {@code id}, or null. */
   private RaftMember find(long id) {
     String hex = Members.hex(id);
-    for (RaftMember m : java.util.stream.Stream.concat(raft.members().stream(), raft.learners().stream()).toList()) {
+    for (RaftMember m : raft.membersAndLearners()) {
       if (m.id().equals(hex)) {
         return m;
       }

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 public final class LearnerGuard implements ServerInterceptor {
   private static final String STATUS = MaintenanceGrpc.getStatusMethod().getFullMethodName();
   private static final String RANGE = KVGrpc.getRangeMethod().getFullMethodName();
+  private static final io.grpc.Status REFUSED = GrpcErrors.of(EtcdError.GRPC_NOT_SUPPORTED_FOR_LEARNER).getStatus();
 
   private final BooleanSupplier learner;
 
@@ -39,7 +40,7 @@ public final class LearnerGuard implements ServerInterceptor {
       return next.startCall(call, headers);
     }
     if (!method.equals(RANGE)) {
-      call.close(GrpcErrors.of(EtcdError.GRPC_NOT_SUPPORTED_FOR_LEARNER).getStatus(), new Metadata());
+      call.close(REFUSED, new Metadata());
       return new ServerCall.Listener<>() {};
     }
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
@@ -49,7 +50,7 @@ public final class LearnerGuard implements ServerInterceptor {
       public void onMessage(Q message) {
         if (message instanceof RangeRequest r && !r.getSerializable()) {
           refused = true;
-          call.close(GrpcErrors.of(EtcdError.GRPC_NOT_SUPPORTED_FOR_LEARNER).getStatus(), new Metadata());
+          call.close(REFUSED, new Metadata());
           return;
         }
         super.onMessage(message);

@@ -53,7 +53,7 @@ final class MemberPublisher implements AutoCloseable {
       return;
     }
     RaftMember recorded =
-        java.util.stream.Stream.concat(raft.members().stream(), raft.learners().stream())
+        raft.membersAndLearners().stream()
             .filter(m -> m.id().equals(selfId))
             .findFirst()
             .orElse(null);

@@ -7,16 +7,12 @@ import io.cairn.common.config.CommonKeys;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigKey;
 import io.cairn.common.config.ConfigLoader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,9 +107,9 @@ class ClientTlsTest {
   /** A self-signed certificate in cert.pem with its key in key.pem: PKCS#1 (rsa), SEC1 (ec) or PKCS#8. */
   private void makeCertificate(String kind) throws Exception {
     switch (kind) {
-      case "rsa" -> openssl("genrsa", "-traditional", "-out", "key.pem", "2048");
-      case "ec" -> openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "key.pem");
-      default -> openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem");
+      case "rsa" -> Openssl.run(dir, "genrsa", "-traditional", "-out", "key.pem", "2048");
+      case "ec" -> Openssl.run(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "key.pem");
+      default -> Openssl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem");
     }
     String first = Files.readAllLines(dir.resolve("key.pem")).getFirst();
     assertThat(first).as(kind).isEqualTo(switch (kind) {
@@ -121,15 +117,6 @@ class ClientTlsTest {
       case "ec" -> "-----BEGIN EC PRIVATE KEY-----";
       default -> "-----BEGIN PRIVATE KEY-----";
     });
-    openssl("req", "-new", "-x509", "-key", "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=localhost");
-  }
-
-  private void openssl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("openssl"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-    assertThat(p.exitValue()).as(command + ": " + out).isZero();
+    Openssl.run(dir, "req", "-new", "-x509", "-key", "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=localhost");
   }
 }

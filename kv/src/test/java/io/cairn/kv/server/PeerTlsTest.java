@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,24 +74,15 @@ class PeerTlsTest {
   private static void makeCertificates(Path d) throws Exception {
     Files.writeString(d.resolve("node.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n");
     for (String ca : List.of("ca", "other-ca")) {
-      openssl(d, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+      Openssl.run(d, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
           "-keyout", ca + "-key.pem", "-out", ca + ".pem", "-days", "2", "-subj", "/CN=" + ca);
     }
     String[][] nodes = {{"node", "ca"}, {"stranger", "other-ca"}};
     for (String[] n : nodes) {
-      openssl(d, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", n[0] + "-key.pem");
-      openssl(d, "req", "-new", "-key", n[0] + "-key.pem", "-out", n[0] + ".csr", "-subj", "/CN=" + n[0]);
-      openssl(d, "x509", "-req", "-in", n[0] + ".csr", "-CA", n[1] + ".pem", "-CAkey", n[1] + "-key.pem",
+      Openssl.run(d, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", n[0] + "-key.pem");
+      Openssl.run(d, "req", "-new", "-key", n[0] + "-key.pem", "-out", n[0] + ".csr", "-subj", "/CN=" + n[0]);
+      Openssl.run(d, "x509", "-req", "-in", n[0] + ".csr", "-CA", n[1] + ".pem", "-CAkey", n[1] + "-key.pem",
           "-set_serial", "7", "-days", "2", "-extfile", "node.ext", "-out", n[0] + ".pem");
     }
-  }
-
-  private static void openssl(Path d, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("openssl"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(d.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-    assertThat(p.exitValue()).as(command + ": " + out).isZero();
   }
 }
