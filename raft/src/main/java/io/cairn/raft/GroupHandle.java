@@ -23,7 +23,7 @@ import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.protocol.TransferLeadershipRequest;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
  * {@link RaftGroupHandle} over one Ratis division.
@@ -82,7 +82,7 @@ final class GroupHandle implements RaftGroupHandle {
 
   @Override
   public CompletableFuture<byte[]> propose(byte[] command) {
-    Message message = Message.valueOf(ByteString.copyFrom(command));
+    Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(command)); // not copied: see propose's contract
     long deadline = calls.deadline();
     ctx.metrics().proposalStarted();
     CompletableFuture<byte[]> f =

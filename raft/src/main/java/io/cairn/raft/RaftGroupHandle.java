@@ -18,7 +18,8 @@ public interface RaftGroupHandle {
   /**
    * Proposes a command. If this member is not the leader the proposal is forwarded to the leader.
    * Completes with the bytes the state machine's {@code apply} returned once the entry is committed
-   * and applied on this member (so a read that follows sees it).
+   * and applied on this member (so a read that follows sees it). The array is not copied: the caller
+   * must not change it afterwards.
    */
   CompletableFuture<byte[]> propose(byte[] command);
 

@@ -8,7 +8,18 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /**
+   * Netty's leak detector, on by default, records a stack trace for one buffer in 128 (about 300
+   * traces a second under {@code etcdctl check perf}); a server binary runs without it, as Netty
+   * advises for production. {@code -Dio.netty.leakDetection.level=simple} (or paranoid) turns it back
+   * on. Tests, which do not start here, keep Netty's default.
+   */
+  static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
   public static void main(String[] args) {
+    if (System.getProperty(LEAK_DETECTION) == null) {
+      System.setProperty(LEAK_DETECTION, "disabled");
+    }
     System.exit(run(args, System.out, System.err));
   }
 

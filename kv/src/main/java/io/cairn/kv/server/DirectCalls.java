@@ -8,27 +8,39 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * The gRPC calls that run on the network event loop instead of a virtual thread: Put,
- * DeleteRange and Txn. Each only validates the request, checks permissions in memory and queues a
- * proposal ({@link io.cairn.kv.api.Proposals#propose} never blocks), so a thread hop per call would
- * cost more than the call itself. Every other call (reads, which may scan a large range; watches; maintenance;
- * authentication, which hashes passwords) keeps the server's virtual-thread executor.
+ * Which thread runs a gRPC call's handler.
+ *
+ * <p>The server's own executor is {@link #DIRECT}: gRPC starts every call (method lookup, the
+ * interceptors, {@code startCall}) on the network event loop, which costs less than the virtual
+ * thread gRPC would otherwise start for every call only to do that (JFR under {@code etcdctl check
+ * perf}: one new virtual thread and one thread hop per request). Nothing there blocks: the
+ * interceptors read headers and in-memory state, and the streaming handlers ({@code Watch}, {@code
+ * LeaseKeepAlive}) only register their stream.
+ *
+ * <p>Then {@link #supplier} picks the executor for the call's messages and handler: Put, DeleteRange
+ * and Txn stay on the event loop, since each only validates the request, checks permissions in memory
+ * and queues a proposal ({@link io.cairn.kv.api.Proposals#propose} never blocks), so a thread hop per
+ * call would cost more than the call itself. Every other call (reads, which may scan a large range or
+ * wait for a read barrier; watches; maintenance; authentication, which hashes passwords) runs on
+ * {@code blocking}, the virtual-thread executor.
  */
 final class DirectCalls {
-  private static final Executor DIRECT = Runnable::run;
+  static final Executor DIRECT = Runnable::run;
   private static final Set<String> METHODS =
       Set.of(
           KVGrpc.getPutMethod().getFullMethodName(),
           KVGrpc.getDeleteRangeMethod().getFullMethodName(),
           KVGrpc.getTxnMethod().getFullMethodName());
 
-  static final ServerCallExecutorSupplier SUPPLIER =
-      new ServerCallExecutorSupplier() {
-        @Override
-        public <ReqT, RespT> Executor getExecutor(ServerCall<ReqT, RespT> call, Metadata metadata) {
-          return METHODS.contains(call.getMethodDescriptor().getFullMethodName()) ? DIRECT : null;
-        }
-      };
+  /** {@link #DIRECT} for the three write calls, {@code blocking} for every other call. */
+  static ServerCallExecutorSupplier supplier(Executor blocking) {
+    return new ServerCallExecutorSupplier() {
+      @Override
+      public <ReqT, RespT> Executor getExecutor(ServerCall<ReqT, RespT> call, Metadata metadata) {
+        return METHODS.contains(call.getMethodDescriptor().getFullMethodName()) ? DIRECT : blocking;
+      }
+    };
+  }
 
   private DirectCalls() {}
 }

@@ -176,6 +176,7 @@ public final class KvServer implements Service {
         new MaintenanceService(store, raft, proposals, headers, executor, dir.resolve("tmp"), guard);
     LockService lock = new LockService(kv, lease, hub, executor);
     ElectionService election = new ElectionService(kv, lease, hub, executor);
+    GrpcCounters.skipAccessChecks();
     long maxMessage = Math.min(Integer.MAX_VALUE, settings.maxRequestBytes() + GRPC_OVERHEAD_BYTES);
     Gateway gateway =
         new Gateway(kv, watch, lease, cluster, maintenance, auth, lock, election,
@@ -188,8 +189,8 @@ public final class KvServer implements Service {
               // HTTP/1.1 gateway connections never finish gRPC's handshake; PortSharing bounds
               // how long a connection may stay silent instead.
               .handshakeTimeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS)
-              .executor(executor)
-              .callExecutor(DirectCalls.SUPPLIER)
+              .executor(DirectCalls.DIRECT)
+              .callExecutor(DirectCalls.supplier(executor))
               .maxInboundMessageSize((int) maxMessage)
               .permitKeepAliveTime(5, TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true)

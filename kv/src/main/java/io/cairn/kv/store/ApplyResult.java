@@ -9,7 +9,7 @@ import io.etcd.jetcd.api.LeaseGrantResponse;
 import io.etcd.jetcd.api.LeaseRevokeResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.TxnResponse;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,18 +34,15 @@ public sealed interface ApplyResult {
 
   default byte[] encode() {
     return switch (this) {
-      case Ok ok -> {
-        byte[] body = ok.response().toByteArray();
-        yield ByteBuffer.allocate(1 + body.length).put((byte) 0).put(body).array();
-      }
+      case Ok ok -> BatchCodec.framed(new byte[] {0}, ok.response());
       case Failed f -> {
-        byte[] name = f.error().name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        yield ByteBuffer.allocate(1 + name.length).put((byte) 1).put(name).array();
+        byte[] name = f.error().name().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[1 + name.length];
+        out[0] = 1;
+        System.arraycopy(name, 0, out, 1, name.length);
+        yield out;
       }
-      case Batch b -> {
-        byte[] body = BatchCodec.join(b.results().stream().map(ApplyResult::encode).toList());
-        yield ByteBuffer.allocate(1 + body.length).put((byte) 2).put(body).array();
-      }
+      case Batch b -> BatchCodec.join(new byte[] {2}, b.results().stream().map(ApplyResult::encode).toList());
     };
   }
 
@@ -54,47 +51,54 @@ public sealed interface ApplyResult {
    * @throws IllegalArgumentException on bytes that are not a result of that command
    */
   static ApplyResult decode(KvCommand command, byte[] bytes) {
-    if (bytes.length < 1) {
+    return decode(command, bytes, 0, bytes.length);
+  }
+
+  private static ApplyResult decode(KvCommand command, byte[] bytes, int offset, int length) {
+    if (length < 1) {
       throw new IllegalArgumentException("empty apply result");
     }
-    byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
-    if (bytes[0] == 1) {
+    byte tag = bytes[offset];
+    int at = offset + 1;
+    int size = length - 1;
+    if (tag == 1) {
       try {
-        return new Failed(EtcdError.valueOf(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        return new Failed(EtcdError.valueOf(new String(bytes, at, size, StandardCharsets.UTF_8)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("unknown etcd error in apply result");
       }
     }
-    if (bytes[0] == 2) {
+    if (tag == 2) {
       if (!(command instanceof KvCommand.Batch batch)) {
         throw new IllegalArgumentException("batch result for a single command");
       }
-      List<byte[]> parts = BatchCodec.split(body);
+      List<BatchCodec.Part> parts = BatchCodec.split(bytes, at, size);
       if (parts.size() != batch.commands().size()) {
         throw new IllegalArgumentException(
             "batch result has " + parts.size() + " results for " + batch.commands().size() + " commands");
       }
       List<ApplyResult> results = new java.util.ArrayList<>(parts.size());
       for (int i = 0; i < parts.size(); i++) {
-        results.add(decode(batch.commands().get(i), parts.get(i)));
+        BatchCodec.Part part = parts.get(i);
+        results.add(decode(batch.commands().get(i), bytes, part.offset(), part.length()));
       }
       return new Batch(results);
     }
-    if (bytes[0] != 0) {
-      throw new IllegalArgumentException("unknown apply result tag " + bytes[0]);
+    if (tag != 0) {
+      throw new IllegalArgumentException("unknown apply result tag " + tag);
     }
     try {
       return new Ok(
           switch (command) {
-            case KvCommand.Put p -> PutResponse.parseFrom(body);
-            case KvCommand.DeleteRange d -> DeleteRangeResponse.parseFrom(body);
-            case KvCommand.Txn t -> TxnResponse.parseFrom(body);
-            case KvCommand.Compact c -> CompactionResponse.parseFrom(body);
-            case KvCommand.LeaseGrant g -> LeaseGrantResponse.parseFrom(body);
-            case KvCommand.LeaseRevoke r -> LeaseRevokeResponse.parseFrom(body);
-            case KvCommand.Alarm a -> AlarmResponse.parseFrom(body);
-            case KvCommand.LeaseCheckpoint cp -> com.google.protobuf.Empty.parseFrom(body);
-            case AuthCommand a -> a.parseResponse(body);
+            case KvCommand.Put p -> PutResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.DeleteRange d -> DeleteRangeResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.Txn t -> TxnResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.Compact c -> CompactionResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.LeaseGrant g -> LeaseGrantResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.LeaseRevoke r -> LeaseRevokeResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.Alarm a -> AlarmResponse.parser().parseFrom(bytes, at, size);
+            case KvCommand.LeaseCheckpoint cp -> com.google.protobuf.Empty.parser().parseFrom(bytes, at, size);
+            case AuthCommand a -> a.parseResponse(Arrays.copyOfRange(bytes, at, at + size));
             case KvCommand.Batch b -> throw new IllegalArgumentException("single result for a batch");
           });
     } catch (InvalidProtocolBufferException e) {

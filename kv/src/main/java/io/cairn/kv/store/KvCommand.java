@@ -10,8 +10,8 @@ import io.etcd.jetcd.api.LeaseRevokeRequest;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.PutRequest;
 import io.etcd.jetcd.api.TxnRequest;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,39 +127,44 @@ public sealed interface KvCommand
    * returns it), without decoding them again.
    */
   static byte[] encodeBatch(List<byte[]> encodedCommands) {
-    byte[] body = BatchCodec.join(encodedCommands);
-    return ByteBuffer.allocate(2 + body.length).put(FORMAT).put((byte) 9).put(body).array();
+    return BatchCodec.join(new byte[] {FORMAT, 9}, encodedCommands);
   }
 
   default byte[] encode() {
-    byte[] body =
-        switch (this) {
-          case Batch b -> BatchCodec.encode(b.commands());
-          case Put p -> p.request().toByteArray();
-          case DeleteRange d -> d.request().toByteArray();
-          case Txn t -> t.request().toByteArray();
-          case Compact c -> c.request().toByteArray();
-          case LeaseGrant g -> g.request().toByteArray();
-          case LeaseRevoke r -> r.request().toByteArray();
-          case Alarm a -> a.request().toByteArray();
-          case AuthCommand a -> a.body();
-          case LeaseCheckpoint cp -> {
-            var out = new java.io.ByteArrayOutputStream();
-            try {
-              for (LeaseCheckpoint.Remaining r : cp.leases()) {
-                LeaseTimeToLiveResponse.newBuilder()
-                    .setID(r.id())
-                    .setTTL(r.remainingTtlSeconds())
-                    .build()
-                    .writeDelimitedTo(out);
-              }
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e); // cannot happen writing to memory
-            }
-            yield out.toByteArray();
+    byte[] header = {FORMAT, tag()};
+    return switch (this) {
+      case Batch b -> BatchCodec.join(header, b.commands().stream().map(KvCommand::encode).toList());
+      case Put p -> BatchCodec.framed(header, p.request());
+      case DeleteRange d -> BatchCodec.framed(header, d.request());
+      case Txn t -> BatchCodec.framed(header, t.request());
+      case Compact c -> BatchCodec.framed(header, c.request());
+      case LeaseGrant g -> BatchCodec.framed(header, g.request());
+      case LeaseRevoke r -> BatchCodec.framed(header, r.request());
+      case Alarm a -> BatchCodec.framed(header, a.request());
+      case AuthCommand a -> concat(header, a.body());
+      case LeaseCheckpoint cp -> {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(header);
+        try {
+          for (LeaseCheckpoint.Remaining r : cp.leases()) {
+            LeaseTimeToLiveResponse.newBuilder()
+                .setID(r.id())
+                .setTTL(r.remainingTtlSeconds())
+                .build()
+                .writeDelimitedTo(out);
           }
-        };
-    return ByteBuffer.allocate(2 + body.length).put(FORMAT).put(tag()).put(body).array();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e); // cannot happen writing to memory
+        }
+        yield out.toByteArray();
+      }
+    };
+  }
+
+  private static byte[] concat(byte[] header, byte[] body) {
+    byte[] out = Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, out, header.length, body.length);
+    return out;
   }
 
   /**
@@ -168,24 +173,31 @@ public sealed interface KvCommand
    * @throws IllegalArgumentException if the bytes are not a command of a known format and type
    */
   static KvCommand decode(byte[] bytes) {
-    if (bytes.length < 2) {
-      throw new IllegalArgumentException("kv command too short: " + bytes.length + " bytes");
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** Decodes the command at {@code bytes[offset, offset + length)}; request fields are copied out. */
+  static KvCommand decode(byte[] bytes, int offset, int length) {
+    if (length < 2) {
+      throw new IllegalArgumentException("kv command too short: " + length + " bytes");
     }
-    if (bytes[0] != FORMAT) {
-      throw new IllegalArgumentException("unknown kv command format " + bytes[0] + ", expected " + FORMAT);
+    if (bytes[offset] != FORMAT) {
+      throw new IllegalArgumentException("unknown kv command format " + bytes[offset] + ", expected " + FORMAT);
     }
-    var body = com.google.protobuf.ByteString.copyFrom(bytes, 2, bytes.length - 2);
+    byte tag = bytes[offset + 1];
+    int at = offset + 2;
+    int size = length - 2;
     try {
-      return switch (bytes[1]) {
-        case 1 -> new Put(PutRequest.parseFrom(body));
-        case 2 -> new DeleteRange(DeleteRangeRequest.parseFrom(body));
-        case 3 -> new Txn(TxnRequest.parseFrom(body));
-        case 4 -> new Compact(CompactionRequest.parseFrom(body));
-        case 5 -> new LeaseGrant(LeaseGrantRequest.parseFrom(body));
-        case 6 -> new LeaseRevoke(LeaseRevokeRequest.parseFrom(body));
+      return switch (tag) {
+        case 1 -> new Put(PutRequest.parser().parseFrom(bytes, at, size));
+        case 2 -> new DeleteRange(DeleteRangeRequest.parser().parseFrom(bytes, at, size));
+        case 3 -> new Txn(TxnRequest.parser().parseFrom(bytes, at, size));
+        case 4 -> new Compact(CompactionRequest.parser().parseFrom(bytes, at, size));
+        case 5 -> new LeaseGrant(LeaseGrantRequest.parser().parseFrom(bytes, at, size));
+        case 6 -> new LeaseRevoke(LeaseRevokeRequest.parser().parseFrom(bytes, at, size));
         case 7 -> {
           List<LeaseCheckpoint.Remaining> leases = new ArrayList<>();
-          var in = body.newInput();
+          var in = new java.io.ByteArrayInputStream(bytes, at, size);
           while (true) {
             LeaseTimeToLiveResponse r = LeaseTimeToLiveResponse.parseDelimitedFrom(in);
             if (r == null) {
@@ -195,18 +207,18 @@ public sealed interface KvCommand
           }
           yield new LeaseCheckpoint(leases);
         }
-        case 8 -> new Alarm(AlarmRequest.parseFrom(body));
-        case 9 -> new Batch(BatchCodec.decode(body));
+        case 8 -> new Alarm(AlarmRequest.parser().parseFrom(bytes, at, size));
+        case 9 -> new Batch(BatchCodec.decode(bytes, at, size));
         default -> {
-          AuthCommand auth = AuthCommand.decode(bytes[1], body);
+          AuthCommand auth = AuthCommand.decode(tag, com.google.protobuf.ByteString.copyFrom(bytes, at, size));
           if (auth == null) {
-            throw new IllegalArgumentException("unknown kv command type " + bytes[1]);
+            throw new IllegalArgumentException("unknown kv command type " + tag);
           }
           yield auth;
         }
       };
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("malformed kv command of type " + bytes[1] + ": " + e.getMessage());
+      throw new IllegalArgumentException("malformed kv command of type " + tag + ": " + e.getMessage());
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("malformed lease checkpoint: " + e.getMessage());
     }
