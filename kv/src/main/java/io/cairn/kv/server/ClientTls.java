@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TLS on kv's {@code https://} client URLs, from etcd's {@code --cert-file}, {@code --key-file},
@@ -25,12 +27,42 @@ import java.util.List;
  * {@code trustedCaFile} a client must present one that chains to {@code trustedCaFile} (the JDK's
  * default trust store when that is empty, as etcd falls back to the system roots); with neither no
  * certificate is asked for. Only {@code clientCertAuth} turns on the certificate (CN) login.
+ *
+ * <p>{@code --auto-tls} ({@code auto}), as etcd's {@code ClientSelfCert}: when no certificate and key
+ * are given, {@link #resolve} replaces these settings by a {@link SelfSignedCert} alone, without
+ * client certificates (a CA file and {@code --client-cert-auth} are dropped with it, as etcd replaces
+ * its whole {@code TLSInfo}); when they are given, {@code auto} is ignored with etcd's warning.
  */
-record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
+record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth, boolean auto) {
+  private static final Logger log = LoggerFactory.getLogger(ClientTls.class);
 
-  /** Whether a certificate and key were given, so that https:// URLs can be served. */
+  ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
+    this(certFile, keyFile, trustedCaFile, clientCertAuth, false);
+  }
+
+  /** Whether https:// URLs can be served: a certificate and key given, or {@code --auto-tls}. */
   boolean serves() {
+    return hasFiles() || auto;
+  }
+
+  private boolean hasFiles() {
     return !certFile.isEmpty() && !keyFile.isEmpty();
+  }
+
+  /**
+   * These settings with {@code --auto-tls} carried out: the self-signed pair in {@code fixtures}
+   * (made now if missing) for the listen hosts {@code hosts}; unchanged without {@code auto}.
+   */
+  ClientTls resolve(Path fixtures, List<String> hosts, long validityYears) {
+    if (!auto) {
+      return this;
+    }
+    if (hasFiles()) {
+      log.warn("ignoring client auto TLS since certs given");
+      return new ClientTls(certFile, keyFile, trustedCaFile, clientCertAuth, false);
+    }
+    SelfSignedCert.Pair pair = SelfSignedCert.ensure(fixtures, hosts, validityYears, "flag --auto-tls");
+    return new ClientTls(pair.certFile().toString(), pair.keyFile().toString(), "", false, false);
   }
 
   /**

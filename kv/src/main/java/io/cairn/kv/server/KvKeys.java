@@ -133,10 +133,25 @@ public final class KvKeys {
       ConfigKey.of("kv.peer-client-cert-auth", "--peer-client-cert-auth", Parsers.bool(), false,
           "Require a connecting peer's certificate too (mutual TLS between members).");
 
+  public static final ConfigKey<Boolean> AUTO_TLS =
+      ConfigKey.of("kv.auto-tls", "--auto-tls", Parsers.bool(), false,
+          "Serve https:// client URLs with a generated self-signed certificate (<data-dir>/kv/fixtures/client) when"
+              + " --cert-file and --key-file are not given; clients must skip verification.");
+
+  public static final ConfigKey<Boolean> PEER_AUTO_TLS =
+      ConfigKey.of("kv.peer-auto-tls", "--peer-auto-tls", Parsers.bool(), false,
+          "Run https:// peer URLs with a generated self-signed certificate (<data-dir>/kv/fixtures/peer) when"
+              + " --peer-cert-file and --peer-key-file are not given; members do not verify each other.");
+
+  public static final ConfigKey<Long> SELF_SIGNED_CERT_VALIDITY =
+      ConfigKey.of("kv.self-signed-cert-validity", "--self-signed-cert-validity", Parsers.longInRange(1, 100), 1L,
+          "Validity in years of the certificates --auto-tls and --peer-auto-tls generate.");
+
   public static final List<ConfigKey<?>> ALL =
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
           ELECTION_TIMEOUT, AUTH_TOKEN_TTL, AUTH_TOKEN, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH,
-          PEER_CERT_FILE, PEER_KEY_FILE, PEER_TRUSTED_CA_FILE, PEER_CLIENT_CERT_AUTH);
+          PEER_CERT_FILE, PEER_KEY_FILE, PEER_TRUSTED_CA_FILE, PEER_CLIENT_CERT_AUTH, AUTO_TLS, PEER_AUTO_TLS,
+          SELF_SIGNED_CERT_VALIDITY);
 }

@@ -105,13 +105,22 @@ public final class KvServer implements Service {
 
   private void startAll() throws Exception {
     // first, so that a bad certificate or key fails the start before anything is opened
-    SslContext tls = needsTls() ? settings.tls().serverContext() : null;
+    ClientTls clientTls =
+        settings.tls().resolve(dir.resolve("fixtures").resolve("client"), listenHosts(settings.listenClientUrls()),
+            settings.selfSignedCertValidityYears());
+    SslContext tls = needsTls() ? clientTls.serverContext() : null;
     JwtTokens jwt = settings.authToken().load();
-    if (tls != null && settings.tls().clientCertAuth() && settings.tls().trustedCaFile().isEmpty()) {
+    if (tls != null && clientTls.clientCertAuth() && clientTls.trustedCaFile().isEmpty()) {
       log.warn("--client-cert-auth without --trusted-ca-file: client certificates are checked against the JDK's"
           + " default trusted CAs, and with auth enabled any such certificate logs in as the user its CN names");
     }
-    PeerTls peerTls = settings.peerTls() == null ? null : settings.peerTls().load();
+    PeerTls peerTls =
+        settings.peerTls() == null
+            ? null
+            : settings.peerTls()
+                .resolve(dir.resolve("fixtures").resolve("peer"), listenHosts(List.of(settings.listenPeerUrl())),
+                    settings.selfSignedCertValidityYears())
+                .load();
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
     store = new SwappableStore(storeDir.open());
@@ -164,7 +173,7 @@ public final class KvServer implements Service {
     forwarder = new LeaderForwarder(raft);
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
     AuthGuard guard = new AuthGuard(
-            store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, settings.tls().clientCertAuth(), jwt);
+            store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, clientTls.clientCertAuth(), jwt);
     ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
     kvMetrics.register(store, raft, proposals);
 
@@ -220,6 +229,10 @@ public final class KvServer implements Service {
     publisher = new MemberPublisher(raft, settings.self().toRaft(), selfHex, stopProcess);
     publisher.start();
     log.info("kv member {} ({}) of cluster {} started", settings.self().name(), selfHex, Members.hex(clusterId));
+  }
+
+  private static List<String> listenHosts(List<String> urls) {
+    return urls.stream().map(u -> Urls.listen(u).host()).toList();
   }
 
   private boolean needsTls() {

@@ -30,7 +30,8 @@ record KvSettings(
     Duration authTokenTtl,
     AuthTokenOption authToken,
     ClientTls tls,
-    PeerTlsFiles peerTls) {
+    PeerTlsFiles peerTls,
+    long selfSignedCertValidityYears) {
 
   static KvSettings from(Config c) {
     String name = c.get(KvKeys.NAME);
@@ -71,7 +72,7 @@ record KvSettings(
     long quota = c.get(KvKeys.QUOTA_BACKEND_BYTES);
     ClientTls tls =
         new ClientTls(c.get(KvKeys.CERT_FILE), c.get(KvKeys.KEY_FILE), c.get(KvKeys.TRUSTED_CA_FILE),
-            c.get(KvKeys.CLIENT_CERT_AUTH));
+            c.get(KvKeys.CLIENT_CERT_AUTH), c.get(KvKeys.AUTO_TLS));
     for (String url : c.get(KvKeys.LISTEN_CLIENT_URLS)) {
       if (Urls.isHttps(url) && !tls.serves()) {
         throw new ConfigException(
@@ -103,7 +104,8 @@ record KvSettings(
         Duration.ofSeconds(c.get(KvKeys.AUTH_TOKEN_TTL)),
         c.get(KvKeys.AUTH_TOKEN),
         tls,
-        peerTls);
+        peerTls,
+        c.get(KvKeys.SELF_SIGNED_CERT_VALIDITY));
   }
 
   /**
@@ -123,7 +125,7 @@ record KvSettings(
     }
     PeerTlsFiles files =
         new PeerTlsFiles(c.get(KvKeys.PEER_CERT_FILE), c.get(KvKeys.PEER_KEY_FILE),
-            c.get(KvKeys.PEER_TRUSTED_CA_FILE), c.get(KvKeys.PEER_CLIENT_CERT_AUTH));
+            c.get(KvKeys.PEER_TRUSTED_CA_FILE), c.get(KvKeys.PEER_CLIENT_CERT_AUTH), c.get(KvKeys.PEER_AUTO_TLS));
     if (files.certFile().isEmpty() != files.keyFile().isEmpty()) {
       throw new ConfigException(
           "flag --peer-cert-file: expected --peer-cert-file and --peer-key-file together, got --peer-cert-file='"

@@ -6,7 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -14,15 +17,46 @@ import javax.net.ssl.TrustManagerFactory;
  * TLS between kv members, from etcd's {@code --peer-cert-file}, {@code --peer-key-file}, {@code
  * --peer-trusted-ca-file} and {@code --peer-client-cert-auth}; used when the peer URLs are {@code
  * https://}. Empty strings mean "not given"; an empty CA file means the JDK's default trust store.
+ *
+ * <p>{@code --peer-auto-tls} ({@code auto}), as etcd's {@code PeerSelfCert}: when no certificate and
+ * key are given, {@link #resolve} replaces these settings by a {@link SelfSignedCert}, and members
+ * then neither verify each other's certificates nor ask for them (etcd skips verification of
+ * self-signed peer certificates); when they are given, {@code auto} is ignored with etcd's warning.
  */
-record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
+record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth, boolean auto) {
+  private static final Logger log = LoggerFactory.getLogger(PeerTlsFiles.class);
   private static final char[] NO_PASSWORD = new char[0];
 
+  PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
+    this(certFile, keyFile, trustedCaFile, clientCertAuth, false);
+  }
+
   boolean serves() {
+    return hasFiles() || auto;
+  }
+
+  private boolean hasFiles() {
     return !certFile.isEmpty() && !keyFile.isEmpty();
   }
 
-  /** The Raft node's TLS, files read now. */
+  /**
+   * These settings with {@code --peer-auto-tls} carried out: the self-signed pair in {@code fixtures}
+   * (made now if missing) for the listen hosts {@code hosts}; unchanged without {@code auto}. The
+   * result keeps {@code auto} when it made the pair, so that {@link #load} trusts any peer.
+   */
+  PeerTlsFiles resolve(Path fixtures, List<String> hosts, long validityYears) {
+    if (!auto) {
+      return this;
+    }
+    if (hasFiles()) {
+      log.warn("ignoring peer auto TLS since certs given");
+      return new PeerTlsFiles(certFile, keyFile, trustedCaFile, clientCertAuth, false);
+    }
+    SelfSignedCert.Pair pair = SelfSignedCert.ensure(fixtures, hosts, validityYears, "flag --peer-auto-tls");
+    return new PeerTlsFiles(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
+  }
+
+  /** The Raft node's TLS, files read now; call {@link #resolve} first. */
   PeerTls load() {
     PrivateKey key = PemFiles.privateKey(keyFile, "flag --peer-key-file");
     List<X509Certificate> chain = PemFiles.certificates(certFile, "flag --peer-cert-file");
@@ -32,6 +66,9 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
       keys.setKeyEntry("peer", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, NO_PASSWORD);
+      if (auto) {
+        return new PeerTls(kmf.getKeyManagers()[0], TrustAnyPeer.INSTANCE, false);
+      }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       if (trustedCaFile.isEmpty()) {
         tmf.init((KeyStore) null);

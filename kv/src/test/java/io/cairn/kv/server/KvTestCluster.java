@@ -82,14 +82,16 @@ final class KvTestCluster implements AutoCloseable {
     return new ConfigLoader(KEYS).load(Optional.empty(), given);
   }
 
-  /** https:// when the extra flags give {@code --peer-cert-file}. */
+  /** https:// when the extra flags give {@code --peer-cert-file} or {@code --peer-auto-tls}. */
   String peerUrl(int i) {
-    return (extra.containsKey("--peer-cert-file") ? "https" : "http") + "://127.0.0.1:" + peerPorts[i];
+    boolean tls = extra.containsKey("--peer-cert-file") || extra.containsKey("--peer-auto-tls");
+    return (tls ? "https" : "http") + "://127.0.0.1:" + peerPorts[i];
   }
 
-  /** https:// when the extra flags give {@code --cert-file}. */
+  /** https:// when the extra flags give {@code --cert-file} or {@code --auto-tls}. */
   String clientUrl(int i) {
-    return (extra.containsKey("--cert-file") ? "https" : "http") + "://127.0.0.1:" + clientPorts[i];
+    boolean tls = extra.containsKey("--cert-file") || extra.containsKey("--auto-tls");
+    return (tls ? "https" : "http") + "://127.0.0.1:" + clientPorts[i];
   }
 
   KvTestCluster start() throws Exception {

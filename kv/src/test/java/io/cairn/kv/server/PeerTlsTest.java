@@ -6,6 +6,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.GetOption;
 import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,44 @@ class PeerTlsTest {
         assertThat(cluster.server(2).isLeader()).isFalse();
       }
     }
+  }
+
+  /**
+   * {@code --peer-auto-tls} and {@code --auto-tls}: each member makes its own self-signed peer and
+   * client certificates, the members replicate over TLS without verifying each other (as etcd), and a
+   * client that skips verification reads the write on another member.
+   */
+  @Test
+  void autoTlsMembersReplicateWithGeneratedCertificates() throws Exception {
+    Map<String, String> auto = Map.of("--peer-auto-tls", "true", "--auto-tls", "true");
+    try (KvTestCluster cluster = new KvTestCluster(3, dir, auto)) {
+      cluster.start(0);
+      cluster.start(1);
+      cluster.start(2);
+      cluster.awaitLeader();
+      assertThat(cluster.clientUrl(0)).startsWith("https://");
+      assertThat(cluster.server(0).endpoints().toString()).contains("https://127.0.0.1:");
+      ByteSequence key = ByteSequence.from("peer-auto-tls/k", StandardCharsets.UTF_8);
+      try (Client c0 = insecureClient(cluster, 0); Client c2 = insecureClient(cluster, 2)) {
+        c0.getKVClient().put(key, ByteSequence.from("self-signed", StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+        GetOption serializable = GetOption.builder().withSerializable(true).build();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs())
+                .extracting(kv -> kv.getValue().toString(StandardCharsets.UTF_8)).containsExactly("self-signed"));
+      }
+      try (var found = Files.walk(dir)) {
+        List<Path> certs = found.filter(p -> p.getFileName().toString().equals("cert.pem")).toList();
+        assertThat(certs).as("a client and a peer certificate per member").hasSize(6);
+        assertThat(certs).allSatisfy(p -> assertThat(p.getParent().getParent().getFileName()).hasToString("fixtures"));
+      }
+    }
+  }
+
+  private static Client insecureClient(KvTestCluster cluster, int i) throws IOException {
+    return Client.builder()
+        .endpoints(cluster.clientUrl(i))
+        .sslContext(GrpcSslContexts.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build())
+        .build();
   }
 
   private static Client client(KvTestCluster cluster, int i, Path certs) throws IOException {

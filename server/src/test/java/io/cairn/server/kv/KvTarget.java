@@ -39,7 +39,7 @@ final class KvTarget implements AutoCloseable {
     this.kind = kind;
     this.server = ServerCommand.of(kind);
     this.options = options;
-    this.clientUrl = (options.tls() ? "https" : "http") + "://127.0.0.1:" + clientPort;
+    this.clientUrl = (options.https() ? "https" : "http") + "://127.0.0.1:" + clientPort;
     this.peerUrl = "http://127.0.0.1:" + peerPort;
     this.workDir = workDir;
     ProcessBuilder builder = command().redirectErrorStream(true);
@@ -164,9 +164,16 @@ final class KvTarget implements AutoCloseable {
     return identity;
   }
 
-  /** etcdctl for this target; on a TLS target it trusts the test CA and shows the CN root certificate. */
+  /**
+   * etcdctl for this target; on a TLS target it trusts the test CA and shows the CN root certificate,
+   * on an auto-TLS target it uses TLS without verifying the server's generated certificate.
+   */
   Etcdctl etcdctl() {
-    return new Etcdctl(clientUrl, workDir, options.tls() ? TlsFiles.etcdctlFlags() : List.of());
+    List<String> flags =
+        options.tls()
+            ? TlsFiles.etcdctlFlags()
+            : options.autoTls() ? List.of("--insecure-transport=false", "--insecure-skip-tls-verify") : List.of();
+    return new Etcdctl(clientUrl, workDir, flags);
   }
 
   boolean isRunning() {

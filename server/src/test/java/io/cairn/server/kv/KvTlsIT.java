@@ -2,6 +2,8 @@ package io.cairn.server.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KvTlsIT {
   private static final TargetPool POOL = new TargetPool();
   private static final ServerOptions TLS = ServerOptions.DEFAULTS.withTls();
+  private static final ServerOptions AUTO_TLS = ServerOptions.DEFAULTS.withAutoTls();
 
   @AfterAll
   static void stopServers() {
@@ -68,5 +71,37 @@ class KvTlsIT {
     // etcd: the connection is closed without an answer, curl exits 52 (empty reply)
     assertThat(cleartext.exitCode()).as("%s", cleartext).isEqualTo(52);
     assertThat(cleartext.status()).as("%s", cleartext).isZero();
+  }
+
+  /**
+   * {@code --auto-tls} without certificate files: the server makes its own self-signed certificate
+   * under its data directory ({@code fixtures/client}), etcdctl and curl work when they skip
+   * verification, and a client that verifies refuses the certificate (curl exit 60, as with etcd).
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource(ScenarioCases.TARGETS)
+  void autoTlsServesAGeneratedCertificateThatClientsDoNotVerify(TargetKind kind) throws IOException {
+    KvTarget target = POOL.shared(kind, AUTO_TLS);
+    assertThat(target.clientUrl()).startsWith("https://");
+
+    EtcdctlResult put = target.etcdctl().run("put", "auto/tls", "generated");
+    assertThat(put.ok()).as("%s", put).isTrue();
+    assertThat(put.stdout()).as("%s", put).containsExactly("OK");
+    EtcdctlResult get = target.etcdctl().run("get", "auto/tls");
+    assertThat(get.stdout()).as("%s", get).containsExactly("auto/tls", "generated");
+
+    // key auto/tls, value "generated"
+    HttpCall range = HttpCall.post("/v3/kv/range", "{\"key\":\"YXV0by90bHM=\"}");
+    CurlResult unverified = new Curl(target.clientUrl(), List.of("-k")).call(range);
+    assertThat(unverified.status()).as("%s", unverified).isEqualTo(200);
+    assertThat(unverified.body()).as("%s", unverified).contains("\"value\":\"Z2VuZXJhdGVk\"");
+    CurlResult verified = new Curl(target.clientUrl()).call(range);
+    assertThat(verified.exitCode()).as("%s", verified).isEqualTo(60);
+
+    try (Stream<Path> files = Files.walk(target.workDir())) {
+      assertThat(files.filter(p -> p.endsWith(Path.of("fixtures", "client", "cert.pem"))).toList())
+          .as("the generated certificate under %s", target.workDir())
+          .hasSize(1);
+    }
   }
 }

@@ -13,24 +13,25 @@ record ServerOptions(
     Integer maxTxnOps,
     String autoCompactionRetention,
     boolean tls,
-    String jwtMethod) {
+    String jwtMethod,
+    boolean autoTls) {
 
-  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false, null);
+  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false, null, false);
 
   ServerOptions withQuotaBackendBytes(long bytes) {
-    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod);
+    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls);
   }
 
   ServerOptions withMaxRequestBytes(long bytes) {
-    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod);
+    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls);
   }
 
   ServerOptions withMaxTxnOps(int ops) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls, jwtMethod);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls, jwtMethod, autoTls);
   }
 
   ServerOptions withAutoCompactionRetention(String retention) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls, jwtMethod);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls, jwtMethod, autoTls);
   }
 
   /**
@@ -38,12 +39,22 @@ record ServerOptions(
    * certificates ({@code --client-cert-auth}); etcdctl then shows the certificate with CN root.
    */
   ServerOptions withTls() {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true, jwtMethod);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true, jwtMethod, autoTls);
   }
 
   /** etcd's JWT auth tokens ({@code --auth-token jwt,...}) signed with {@code method} ({@code RS256} or {@code ES256}) and {@link TlsFiles}' keys. */
   ServerOptions withJwt(String method) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, method);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, method, autoTls);
+  }
+
+  /** etcd's {@code --auto-tls}: https:// with a certificate the server generates; clients skip verification. */
+  ServerOptions withAutoTls() {
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, true);
+  }
+
+  /** Whether the client URL is https://. */
+  boolean https() {
+    return tls || autoTls;
   }
 
   List<String> flags() {
@@ -66,6 +77,9 @@ record ServerOptions(
     if (jwtMethod != null) {
       flags.addAll(List.of("--auth-token", TlsFiles.jwtOption(jwtMethod)));
     }
+    if (autoTls) {
+      flags.add("--auto-tls");
+    }
     return List.copyOf(flags);
   }
 
@@ -73,7 +87,8 @@ record ServerOptions(
   public String toString() {
     if (tls || jwtMethod != null) {
       String plain =
-          new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false, null).toString();
+          new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false, null, autoTls)
+              .toString();
       return (tls ? "TLS " : "") + (jwtMethod != null ? "JWT " + jwtMethod + " " : "") + plain;
     }
     return flags().isEmpty() ? "default flags" : String.join(" ", flags());
