@@ -121,7 +121,16 @@ final class GroupHandle implements RaftGroupHandle {
   @Override
   public CompletableFuture<Void> readBarrier() {
     long deadline = calls.deadline();
-    return ctx.deliver(track(deadline, "read barrier", barriers.join()));
+    CompletableFuture<Void> tracked = track(deadline, "read barrier", barriers.join());
+    CompletableFuture<Void> out = new CompletableFuture<>();
+    tracked.whenComplete((v, e) -> {
+      if (e == null) {
+        out.complete(null); // on the callbacks thread ReadBarriers completed this caller's group on
+      } else { // a failure may come from the deadline's timer thread: hand it to a callbacks thread
+        ctx.deliver(tracked).whenComplete((ignored, cause) -> out.completeExceptionally(cause));
+      }
+    });
+    return out;
   }
 
   private CompletableFuture<Void> barrier(long deadline) {

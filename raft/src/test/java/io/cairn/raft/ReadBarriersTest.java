@@ -99,21 +99,44 @@ class ReadBarriersTest {
   }
 
   @Test
-  void theFollowingRoundStartsOnTheStarterNotOnTheThreadThatCompletedTheLastOne() {
+  void theFollowingRoundStartsAndCallersCompleteOnTheStarterNotOnTheThreadThatCompletedTheRound() {
     List<Runnable> queued = new ArrayList<>();
-    ReadBarriers deferred =
-        new ReadBarriers(
-            this::startRound,
-            queued::add);
-    deferred.join();
+    ReadBarriers deferred = new ReadBarriers(this::startRound, queued::add);
+    CompletableFuture<Void> first = deferred.join();
     CompletableFuture<Void> late = deferred.join();
     round(0).complete(null);
     assertThat(started()).as("not started inside the completing thread").isEqualTo(1);
+    assertThat(first).as("not completed inside the completing thread").isNotDone();
     assertThat(queued).hasSize(1);
-    queued.getFirst().run();
+    queued.removeFirst().run();
     assertThat(started()).isEqualTo(2);
+    assertThat(first).isCompleted();
     round(1).complete(null);
+    assertThat(late).isNotDone();
+    queued.removeFirst().run();
     assertThat(late).isCompleted();
+  }
+
+  @Test
+  void aRoundsCallersAreCompletedInGroupsEachOnItsOwnStarterTask() {
+    List<Runnable> queued = new ArrayList<>();
+    ReadBarriers deferred = new ReadBarriers(this::startRound, queued::add);
+    deferred.join();
+    List<CompletableFuture<Void>> callers = new ArrayList<>();
+    int n = 2 * ReadBarriers.CALLERS_PER_THREAD + 3;
+    for (int i = 0; i < n; i++) {
+      callers.add(deferred.join());
+    }
+    round(0).complete(null);
+    queued.removeFirst().run(); // round 0's callback: starts round 1
+    round(1).complete(null);
+    queued.removeFirst().run(); // round 1's callback: the first group here, two more groups queued
+    assertThat(callers.stream().filter(CompletableFuture::isDone)).hasSize(ReadBarriers.CALLERS_PER_THREAD);
+    assertThat(queued).hasSize(2);
+    queued.removeFirst().run();
+    assertThat(callers.stream().filter(CompletableFuture::isDone)).hasSize(2 * ReadBarriers.CALLERS_PER_THREAD);
+    queued.removeFirst().run();
+    assertThat(callers).allSatisfy(c -> assertThat(c).isCompleted());
   }
 
   @Test
