@@ -3,7 +3,8 @@
 #
 #   benchmarks/kv/compare-etcd.sh [members (1 or 3)] [read seconds]
 #
-# Servers are pinned to core 0 (taskset) and clients run on core 1, so the two are measured under the
+# Servers are pinned to core 0 (taskset) and clients run on core 1 (change with SERVER_CPUS and
+# CLIENT_CPUS, e.g. both 0,1 for three members), so the two are measured under the
 # same constraints. Each server kind runs, in turn, on a fresh cluster:
 #   1. wrk, 64 connections, POST /v3/kv/range on the JSON gateway: linearizable, then serializable
 #      (requests/s and p99 latency), each after a 5 s warm-up run of the same load that is not counted
@@ -17,6 +18,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MEMBERS="${1:-1}"
 SECS="${2:-20}"
+SERVER_CPUS="${SERVER_CPUS:-0}" # taskset CPU lists; SERVER_CPUS=0,1 CLIENT_CPUS=0,1 lets everything share both cores
+CLIENT_CPUS="${CLIENT_CPUS:-1}"
 WORK="$(mktemp -d /tmp/cairn-bench.XXXXXX)"
 PIDS=()
 export ETCDCTL_API=3
@@ -47,9 +50,9 @@ start_cluster() { # kind
       --listen-peer-urls "http://127.0.0.1:$(peer_port $i)" --initial-advertise-peer-urls "http://127.0.0.1:$(peer_port $i)"
       --initial-cluster "$cluster" --initial-cluster-state new)
     if [ "$kind" = etcd ]; then
-      taskset -c 0 etcd "${flags[@]}" >"$WORK/$kind-$i.log" 2>&1 &
+      taskset -c "$SERVER_CPUS" etcd "${flags[@]}" >"$WORK/$kind-$i.log" 2>&1 &
     else
-      CAIRN_SKIP_BUILD=1 taskset -c 0 "$ROOT/cairn" kv "${flags[@]}" --admin-address 127.0.0.1:0 >"$WORK/$kind-$i.log" 2>&1 &
+      CAIRN_SKIP_BUILD=1 taskset -c "$SERVER_CPUS" "$ROOT/cairn" kv "${flags[@]}" --admin-address 127.0.0.1:0 >"$WORK/$kind-$i.log" 2>&1 &
     fi
     PIDS+=($!)
   done
@@ -90,18 +93,18 @@ measure() { # kind
   start_cluster "$kind"
   etcdctl --endpoints="$(endpoints)" put bench/key value >/dev/null
   url="http://127.0.0.1:$(client_port 0)/v3/kv/range"
-  BODY='{"key":"YmVuY2gva2V5"}' taskset -c 1 wrk -t1 -c64 -d5s -s "$ROOT/benchmarks/kv/range.lua" "$url" >/dev/null
-  out=$(BODY='{"key":"YmVuY2gva2V5"}' taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$ROOT/benchmarks/kv/range.lua" "$url" | grep RESULT)
+  BODY='{"key":"YmVuY2gva2V5"}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d5s -s "$ROOT/benchmarks/kv/range.lua" "$url" >/dev/null
+  out=$(BODY='{"key":"YmVuY2gva2V5"}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d"${SECS}s" -s "$ROOT/benchmarks/kv/range.lua" "$url" | grep RESULT)
   echo "[$kind] linearizable $out" >&2
   R[$kind.lin]=$(echo "$out" | sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p')
   R[$kind.linp99]=$(echo "$out" | sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p')
-  BODY='{"key":"YmVuY2gva2V5","serializable":true}' taskset -c 1 wrk -t1 -c64 -d5s -s "$ROOT/benchmarks/kv/range.lua" "$url" >/dev/null
-  out=$(BODY='{"key":"YmVuY2gva2V5","serializable":true}' taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$ROOT/benchmarks/kv/range.lua" "$url" | grep RESULT)
+  BODY='{"key":"YmVuY2gva2V5","serializable":true}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d5s -s "$ROOT/benchmarks/kv/range.lua" "$url" >/dev/null
+  out=$(BODY='{"key":"YmVuY2gva2V5","serializable":true}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d"${SECS}s" -s "$ROOT/benchmarks/kv/range.lua" "$url" | grep RESULT)
   echo "[$kind] serializable $out" >&2
   R[$kind.ser]=$(echo "$out" | sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p')
   R[$kind.serp99]=$(echo "$out" | sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p')
-  taskset -c 1 etcdctl --endpoints="$(endpoints)" check perf --load=s >/dev/null 2>&1 || true # warm-up
-  out=$(taskset -c 1 etcdctl --endpoints="$(endpoints)" check perf --load=l 2>&1 || true)
+  taskset -c "$CLIENT_CPUS" etcdctl --endpoints="$(endpoints)" check perf --load=s >/dev/null 2>&1 || true # warm-up
+  out=$(taskset -c "$CLIENT_CPUS" etcdctl --endpoints="$(endpoints)" check perf --load=l 2>&1 || true)
   echo "$out" | grep -E "Throughput|Slowest|Stddev|Error" | sed "s/^/[$kind] /" >&2 || true
   R[$kind.writes]=$(echo "$out" | sed -n 's/.*Throughput[^0-9]*\([0-9][0-9]*\) writes\/s.*/\1/p' | tail -1)
   R[$kind.slowest]=$(echo "$out" | sed -n 's/.*Slowest request took[^0-9]*\([0-9.]*\)s.*/\1/p' | tail -1)
@@ -109,7 +112,7 @@ measure() { # kind
   stop_cluster
   # Memory for holding data, on a fresh store again.
   start_cluster "$kind"
-  out=$(taskset -c 1 etcdctl --endpoints="http://127.0.0.1:$(client_port 0)" check datascale --load=s 2>&1 || true)
+  out=$(taskset -c "$CLIENT_CPUS" etcdctl --endpoints="http://127.0.0.1:$(client_port 0)" check datascale --load=s 2>&1 || true)
   echo "$out" | grep -i -E "memory|Error" | sed "s/^/[$kind] /" >&2 || true
   R[$kind.mem]=$(echo "$out" | sed -n 's/.*memory used[^0-9-]*\(-\{0,1\}[0-9.]*\) *MB.*/\1/p' | tail -1)
   R[$kind.rss2]=$(peak_rss_mib)

@@ -71,7 +71,7 @@ final class ReadBarriers {
     CompletableFuture<Void> r;
     try {
       r = round.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too: else inFlight stays set and every later caller waits in vain
       r = CompletableFuture.failedFuture(e);
     }
     r.whenComplete((v, e) -> {

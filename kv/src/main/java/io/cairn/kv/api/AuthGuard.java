@@ -119,6 +119,15 @@ public final class AuthGuard {
 
   /** The calling user, or null while auth is off. */
   User caller() throws EtcdException {
+    return caller(EtcdError.PERMISSION_DENIED);
+  }
+
+  /**
+   * @param unknownUser the error for a caller whose certificate CN or token names no user: etcd's key
+   *     checks answer "permission denied", its admin check ({@code IsAdminPermitted}) "user name not
+   *     found"
+   */
+  private User caller(EtcdError unknownUser) throws EtcdException {
     AuthState a = store.auth();
     if (!a.enabled()) {
       return null;
@@ -131,12 +140,12 @@ public final class AuthGuard {
       }
       User user = a.user(cn);
       if (user == null) {
-        throw EtcdError.PERMISSION_DENIED.exception();
+        throw unknownUser.exception();
       }
       return user;
     }
     if (jwt != null) {
-      return jwtCaller(a, token);
+      return jwtCaller(a, token, unknownUser);
     }
     Tokens.Parsed t = Tokens.parse(token);
     User user = t == null ? null : a.user(t.user());
@@ -147,7 +156,7 @@ public final class AuthGuard {
   }
 
   /** etcd's order: a bad token, then an older auth revision, then a user that no longer exists. */
-  private User jwtCaller(AuthState a, String token) throws EtcdException {
+  private User jwtCaller(AuthState a, String token, EtcdError unknownUser) throws EtcdException {
     JwtTokens.Claims claims = jwt.verify(token, clockMillis.getAsLong());
     if (claims == null) {
       throw EtcdError.INVALID_AUTH_TOKEN.exception();
@@ -157,14 +166,14 @@ public final class AuthGuard {
     }
     User user = a.user(claims.user());
     if (user == null) {
-      throw EtcdError.PERMISSION_DENIED.exception();
+      throw unknownUser.exception();
     }
     return user;
   }
 
   /** etcd's {@code IsAdminPermitted}: the caller has the root role (or auth is off). */
   void checkAdmin() throws EtcdException {
-    User u = caller();
+    User u = caller(EtcdError.USER_NOT_FOUND);
     if (u != null && !AuthState.hasRootRole(u)) {
       throw EtcdError.PERMISSION_DENIED.exception();
     }

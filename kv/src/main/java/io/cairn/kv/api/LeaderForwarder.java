@@ -10,6 +10,7 @@ import io.etcd.jetcd.api.LeaseTimeToLiveRequest;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
 import io.grpc.stub.StreamObserver;
 import java.net.URI;
 import java.util.Map;
@@ -20,16 +21,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the lease calls only a leader can answer (keep-alive, time-to-live) to the leader's client
- * URL, as an etcd follower does. One plaintext channel per leader address, kept for reuse.
+ * URL, as an etcd follower sends them to its leader. One channel per leader address, kept for reuse:
+ * cleartext to an {@code http://} URL, TLS with {@code tls} to an {@code https://} one (the JDK's
+ * default trust and no client certificate when {@code tls} is null).
  */
 public final class LeaderForwarder implements AutoCloseable {
   private static final String NO_REPLY = "leader closed the stream without a reply";
 
   private final RaftGroupHandle raft;
+  private final SslContext tls;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   public LeaderForwarder(RaftGroupHandle raft) {
+    this(raft, null);
+  }
+
+  /** @param tls the client TLS towards a leader's https:// client URL; null: the JDK's defaults */
+  public LeaderForwarder(RaftGroupHandle raft, SslContext tls) {
     this.raft = raft;
+    this.tls = tls;
   }
 
   private Optional<ManagedChannel> leaderChannel() {
@@ -43,10 +53,20 @@ public final class LeaderForwarder implements AutoCloseable {
     }
     URI uri = URI.create(urls.get(0));
     String host = uri.getHost().equals("localhost") ? "127.0.0.1" : uri.getHost();
-    String target = host + ":" + uri.getPort();
-    return Optional.of(
-        channels.computeIfAbsent(
-            target, t -> NettyChannelBuilder.forAddress(host, uri.getPort()).usePlaintext().build()));
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    String target = (https ? "https://" : "http://") + host + ":" + uri.getPort();
+    return Optional.of(channels.computeIfAbsent(target, t -> channel(host, uri.getPort(), https)));
+  }
+
+  private ManagedChannel channel(String host, int port, boolean https) {
+    NettyChannelBuilder b = NettyChannelBuilder.forAddress(host, port);
+    if (!https) {
+      return b.usePlaintext().build();
+    }
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    return b.useTransportSecurity().build();
   }
 
   CompletableFuture<LeaseTimeToLiveResponse> timeToLive(LeaseTimeToLiveRequest request) {

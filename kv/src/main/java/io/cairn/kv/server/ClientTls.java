@@ -1,6 +1,7 @@
 package io.cairn.kv.server;
 
 import io.cairn.common.config.ConfigException;
+import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * certificate is asked for. Only {@code clientCertAuth} turns on the certificate (CN) login.
  *
  * <p>{@code --auto-tls} ({@code auto}), as etcd's {@code ClientSelfCert}: when no certificate and key
- * are given, {@link #resolve} replaces these settings by a {@link SelfSignedCert} alone, without
- * client certificates (a CA file and {@code --client-cert-auth} are dropped with it, as etcd replaces
+ * are given, {@link #resolve} replaces these settings by a {@link SelfSignedCert} alone (keeping
+ * {@code auto}, so that calls to other members trust it), without client certificates (a CA file and {@code --client-cert-auth} are dropped with it, as etcd replaces
  * its whole {@code TLSInfo}); when they are given, {@code auto} is ignored with etcd's warning.
  */
 record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth, boolean auto) {
@@ -62,7 +63,35 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
       return new ClientTls(certFile, keyFile, trustedCaFile, clientCertAuth, false);
     }
     SelfSignedCert.Pair pair = SelfSignedCert.ensure(fixtures, hosts, validityYears, "flag --auto-tls");
-    return new ClientTls(pair.certFile().toString(), pair.keyFile().toString(), "", false, false);
+    return new ClientTls(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
+  }
+
+  /**
+   * The TLS of this member's calls to the leader's https:// client URL (lease keep-alive and
+   * time-to-live, {@link io.cairn.kv.api.LeaderForwarder}); etcd sends those over its peer
+   * connection instead. This member shows its own certificate as a client certificate, and trusts
+   * {@code --trusted-ca-file}, else {@code peerTrustedCaFile} (members' certificates usually share a
+   * CA), else the JDK's defaults; with {@code --auto-tls} it trusts any certificate, as nobody can
+   * verify the self-signed ones. Call after {@link #resolve}.
+   */
+  SslContext forwardingContext(String peerTrustedCaFile) {
+    SslContextBuilder b =
+        GrpcSslContexts.forClient()
+            .keyManager(
+                PemFiles.privateKey(keyFile, "flag --key-file"),
+                PemFiles.certificates(certFile, "flag --cert-file").toArray(X509Certificate[]::new));
+    if (auto) {
+      b.trustManager(TrustAnyPeer.INSTANCE);
+    } else if (!trustedCaFile.isEmpty()) {
+      b.trustManager(PemFiles.certificates(trustedCaFile, "flag --trusted-ca-file").toArray(X509Certificate[]::new));
+    } else if (!peerTrustedCaFile.isEmpty()) {
+      b.trustManager(PemFiles.certificates(peerTrustedCaFile, "flag --peer-trusted-ca-file").toArray(X509Certificate[]::new));
+    }
+    try {
+      return b.build();
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("flag --cert-file: cannot set up TLS towards the leader: " + rootMessage(e));
+    }
   }
 
   /**

@@ -10,19 +10,19 @@ import java.util.concurrent.Executor;
 /**
  * Which thread runs a gRPC call's handler.
  *
- * <p>The server's own executor is {@link #DIRECT}: gRPC starts every call (method lookup, the
- * interceptors, {@code startCall}) on the network event loop, which costs less than the virtual
- * thread gRPC would otherwise start for every call only to do that (JFR under {@code etcdctl check
- * perf}: one new virtual thread and one thread hop per request). Nothing there blocks: the
- * interceptors read headers and in-memory state, and the streaming handlers ({@code Watch}, {@code
- * LeaseKeepAlive}) only register their stream.
+ * <p>The server's own executor is {@link #DIRECT}: gRPC looks up each new call's method and asks
+ * {@link #supplier} for the call's executor on the network event loop, which costs less than the
+ * virtual thread gRPC would otherwise start for every call only to do that (JFR under {@code etcdctl
+ * check perf}: one new virtual thread and one thread hop per request). Everything after that (the
+ * interceptors, {@code startCall}, the messages and the handler) runs on the executor the supplier
+ * chose.
  *
- * <p>Then {@link #supplier} picks the executor for the call's messages and handler: Put, DeleteRange
- * and Txn stay on the event loop, since each only validates the request, checks permissions in memory
- * and queues a proposal ({@link io.cairn.kv.api.Proposals#propose} never blocks), so a thread hop per
- * call would cost more than the call itself. Every other call (reads, which may scan a large range or
- * wait for a read barrier; watches; maintenance; authentication, which hashes passwords) runs on
- * {@code blocking}, the virtual-thread executor.
+ * <p>Put, DeleteRange and Txn stay on the event loop, since each only validates the request, checks
+ * permissions in memory and queues a proposal ({@link io.cairn.kv.api.Proposals#propose} never
+ * blocks), so a thread hop per call would cost more than the call itself. Every other call (reads,
+ * which may scan a large range or wait for a read barrier; watches; maintenance; authentication,
+ * which hashes passwords) runs on {@code blocking}, the virtual-thread executor. Cancellation
+ * listeners run on the event loop too; they only interrupt or close.
  */
 final class DirectCalls {
   static final Executor DIRECT = Runnable::run;

@@ -170,7 +170,8 @@ public final class KvServer implements Service {
             System::nanoTime,
             settings.minLeaseTtlSeconds(),
             true);
-    forwarder = new LeaderForwarder(raft);
+    String peerCa = settings.peerTls() == null ? "" : settings.peerTls().trustedCaFile();
+    forwarder = new LeaderForwarder(raft, tls == null ? null : clientTls.forwardingContext(peerCa));
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
     AuthGuard guard = new AuthGuard(
             store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, clientTls.clientCertAuth(), jwt);

@@ -6,7 +6,11 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,7 +80,7 @@ final class SelfSignedCert {
       return pair;
     }
     try {
-      Files.createDirectories(dir);
+      createPrivateDirectories(dir);
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
       gen.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
       KeyPair keys = gen.generateKeyPair();
@@ -108,7 +112,11 @@ final class SelfSignedCert {
         new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
     List<GeneralName> names = new ArrayList<>();
     for (String host : distinct(hosts)) {
-      names.add(isIpLiteral(host) ? new GeneralName(GeneralName.iPAddress, host) : new GeneralName(GeneralName.dNSName, host));
+      try {
+        names.add(isIpLiteral(host) ? new GeneralName(GeneralName.iPAddress, host) : new GeneralName(GeneralName.dNSName, host));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("cannot name host '" + host + "' in a certificate: " + e.getMessage());
+      }
     }
     if (!names.isEmpty()) {
       builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
@@ -120,6 +128,10 @@ final class SelfSignedCert {
     Set<String> out = new LinkedHashSet<>();
     for (String h : hosts) {
       String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+      int zone = bare.indexOf('%'); // an IPv6 zone (fe80::1%eth0) is no part of the address a SAN holds
+      if (zone >= 0 && bare.contains(":")) {
+        bare = bare.substring(0, zone);
+      }
       if (!bare.isEmpty()) {
         out.add(bare);
       }
@@ -150,14 +162,38 @@ final class SelfSignedCert {
     return out.toString();
   }
 
+  private static SeekableByteChannel create(Path file, Set<OpenOption> options, boolean secret) throws IOException {
+    if (!secret) {
+      return Files.newByteChannel(file, options);
+    }
+    try {
+      return Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      return Files.newByteChannel(file, options); // no POSIX modes: the data directory's protection applies
+    }
+  }
+
+  /** As etcd's {@code TouchDirAll}: missing directories are made with mode 0700. */
+  private static void createPrivateDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** Writes {@code content} to a new file, mode 0600 from its creation when {@code secret}, then renames it. */
   private static void writeAtomically(Path file, String content, boolean secret) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.US_ASCII);
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // a file system without POSIX modes: the data directory's own protection applies
+    Files.deleteIfExists(tmp);
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
+    try (SeekableByteChannel out = create(tmp, options, secret)) {
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
       }
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

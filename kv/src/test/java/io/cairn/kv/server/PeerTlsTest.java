@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.LeaseOption;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
@@ -60,6 +61,7 @@ class PeerTlsTest {
         Thread.sleep(2_000);
         assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs()).isEmpty();
         assertThat(cluster.server(2).isLeader()).isFalse();
+        leaseCallsOnAFollowerReachTheLeader(cluster, i -> client(cluster, i, certs), 1 - cluster.leaderIndex());
       }
     }
   }
@@ -87,11 +89,31 @@ class PeerTlsTest {
             assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs())
                 .extracting(kv -> kv.getValue().toString(StandardCharsets.UTF_8)).containsExactly("self-signed"));
       }
+      leaseCallsOnAFollowerReachTheLeader(cluster, i -> insecureClient(cluster, i), (cluster.leaderIndex() + 1) % 3);
       try (var found = Files.walk(dir)) {
         List<Path> certs = found.filter(p -> p.getFileName().toString().equals("cert.pem")).toList();
         assertThat(certs).as("a client and a peer certificate per member").hasSize(6);
         assertThat(certs).allSatisfy(p -> assertThat(p.getParent().getParent().getFileName()).hasToString("fixtures"));
       }
+    }
+  }
+
+  interface Clients {
+    Client open(int member) throws IOException;
+  }
+
+  /**
+   * Lease time-to-live and keep-alive sent to a follower are answered by the leader, which the
+   * follower calls on its https:// client URL.
+   */
+  private static void leaseCallsOnAFollowerReachTheLeader(KvTestCluster cluster, Clients clients, int follower)
+      throws Exception {
+    assertThat(cluster.server(follower).isLeader()).isFalse();
+    try (Client onLeader = clients.open(cluster.leaderIndex()); Client onFollower = clients.open(follower)) {
+      long id = onLeader.getLeaseClient().grant(60).get(30, TimeUnit.SECONDS).getID();
+      assertThat(onFollower.getLeaseClient().timeToLive(id, LeaseOption.DEFAULT).get(30, TimeUnit.SECONDS).getTTL())
+          .isBetween(1L, 60L);
+      assertThat(onFollower.getLeaseClient().keepAliveOnce(id).get(30, TimeUnit.SECONDS).getTTL()).isEqualTo(60L);
     }
   }
 
