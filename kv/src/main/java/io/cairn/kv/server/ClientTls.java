@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * TLS on kv's {@code https://} client URLs, from etcd's {@code --cert-file}, {@code --key-file},
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * its whole {@code TLSInfo}); when they are given, {@code auto} is ignored with etcd's warning.
  */
 record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth, boolean auto) {
-  private static final Logger log = LoggerFactory.getLogger(ClientTls.class);
 
   ClientTls(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
     this(certFile, keyFile, trustedCaFile, clientCertAuth, false);
@@ -58,12 +55,10 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
     if (!auto) {
       return this;
     }
-    if (hasFiles()) {
-      log.warn("ignoring client auto TLS since certs given");
-      return new ClientTls(certFile, keyFile, trustedCaFile, clientCertAuth, false);
-    }
-    SelfSignedCert.Pair pair = SelfSignedCert.ensure(fixtures, hosts, validityYears, "flag --auto-tls");
-    return new ClientTls(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
+    SelfSignedCert.Pair pair = SelfSignedCert.forAutoTls(SelfSignedCert.Side.CLIENT, hasFiles(), fixtures, hosts, validityYears);
+    return pair == null
+        ? new ClientTls(certFile, keyFile, trustedCaFile, clientCertAuth, false)
+        : new ClientTls(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
   }
 
   /**

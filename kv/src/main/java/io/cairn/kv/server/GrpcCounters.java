@@ -13,18 +13,13 @@ import org.slf4j.LoggerFactory;
  * (JFR). Making grpc's two {@code Method} objects accessible skips that check; {@code LongAdder.add}
  * and {@code sum} are public methods of an exported package, so nothing is opened that was closed.
  * If a grpc version renames or drops the fields, this does nothing and says so at debug level.
+ * Idempotent: a second call sets the same flags again.
  */
 final class GrpcCounters {
   private static final Logger log = LoggerFactory.getLogger(GrpcCounters.class);
-  private static volatile boolean done;
-
   private GrpcCounters() {}
 
   static void skipAccessChecks() {
-    if (done) {
-      return;
-    }
-    done = true;
     try {
       Class<?> counter = Class.forName("io.grpc.internal.ReflectionLongAdderCounter");
       for (String name : new String[] {"addMethod", "sumMethod"}) {

@@ -8,8 +8,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -24,7 +22,6 @@ import javax.net.ssl.TrustManagerFactory;
  * self-signed peer certificates); when they are given, {@code auto} is ignored with etcd's warning.
  */
 record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth, boolean auto) {
-  private static final Logger log = LoggerFactory.getLogger(PeerTlsFiles.class);
   private static final char[] NO_PASSWORD = new char[0];
 
   PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boolean clientCertAuth) {
@@ -48,12 +45,10 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
     if (!auto) {
       return this;
     }
-    if (hasFiles()) {
-      log.warn("ignoring peer auto TLS since certs given");
-      return new PeerTlsFiles(certFile, keyFile, trustedCaFile, clientCertAuth, false);
-    }
-    SelfSignedCert.Pair pair = SelfSignedCert.ensure(fixtures, hosts, validityYears, "flag --peer-auto-tls");
-    return new PeerTlsFiles(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
+    SelfSignedCert.Pair pair = SelfSignedCert.forAutoTls(SelfSignedCert.Side.PEER, hasFiles(), fixtures, hosts, validityYears);
+    return pair == null
+        ? new PeerTlsFiles(certFile, keyFile, trustedCaFile, clientCertAuth, false)
+        : new PeerTlsFiles(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
   }
 
   /** The Raft node's TLS, files read now; call {@link #resolve} first. */

@@ -40,6 +40,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * etcd's {@code --auto-tls} and {@code --peer-auto-tls} certificates ({@code transport.SelfCert}):
@@ -57,13 +59,40 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * --insecure-skip-tls-verify}, {@code curl -k}) and members do not verify each other.
  */
 final class SelfSignedCert {
+  private static final Logger log = LoggerFactory.getLogger(SelfSignedCert.class);
   static final String CERT = "cert.pem";
   static final String KEY = "key.pem";
+
+  /** Which auto-TLS flag asks: etcd's {@code ClientSelfCert} or {@code PeerSelfCert}. */
+  enum Side {
+    CLIENT("client", "--auto-tls"),
+    PEER("peer", "--peer-auto-tls");
+
+    final String name;
+    final String flag;
+
+    Side(String name, String flag) {
+      this.name = name;
+      this.flag = flag;
+    }
+  }
 
   /** Where the pair is: {@code cert.pem} and {@code key.pem} under {@code dir}. */
   record Pair(Path certFile, Path keyFile) {}
 
   private SelfSignedCert() {}
+
+  /**
+   * etcd's auto-TLS choice: null when certificate files were given, which win (with etcd's
+   * warning), else {@link #ensure}'s pair in {@code fixtures}.
+   */
+  static Pair forAutoTls(Side side, boolean filesGiven, Path fixtures, List<String> hosts, long validityYears) {
+    if (filesGiven) {
+      log.warn("ignoring {} auto TLS since certs given", side.name);
+      return null;
+    }
+    return ensure(fixtures, hosts, validityYears, "flag " + side.flag);
+  }
 
   /**
    * The pair in {@code dir}, made now if either file is missing.
