@@ -98,16 +98,20 @@ final class GroupHandle implements RaftGroupHandle {
 
   /**
    * Completes with the reply once this member applied the entry. A remote leader replies once it
-   * applied; Ratis 3.3 then tells followers the new commit index only with its next append or
-   * heartbeat (up to half an election timeout later when idle). If the entry is not applied here
-   * shortly, a read barrier makes the leader send a heartbeat right away.
+   * applied, and tells followers the new commit index at once ({@link PromptCommitRpc}). As a
+   * fallback (an append lost with a connection, a leader change), if the entry is not applied here
+   * after {@value #NUDGE_AFTER_MS} ms and this member has not learnt that it is committed, a read
+   * barrier makes the leader send a heartbeat, which carries the commit index, right away. A member
+   * that knows the entry is committed only has to apply it and sends nothing (a barrier costs a
+   * ReadIndex round trip to the leader and a heartbeat round).
    */
   private CompletableFuture<byte[]> appliedHere(RaftClientReply reply, long deadline) {
-    CompletableFuture<Void> applied = adapter.applied().await(reply.getLogIndex());
+    long index = reply.getLogIndex();
+    CompletableFuture<Void> applied = adapter.applied().await(index);
     if (!applied.isDone()) {
       try {
         ctx.timer().schedule(() -> {
-          if (!applied.isDone()) {
+          if (!applied.isDone() && !knownCommitted(index)) {
             barrier(deadline);
           }
         }, NUDGE_AFTER_MS, TimeUnit.MILLISECONDS);
@@ -116,6 +120,15 @@ final class GroupHandle implements RaftGroupHandle {
       }
     }
     return applied.thenApply(v -> reply.getMessage().getContent().toByteArray());
+  }
+
+  /** Whether this member's log knows {@code index} is committed (false if the division is gone). */
+  private boolean knownCommitted(long index) {
+    try {
+      return calls.division().getRaftLog().getLastCommittedIndex() >= index;
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
   }
 
   @Override
