@@ -6,8 +6,9 @@
 # Servers are pinned to core 0 (taskset) and clients run on core 1 (change with SERVER_CPUS and
 # CLIENT_CPUS, e.g. both 0,1 for three members), so the two are measured under the
 # same constraints. Each server kind runs, in turn, on a fresh cluster:
-#   1. wrk, 64 connections, POST /v3/kv/range on the JSON gateway: linearizable, then serializable
-#      (requests/s and p99 latency), each after a 5 s warm-up run of the same load that is not counted
+#   1. wrk, 64 connections, POST /v3/kv/range on the JSON gateway (of a follower when there are three
+#      members): linearizable, then serializable (requests/s and p99 latency), each after a 5 s
+#      warm-up run of the same load that is not counted
 #   2. etcdctl check perf --load=l       write throughput and slowest request (60 s, etcdctl's fixed
 #      length), after a warm-up run of check perf --load=s (60 s at 150 writes/s; not counted)
 #   then on another fresh cluster:
@@ -70,6 +71,20 @@ endpoints() {
   echo "$e"
 }
 
+# Where the reads go: with one member, that member; with three, a follower (the first member that
+# endpoint status does not report as leader), so that each linearizable read takes etcd's and cairn's
+# follower path (ReadIndex from the leader) whichever member the election picked.
+read_endpoint() {
+  local i e
+  if [ "$MEMBERS" -eq 1 ]; then echo "http://127.0.0.1:$(client_port 0)"; return; fi
+  for ((i = 0; i < MEMBERS; i++)); do
+    e="http://127.0.0.1:$(client_port $i)"
+    if etcdctl --endpoints="$e" endpoint status | grep -q ', false, false,'; then echo "$e"; return; fi
+  done
+  echo "no follower found among $(endpoints)" >&2
+  exit 1
+}
+
 stop_cluster() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -92,7 +107,8 @@ measure() { # kind
   # collapse, which would measure the aftermath rather than the read path.
   start_cluster "$kind"
   etcdctl --endpoints="$(endpoints)" put bench/key value >/dev/null
-  url="http://127.0.0.1:$(client_port 0)/v3/kv/range"
+  url="$(read_endpoint)/v3/kv/range"
+  echo "[$kind] reads through $url" >&2
   BODY='{"key":"YmVuY2gva2V5"}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d5s -s "$ROOT/benchmarks/kv/range.lua" "$url" >/dev/null
   out=$(BODY='{"key":"YmVuY2gva2V5"}' taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d"${SECS}s" -s "$ROOT/benchmarks/kv/range.lua" "$url" | grep RESULT)
   echo "[$kind] linearizable $out" >&2

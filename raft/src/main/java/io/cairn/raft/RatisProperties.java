@@ -25,7 +25,7 @@ final class RatisProperties {
 
   static RaftProperties server(RaftNodeConfig c, Path bootDir) {
     RaftProperties p = new RaftProperties();
-    RaftConfigKeys.Rpc.setType(p, new PromptCommitRpc()); // gRPC; a follower learns a commit at once
+    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
     GrpcConfigKeys.Server.setHost(p, Peers.host(c.self().peerAddress()));
     GrpcConfigKeys.Server.setPort(p, Peers.port(c.self().peerAddress()));
     RaftServerConfigKeys.setStorageDir(p, List.of(bootDir.toFile()));

@@ -43,13 +43,6 @@
  * the entry. A retry after an ambiguous failure (connection lost, leader change) may still apply a
  * command twice if the old leader had appended it; commands should tolerate that (as etcd's do).
  *
- * <p>For a follower to apply an entry promptly it must learn that the entry is committed. Ratis
- * 3.3's leader would say so only with its next append or heartbeat; {@link
- * io.cairn.raft.PromptCommitRpc} (Ratis' gRPC transport with another log appender) sends an empty
- * append as soon as the commit index advances and no entry is waiting, as etcd's raft does. If a
- * proposal is still not applied here 5 ms after the leader's reply and this member has not learnt
- * the commit, a read barrier makes the leader send a heartbeat at once (a fallback).
- *
  * <h2>Snapshots and log compaction</h2>
  *
  * Every {@code snapshotEveryEntries} applied entries Ratis asks for a snapshot; it is written to

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
@@ -30,7 +29,6 @@ final class TestCluster implements AutoCloseable {
   private final Path root;
   private final Duration requestTimeout;
   private final long snapshotEvery;
-  private final Consumer<RaftProperties> tuning;
   private final Map<String, RaftMember> members = new LinkedHashMap<>();
   private final Map<String, RaftNode> running = new LinkedHashMap<>();
   private final Map<String, Set<String>> groupsOf = new LinkedHashMap<>();
@@ -38,14 +36,9 @@ final class TestCluster implements AutoCloseable {
   private final Map<String, TestStateMachine> sms = new LinkedHashMap<>();
 
   TestCluster(Path root, Duration requestTimeout, long snapshotEvery) {
-    this(root, requestTimeout, snapshotEvery, TestCluster::tune);
-  }
-
-  TestCluster(Path root, Duration requestTimeout, long snapshotEvery, Consumer<RaftProperties> tuning) {
     this.root = root;
     this.requestTimeout = requestTimeout;
     this.snapshotEvery = snapshotEvery;
-    this.tuning = tuning;
   }
 
   /** {@code n} started nodes n1..nN, no groups yet. */
@@ -54,18 +47,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   static TestCluster of(Path root, int n, Duration requestTimeout, long snapshotEvery) {
-    return start(new TestCluster(root, requestTimeout, snapshotEvery), n);
-  }
-
-  /** {@code n} started nodes whose Ratis properties {@code tuning} adjusts (after {@link #tune}). */
-  static TestCluster of(Path root, int n, Consumer<RaftProperties> tuning) {
-    return start(new TestCluster(root, Duration.ofSeconds(5), 1_000, p -> {
-      tune(p);
-      tuning.accept(p);
-    }), n);
-  }
-
-  private static TestCluster start(TestCluster c, int n) {
+    TestCluster c = new TestCluster(root, requestTimeout, snapshotEvery);
     for (int i = 1; i <= n; i++) {
       c.startNode("n" + i);
     }
@@ -89,7 +71,7 @@ final class TestCluster implements AutoCloseable {
             ELECTION,
             requestTimeout,
             snapshotEvery);
-    RaftNode node = new RaftNode(config, tuning);
+    RaftNode node = new RaftNode(config, TestCluster::tune);
     try {
       node.start();
     } catch (IOException e) {
