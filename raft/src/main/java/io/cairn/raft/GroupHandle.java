@@ -130,8 +130,8 @@ final class GroupHandle implements RaftGroupHandle {
   /** Whether this member's log knows {@code index} is committed (false if the division is gone). */
   private boolean knownCommitted(long index) {
     try {
-      return calls.division().getRaftLog().getLastCommittedIndex() >= index;
-    } catch (IOException | RuntimeException gone) {
+      return division().getRaftLog().getLastCommittedIndex() >= index;
+    } catch (RuntimeException gone) {
       return false;
     }
   }

@@ -6,11 +6,7 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -191,17 +187,6 @@ final class SelfSignedCert {
     return out.toString();
   }
 
-  private static SeekableByteChannel create(Path file, Set<OpenOption> options, boolean secret) throws IOException {
-    if (!secret) {
-      return Files.newByteChannel(file, options);
-    }
-    try {
-      return Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      return Files.newByteChannel(file, options); // no POSIX modes: the data directory's protection applies
-    }
-  }
-
   /** As etcd's {@code TouchDirAll}: missing directories are made with mode 0700. */
   private static void createPrivateDirectories(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
@@ -218,13 +203,14 @@ final class SelfSignedCert {
   private static void writeAtomically(Path file, String content, boolean secret) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
-    try (SeekableByteChannel out = create(tmp, options, secret)) {
-      while (bytes.hasRemaining()) {
-        out.write(bytes);
+    if (secret) {
+      try {
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException notPosix) {
+        // no POSIX modes: the data directory's own protection applies; writeString creates the file
       }
     }
+    Files.writeString(tmp, content, StandardCharsets.US_ASCII);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
