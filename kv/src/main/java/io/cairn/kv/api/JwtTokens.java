@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * etcd's JWT auth tokens ({@code --auth-token jwt,...}): RFC 7519 tokens signed with the member's
@@ -20,8 +23,10 @@ import java.util.Base64;
  * {@code revision of auth store is old}, on which etcd clients authenticate again.
  *
  * <p>Verification accepts only the configured method (the header's {@code alg} must match, so a
- * token cannot pick a weaker one) and at most {@link Tokens#MAX_TOKEN_CHARS} characters. Thread-safe:
- * each call makes its own {@link Signature}.
+ * token cannot pick a weaker one) and at most {@link Tokens#MAX_TOKEN_CHARS} characters. A client
+ * sends its token with every request, so verified tokens are remembered ({@link VerifiedTokens})
+ * rather than their signature checked on every call. Thread-safe: each call makes its own {@link
+ * Signature} or {@link Mac}.
  */
 public final class JwtTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,10 +34,14 @@ public final class JwtTokens {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
   /**
-   * The RSA, RSA-PSS and ECDSA signing methods etcd 3.4 takes as {@code sign-method}; an ES method
-   * needs a key on its curve (P-256, P-384, P-521). The HMAC methods (HS256/384/512) are not supported.
+   * The signing methods etcd 3.4 takes as {@code sign-method}: RSA, RSA-PSS, ECDSA (an ES method needs
+   * a key on its curve: P-256, P-384, P-521) and HMAC (a shared secret: the bytes of the {@code
+   * priv-key} file, as etcd reads it).
    */
   public enum Method {
+    HS256("HmacSHA256", null, "HMAC", 0),
+    HS384("HmacSHA384", null, "HMAC", 0),
+    HS512("HmacSHA512", null, "HMAC", 0),
     RS256("SHA256withRSA", null, "RSA", 0),
     RS384("SHA384withRSA", null, "RSA", 0),
     RS512("SHA512withRSA", null, "RSA", 0),
@@ -45,7 +54,7 @@ public final class JwtTokens {
 
     private final String jdkName;
     private final PSSParameterSpec params;
-    /** The key algorithm the method needs ({@code RSA} or {@code EC}). */
+    /** The key algorithm the method needs ({@code RSA}, {@code EC} or {@code HMAC}). */
     public final String keyAlgorithm;
     /** For EC methods, the field size in bits of the curve the key must be on; 0 for RSA. */
     private final int curveBits;
@@ -59,6 +68,11 @@ public final class JwtTokens {
 
     private static PSSParameterSpec pss(String hash, MGF1ParameterSpec mgf, int saltBytes) {
       return new PSSParameterSpec(hash, "MGF1", mgf, saltBytes, PSSParameterSpec.TRAILER_FIELD_BC);
+    }
+
+    /** Whether the method signs with a shared secret rather than a key pair. */
+    public boolean hmac() {
+      return keyAlgorithm.equals("HMAC");
     }
 
     Signature signature() throws GeneralSecurityException {
@@ -76,15 +90,41 @@ public final class JwtTokens {
   private final Method method;
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
+  private final SecretKeySpec secret;
   private final long ttlMillis;
   private final String header;
+  private final VerifiedTokens verified = new VerifiedTokens();
+
+  /**
+   * Tokens signed with the HMAC {@code method} and the shared {@code secret}.
+   *
+   * @throws IllegalArgumentException when the method is not HMAC, the secret is empty or the TTL is
+   *     not positive
+   */
+  public static JwtTokens hmac(Method method, byte[] secret, long ttlMillis) {
+    if (!method.hmac()) {
+      throw new IllegalArgumentException("sign-method " + method + " needs a key pair, not a shared secret");
+    }
+    if (secret.length == 0) {
+      throw new IllegalArgumentException("sign-method " + method + " needs a non-empty secret");
+    }
+    return new JwtTokens(method, null, null, new SecretKeySpec(secret, method.jdkName), ttlMillis);
+  }
 
   /**
    * @throws IllegalArgumentException when a key is not of the method's algorithm or the TTL is not
    *     positive
    */
   public JwtTokens(Method method, PrivateKey privateKey, PublicKey publicKey, long ttlMillis) {
-    for (var key : new java.security.Key[] {privateKey, publicKey}) {
+    this(method, privateKey, publicKey, null, ttlMillis);
+  }
+
+  private JwtTokens(Method method, PrivateKey privateKey, PublicKey publicKey, SecretKeySpec secret, long ttlMillis) {
+    if (method.hmac() != (secret != null)) {
+      throw new IllegalArgumentException(
+          "sign-method " + method + (method.hmac() ? " needs a shared secret" : " needs a key pair"));
+    }
+    for (var key : secret != null ? new java.security.Key[0] : new java.security.Key[] {privateKey, publicKey}) {
       String alg = key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm();
       if (!alg.equals(method.keyAlgorithm)) {
         throw new IllegalArgumentException(
@@ -103,6 +143,7 @@ public final class JwtTokens {
     this.method = method;
     this.privateKey = privateKey;
     this.publicKey = publicKey;
+    this.secret = secret;
     this.ttlMillis = ttlMillis;
     this.header = B64.encodeToString(("{\"alg\":\"" + method + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
   }
@@ -115,19 +156,46 @@ public final class JwtTokens {
     claims.put("username", user);
     String signed = header + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     try {
-      Signature s = method.signature();
-      s.initSign(privateKey);
-      s.update(signed.getBytes(StandardCharsets.US_ASCII));
-      return signed + "." + B64.encodeToString(s.sign());
+      return signed + "." + B64.encodeToString(sign(signed.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign a token with " + method + ": " + e.getMessage(), e);
     }
   }
 
-  /** The claims of a token this method signed that has not expired; null for any other string. */
+  private byte[] sign(byte[] data) throws GeneralSecurityException {
+    if (secret != null) {
+      Mac mac = Mac.getInstance(method.jdkName);
+      mac.init(secret);
+      return mac.doFinal(data);
+    }
+    Signature s = method.signature();
+    s.initSign(privateKey);
+    s.update(data);
+    return s.sign();
+  }
+
+  private boolean signatureMatches(byte[] data, byte[] signature) throws GeneralSecurityException {
+    if (secret != null) {
+      return MessageDigest.isEqual(sign(data), signature);
+    }
+    Signature s = method.signature();
+    s.initVerify(publicKey);
+    s.update(data);
+    return s.verify(signature);
+  }
+
+  /**
+   * The claims of a token this method signed that has not expired; null for any other string. A
+   * token verified before is looked up instead of checked again ({@link VerifiedTokens}), its expiry
+   * still compared with {@code nowMillis}.
+   */
   Claims verify(String token, long nowMillis) {
     if (token == null || token.length() > Tokens.MAX_TOKEN_CHARS) {
       return null;
+    }
+    VerifiedTokens.Entry known = verified.get(token);
+    if (known != null) {
+      return known.expiresMillis() > nowMillis ? known.claims() : null;
     }
     int dot1 = token.indexOf('.');
     int dot2 = token.lastIndexOf('.');
@@ -139,10 +207,8 @@ public final class JwtTokens {
       if (!method.name().equals(head.path("alg").asText())) {
         return null;
       }
-      Signature s = method.signature();
-      s.initVerify(publicKey);
-      s.update(token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII));
-      if (!s.verify(B64D.decode(token.substring(dot2 + 1)))) {
+      if (!signatureMatches(token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII),
+          B64D.decode(token.substring(dot2 + 1)))) {
         return null;
       }
       JsonNode claims = JSON.readTree(B64D.decode(token.substring(dot1 + 1, dot2)));
@@ -153,7 +219,9 @@ public final class JwtTokens {
           || exp == null || !exp.isNumber() || exp.asLong() * 1000 <= nowMillis) {
         return null;
       }
-      return new Claims(user.asText(), revision.asLong());
+      Claims verifiedClaims = new Claims(user.asText(), revision.asLong());
+      verified.put(token, new VerifiedTokens.Entry(verifiedClaims, exp.asLong() * 1000));
+      return verifiedClaims;
     } catch (java.io.IOException | IllegalArgumentException | GeneralSecurityException e) {
       return null;
     }

@@ -18,10 +18,13 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 /**
  * etcd's {@code --auth-token}: {@code simple} (the default; cairn's own signed tokens, see {@code
  * io.cairn.kv.api.Tokens}) or {@code jwt,pub-key=FILE,priv-key=FILE,sign-method=METHOD[,ttl=DURATION]}.
+ * The HMAC methods (HS256, HS384, HS512) take {@code priv-key} alone: the file's bytes, as they are
+ * (a trailing newline included), are the shared secret, as etcd reads them (at most {@value
+ * #MAX_SECRET_BYTES} bytes).
  *
- * <p>Decisions where etcd is lenient: both keys are required (etcd 3.4 also runs a member with only
- * one, which can then only verify or only sign), and an unknown option is refused rather than
- * ignored. Keys are PEM: private keys PKCS#8, PKCS#1 or SEC1; public keys {@code PUBLIC KEY}, {@code
+ * <p>Decisions where etcd is lenient: for the key-pair methods both keys are required (etcd 3.4 also
+ * runs a member with only one, which can then only verify or only sign), and an unknown option is
+ * refused rather than ignored. Keys are PEM: private keys PKCS#8, PKCS#1 or SEC1; public keys {@code PUBLIC KEY}, {@code
  * RSA PUBLIC KEY} or a certificate. {@code ttl} is a duration such as {@code 5m} (the default) or
  * {@code 1h30m}.
  *
@@ -31,6 +34,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFile, String privateKeyFile, long ttlMillis) {
   static final AuthTokenOption SIMPLE = new AuthTokenOption("simple", null, "", "", 0);
   private static final long DEFAULT_TTL_MILLIS = 5 * 60_000;
+  /** The largest HMAC secret file read. */
+  static final int MAX_SECRET_BYTES = 64 * 1024;
 
   static ValueParser<AuthTokenOption> parser() {
     return AuthTokenOption::parse;
@@ -60,7 +65,7 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
       }
       opts.put(key, parts[i].substring(eq + 1));
     }
-    for (String required : new String[] {"pub-key", "priv-key", "sign-method"}) {
+    for (String required : new String[] {"priv-key", "sign-method"}) {
       if (opts.getOrDefault(required, "").isEmpty()) {
         throw new IllegalArgumentException("jwt needs " + required + "=..., got '" + text + "'");
       }
@@ -73,6 +78,9 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
           "jwt sign-method '" + opts.get("sign-method") + "': expected one of "
               + java.util.Arrays.toString(JwtTokens.Method.values()));
     }
+    if (!method.hmac() && opts.getOrDefault("pub-key", "").isEmpty()) {
+      throw new IllegalArgumentException("jwt needs pub-key=... with sign-method=" + method + ", got '" + text + "'");
+    }
     long ttl = DEFAULT_TTL_MILLIS;
     if (opts.containsKey("ttl")) {
       ttl = PromDuration.parse(opts.get("ttl")).millis();
@@ -80,7 +88,7 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
         throw new IllegalArgumentException("jwt ttl '" + opts.get("ttl") + "': expected a positive duration");
       }
     }
-    return new AuthTokenOption(text.strip(), method, opts.get("pub-key"), opts.get("priv-key"), ttl);
+    return new AuthTokenOption(text.strip(), method, opts.getOrDefault("pub-key", ""), opts.get("priv-key"), ttl);
   }
 
   /**
@@ -92,12 +100,30 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
     if (method == null) {
       return null;
     }
+    if (method.hmac()) {
+      return hmac();
+    }
     try {
       PrivateKey priv = PemFiles.privateKey(privateKeyFile, "flag --auth-token: priv-key");
       return new JwtTokens(method, priv, PemFiles.jdkKey(publicKey()), ttlMillis);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new ConfigException("flag --auth-token: " + e.getMessage());
     }
+  }
+
+  /** The HMAC methods' secret: the priv-key file's bytes as they are, as etcd reads them. */
+  private JwtTokens hmac() {
+    byte[] secret;
+    try {
+      secret = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(privateKeyFile));
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile + "': cannot read the secret: " + e);
+    }
+    if (secret.length == 0 || secret.length > MAX_SECRET_BYTES) {
+      throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile + "': expected a secret of 1 to "
+          + MAX_SECRET_BYTES + " bytes for sign-method=" + method + ", got " + secret.length);
+    }
+    return JwtTokens.hmac(method, secret, ttlMillis);
   }
 
   private PublicKey publicKey() {

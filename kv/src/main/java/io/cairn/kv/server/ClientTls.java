@@ -7,6 +7,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,11 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
    * verify the self-signed ones. Call after {@link #resolve}.
    */
   SslContext forwardingContext(String peerTrustedCaFile) {
+    return forwardingContext(peerTrustedCaFile, List.of());
+  }
+
+  /** As {@link #forwardingContext(String)}, offering only {@code cipherSuites} (etcd's names) over TLS 1.2. */
+  SslContext forwardingContext(String peerTrustedCaFile, List<String> cipherSuites) {
     SslContextBuilder b =
         GrpcSslContexts.forClient()
             .keyManager(
@@ -82,6 +88,9 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
     } else if (!peerTrustedCaFile.isEmpty()) {
       b.trustManager(PemFiles.certificates(peerTrustedCaFile, "flag --peer-trusted-ca-file").toArray(X509Certificate[]::new));
     }
+    if (!cipherSuites.isEmpty()) {
+      b.ciphers(CipherSuites.jdkNames(cipherSuites), SupportedCipherSuiteFilter.INSTANCE);
+    }
     try {
       return b.build();
     } catch (IOException | RuntimeException e) {
@@ -90,11 +99,23 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
   }
 
   /**
-   * The server-side context; files are read now.
+   * The server-side context with the JDK's cipher suites and no revocation list; files are read now.
    *
    * @throws ConfigException naming the flag whose file is missing, unreadable or not what it must be
    */
   SslContext serverContext() {
+    return serverContext(List.of(), null);
+  }
+
+  /**
+   * The server-side context; files are read now. {@code cipherSuites} (etcd's names, {@link
+   * CipherSuites}) restricts TLS 1.2, empty for the JDK's defaults; a client certificate must also
+   * pass {@code clientChecks} ({@code --client-crl-file}, {@code --client-cert-allowed-hostname};
+   * null for none).
+   *
+   * @throws ConfigException naming the flag whose file is missing, unreadable or not what it must be
+   */
+  SslContext serverContext(List<String> cipherSuites, ChainCheck clientChecks) {
     readable("--cert-file", certFile);
     readable("--key-file", keyFile);
     List<X509Certificate> chain = PemFiles.certificates(certFile, "flag --cert-file");
@@ -104,8 +125,13 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
       b.clientAuth(ClientAuth.REQUIRE);
       if (!trustedCaFile.isEmpty()) {
         readable("--trusted-ca-file", trustedCaFile);
-        b.trustManager(PemFiles.certificates(trustedCaFile, "flag --trusted-ca-file").toArray(X509Certificate[]::new));
       }
+      if (!trustedCaFile.isEmpty() || clientChecks != null) {
+        b.trustManager(TrustStores.of(trustedCaFile, "--trusted-ca-file", clientChecks, null));
+      }
+    }
+    if (!cipherSuites.isEmpty()) {
+      b.ciphers(CipherSuites.jdkNames(cipherSuites), SupportedCipherSuiteFilter.INSTANCE);
     }
     b.applicationProtocolConfig(
         new ApplicationProtocolConfig(

@@ -96,7 +96,8 @@ public final class KvKeys {
   public static final ConfigKey<AuthTokenOption> AUTH_TOKEN =
       ConfigKey.of("kv.auth-token", "--auth-token", AuthTokenOption.parser(), AuthTokenOption.SIMPLE,
           "Auth tokens: simple (cairn's signed tokens) or jwt,pub-key=FILE,priv-key=FILE,sign-method=RS256[,ttl=5m]"
-              + " (etcd's JWTs; methods RS/PS/ES 256/384/512).");
+              + " (etcd's JWTs; methods RS/PS/ES/HS 256/384/512; HS* take priv-key alone, the file's bytes as the"
+              + " secret).");
 
   public static final ConfigKey<String> CERT_FILE =
       ConfigKey.of("kv.cert-file", "--cert-file", Parsers.string(), "",
@@ -147,11 +148,42 @@ public final class KvKeys {
       ConfigKey.of("kv.self-signed-cert-validity", "--self-signed-cert-validity", Parsers.longInRange(1, 100), 1L,
           "Validity in years of the certificates --auto-tls and --peer-auto-tls generate.");
 
+  public static final ConfigKey<String> CLIENT_CRL_FILE =
+      ConfigKey.of("kv.client-crl-file", "--client-crl-file", Parsers.string(), "",
+          "Certificate revocation list (PEM or DER): client certificates with a serial number it lists are refused on"
+              + " https:// client URLs; re-read when the file changes.");
+
+  public static final ConfigKey<String> PEER_CRL_FILE =
+      ConfigKey.of("kv.peer-crl-file", "--peer-crl-file", Parsers.string(), "",
+          "Certificate revocation list (PEM or DER) for connecting members' certificates on https:// peer URLs;"
+              + " re-read when the file changes.");
+
+  public static final ConfigKey<List<String>> CIPHER_SUITES =
+      ConfigKey.of("kv.cipher-suites", "--cipher-suites", CipherSuites.parser(), List.of(),
+          "Comma-separated TLS 1.2 cipher suites (Go's names, as etcd) offered on https:// client URLs and towards"
+              + " the leader; empty: the JDK's defaults. TLS 1.3 keeps its own suites, as in Go.");
+
+  public static final ConfigKey<String> CLIENT_CERT_ALLOWED_HOSTNAME =
+      ConfigKey.of("kv.client-cert-allowed-hostname", "--client-cert-allowed-hostname", Parsers.string(), "",
+          "A client certificate on https:// client URLs must be valid for this name or IP address (its subject"
+              + " alternative names, as Go checks them).");
+
+  public static final ConfigKey<String> PEER_CERT_ALLOWED_CN =
+      ConfigKey.of("kv.peer-cert-allowed-cn", "--peer-cert-allowed-cn", Parsers.string(), "",
+          "A member's certificate must have exactly this common name, whichever member dials; not with"
+              + " --peer-cert-allowed-hostname.");
+
+  public static final ConfigKey<String> PEER_CERT_ALLOWED_HOSTNAME =
+      ConfigKey.of("kv.peer-cert-allowed-hostname", "--peer-cert-allowed-hostname", Parsers.string(), "",
+          "A member's certificate must be valid for this name or IP address, whichever member dials; not with"
+              + " --peer-cert-allowed-cn.");
+
   public static final List<ConfigKey<?>> ALL =
       List.of(NAME, LISTEN_CLIENT_URLS, ADVERTISE_CLIENT_URLS, LISTEN_PEER_URLS, INITIAL_ADVERTISE_PEER_URLS,
           INITIAL_CLUSTER, INITIAL_CLUSTER_STATE, INITIAL_CLUSTER_TOKEN, QUOTA_BACKEND_BYTES, MAX_REQUEST_BYTES,
           MAX_TXN_OPS, AUTO_COMPACTION_RETENTION, AUTO_COMPACTION_MODE, SNAPSHOT_COUNT, HEARTBEAT_INTERVAL,
           ELECTION_TIMEOUT, AUTH_TOKEN_TTL, AUTH_TOKEN, CERT_FILE, KEY_FILE, TRUSTED_CA_FILE, CLIENT_CERT_AUTH,
           PEER_CERT_FILE, PEER_KEY_FILE, PEER_TRUSTED_CA_FILE, PEER_CLIENT_CERT_AUTH, AUTO_TLS, PEER_AUTO_TLS,
-          SELF_SIGNED_CERT_VALIDITY);
+          SELF_SIGNED_CERT_VALIDITY, CLIENT_CRL_FILE, PEER_CRL_FILE, CIPHER_SUITES,
+          CLIENT_CERT_ALLOWED_HOSTNAME, PEER_CERT_ALLOWED_CN, PEER_CERT_ALLOWED_HOSTNAME);
 }

@@ -108,7 +108,8 @@ public final class KvServer implements Service {
     ClientTls clientTls =
         settings.tls().resolve(dir.resolve("fixtures").resolve("client"), listenHosts(settings.listenClientUrls()),
             settings.selfSignedCertValidityYears());
-    SslContext tls = needsTls() ? clientTls.serverContext() : null;
+    TlsPolicy policy = settings.tlsPolicy();
+    SslContext tls = needsTls() ? clientTls.serverContext(policy.cipherSuites(), policy.clientChecks()) : null;
     JwtTokens jwt = settings.authToken().load();
     if (tls != null && clientTls.clientCertAuth() && clientTls.trustedCaFile().isEmpty()) {
       log.warn("--client-cert-auth without --trusted-ca-file: client certificates are checked against the JDK's"
@@ -120,7 +121,7 @@ public final class KvServer implements Service {
             : settings.peerTls()
                 .resolve(dir.resolve("fixtures").resolve("peer"), listenHosts(List.of(settings.listenPeerUrl())),
                     settings.selfSignedCertValidityYears())
-                .load();
+                .load(policy.peerChecks());
     StoreDirectory.deleteRecursively(dir.resolve("tmp"));
     StoreDirectory storeDir = new StoreDirectory(dir.resolve("store"), settings.quotaBytes());
     store = new SwappableStore(storeDir.open());
@@ -171,7 +172,7 @@ public final class KvServer implements Service {
             settings.minLeaseTtlSeconds(),
             true);
     String peerCa = settings.peerTls() == null ? "" : settings.peerTls().trustedCaFile();
-    forwarder = new LeaderForwarder(raft, tls == null ? null : clientTls.forwardingContext(peerCa));
+    forwarder = new LeaderForwarder(raft, tls == null ? null : clientTls.forwardingContext(peerCa, policy.cipherSuites()));
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
     AuthGuard guard = new AuthGuard(
             store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, clientTls.clientCertAuth(), jwt);

@@ -31,7 +31,8 @@ record KvSettings(
     AuthTokenOption authToken,
     ClientTls tls,
     PeerTlsFiles peerTls,
-    long selfSignedCertValidityYears) {
+    long selfSignedCertValidityYears,
+    TlsPolicy tlsPolicy) {
 
   static KvSettings from(Config c) {
     String name = c.get(KvKeys.NAME);
@@ -105,7 +106,8 @@ record KvSettings(
         c.get(KvKeys.AUTH_TOKEN),
         tls,
         peerTls,
-        c.get(KvKeys.SELF_SIGNED_CERT_VALIDITY));
+        c.get(KvKeys.SELF_SIGNED_CERT_VALIDITY),
+        tlsPolicy(c));
   }
 
   /**
@@ -140,6 +142,16 @@ record KvSettings(
               + c.get(KvKeys.LISTEN_PEER_URLS).get(0) + " with HTTPS scheme");
     }
     return files;
+  }
+
+  private static TlsPolicy tlsPolicy(Config c) {
+    try {
+      return new TlsPolicy(c.get(KvKeys.CIPHER_SUITES), c.get(KvKeys.CLIENT_CRL_FILE), c.get(KvKeys.PEER_CRL_FILE),
+          c.get(KvKeys.CLIENT_CERT_ALLOWED_HOSTNAME), c.get(KvKeys.PEER_CERT_ALLOWED_CN),
+          c.get(KvKeys.PEER_CERT_ALLOWED_HOSTNAME));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("flag --peer-cert-allowed-cn: " + e.getMessage());
+    }
   }
 
   /** etcd's minimum lease TTL: ceil(1.5 × election timeout) seconds. */

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS between kv members, from etcd's {@code --peer-cert-file}, {@code --peer-key-file}, {@code
@@ -51,8 +50,17 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
         : new PeerTlsFiles(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
   }
 
-  /** The Raft node's TLS, files read now; call {@link #resolve} first. */
+  /** The Raft node's TLS, files read now, without a revocation list; call {@link #resolve} first. */
   PeerTls load() {
+    return load(null);
+  }
+
+  /**
+   * The Raft node's TLS, files read now; call {@link #resolve} first. A peer's certificate must also
+   * pass {@code checks} ({@code --peer-crl-file}, {@code --peer-cert-allowed-cn}, {@code
+   * --peer-cert-allowed-hostname}; null for none), whichever side dials.
+   */
+  PeerTls load(ChainCheck checks) {
     PrivateKey key = PemFiles.privateKey(keyFile, "flag --peer-key-file");
     List<X509Certificate> chain = PemFiles.certificates(certFile, "flag --peer-cert-file");
     try {
@@ -62,22 +70,11 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, NO_PASSWORD);
       if (auto) {
-        return new PeerTls(kmf.getKeyManagers()[0], TrustAnyPeer.INSTANCE, false);
-      }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      if (trustedCaFile.isEmpty()) {
-        tmf.init((KeyStore) null);
-      } else {
-        KeyStore cas = KeyStore.getInstance("PKCS12");
-        cas.load(null, null);
-        int i = 0;
-        for (X509Certificate ca : PemFiles.certificates(trustedCaFile, "flag --peer-trusted-ca-file")) {
-          cas.setCertificateEntry("ca" + i++, ca);
-        }
-        tmf.init(cas);
+        return new PeerTls(kmf.getKeyManagers()[0], CheckedTrust.of(TrustAnyPeer.INSTANCE, checks, checks), false);
       }
       // etcd's rule: a CA file given, or --peer-client-cert-auth, and connecting peers must show a certificate
-      return new PeerTls(kmf.getKeyManagers()[0], tmf.getTrustManagers()[0], clientCertAuth || !trustedCaFile.isEmpty());
+      return new PeerTls(kmf.getKeyManagers()[0], TrustStores.of(trustedCaFile, "--peer-trusted-ca-file", checks, checks),
+          clientCertAuth || !trustedCaFile.isEmpty());
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new ConfigException(
           "flag --peer-cert-file: cannot use '" + certFile + "' with the key in '" + keyFile + "': " + e.getMessage());

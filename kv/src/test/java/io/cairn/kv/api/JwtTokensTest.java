@@ -36,10 +36,20 @@ class JwtTokensTest {
     return new JwtTokens(m, k.getPrivate(), k.getPublic(), TTL);
   }
 
+  /** Tokens of method {@code m} with a new key pair, or a new random secret for the HMAC methods. */
+  private static JwtTokens fresh(JwtTokens.Method m) throws Exception {
+    if (m.hmac()) {
+      byte[] secret = new byte[32];
+      new java.security.SecureRandom().nextBytes(secret);
+      return JwtTokens.hmac(m, secret, TTL);
+    }
+    return tokens(m, keys(m));
+  }
+
   @ParameterizedTest
   @EnumSource(JwtTokens.Method.class)
   void aTokenCarriesEtcdsClaimsAndVerifiesUntilItExpires(JwtTokens.Method m) throws Exception {
-    JwtTokens t = tokens(m, keys(m));
+    JwtTokens t = fresh(m);
     String token = t.issue("alice", 7, NOW);
     String[] parts = token.split("\\.");
     assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"" + m + "\",\"typ\":\"JWT\"}");
@@ -86,6 +96,51 @@ class JwtTokensTest {
         assertThat(claims == null || claims.equals(new JwtTokens.Claims("alice", 1))).as(mutated).isTrue();
       }
     }
+  }
+
+  @Test
+  void hmacTokensAreSignedWithTheSecretBytesAndRefusedUnderAnotherSecret() throws Exception {
+    byte[] secret = "a shared secret\n".getBytes(StandardCharsets.UTF_8);
+    JwtTokens t = JwtTokens.hmac(JwtTokens.Method.HS256, secret, TTL);
+    String token = t.issue("alice", 3, NOW);
+    String[] parts = token.split("\\.");
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+    byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    assertThat(Base64.getUrlDecoder().decode(parts[2])).isEqualTo(expected);
+    byte[] other = "a shared secret".getBytes(StandardCharsets.UTF_8); // no newline: another secret
+    assertThat(JwtTokens.hmac(JwtTokens.Method.HS256, other, TTL).verify(token, NOW)).isNull();
+    assertThat(JwtTokens.hmac(JwtTokens.Method.HS384, secret, TTL).verify(token, NOW)).as("another alg").isNull();
+    assertThat(t.verify(token, NOW)).isEqualTo(new JwtTokens.Claims("alice", 3));
+  }
+
+  @Test
+  void aVerifiedTokenIsRememberedButStillExpires() throws Exception {
+    JwtTokens t = fresh(JwtTokens.Method.ES256);
+    String token = t.issue("alice", 5, NOW);
+    for (int i = 0; i < 3; i++) {
+      assertThat(t.verify(token, NOW + i)).isEqualTo(new JwtTokens.Claims("alice", 5));
+    }
+    assertThat(t.verify(token, NOW + TTL)).as("expired, though remembered").isNull();
+    // more tokens than the set holds: every one still verifies
+    for (int i = 0; i < VerifiedTokens.MAX_ENTRIES + 10; i++) {
+      assertThat(t.verify(t.issue("u" + i, i, NOW), NOW)).isEqualTo(new JwtTokens.Claims("u" + i, i));
+    }
+    assertThat(t.verify(token, NOW)).isEqualTo(new JwtTokens.Claims("alice", 5));
+  }
+
+  @Test
+  void secretsAndKeyPairsAreNotMixedUp() throws Exception {
+    assertThatThrownBy(() -> JwtTokens.hmac(JwtTokens.Method.RS256, new byte[] {1}, TTL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sign-method RS256 needs a key pair, not a shared secret");
+    assertThatThrownBy(() -> JwtTokens.hmac(JwtTokens.Method.HS256, new byte[0], TTL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sign-method HS256 needs a non-empty secret");
+    KeyPair rsa = keys(JwtTokens.Method.RS256);
+    assertThatThrownBy(() -> tokens(JwtTokens.Method.HS256, rsa))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sign-method HS256 needs a shared secret");
   }
 
   @Test

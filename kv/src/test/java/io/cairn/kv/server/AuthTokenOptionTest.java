@@ -40,8 +40,10 @@ class AuthTokenOptionTest {
   void aMissingOrUnknownJwtOptionIsNamed() {
     assertThatThrownBy(() -> AuthTokenOption.parse("jwt,pub-key=p,sign-method=RS256"))
         .hasMessageContaining("jwt needs priv-key=...");
-    assertThatThrownBy(() -> AuthTokenOption.parse("jwt,pub-key=p,priv-key=k,sign-method=HS256"))
-        .hasMessageContaining("jwt sign-method 'HS256': expected one of [RS256");
+    assertThatThrownBy(() -> AuthTokenOption.parse("jwt,pub-key=p,priv-key=k,sign-method=HS1024"))
+        .hasMessageContaining("jwt sign-method 'HS1024': expected one of [HS256");
+    assertThatThrownBy(() -> AuthTokenOption.parse("jwt,priv-key=k,sign-method=RS256"))
+        .hasMessageContaining("jwt needs pub-key=... with sign-method=RS256");
     assertThatThrownBy(() -> AuthTokenOption.parse("jwt,pub-key=p,priv-key=k,sign-method=RS256,colour=blue"))
         .hasMessageContaining("jwt option 'colour=blue'");
     assertThatThrownBy(() -> AuthTokenOption.parse("jwt,pub-key=p,priv-key=k,sign-method=RS256,ttl=0s"))
@@ -57,6 +59,21 @@ class AuthTokenOptionTest {
     Path pub = pem("pub.pem", "PUBLIC KEY", k.getPublic().getEncoded());
     AuthTokenOption o = AuthTokenOption.parse("jwt,pub-key=" + pub + ",priv-key=" + priv + ",sign-method=PS256");
     assertThat(o.load()).isNotNull();
+  }
+
+  @Test
+  void hmacMethodsTakeThePrivKeyFileBytesAsTheSecret() throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret"), "s3cret\n");
+    AuthTokenOption o = AuthTokenOption.parse("jwt,priv-key=" + secret + ",sign-method=HS512");
+    assertThat(o.publicKeyFile()).isEmpty();
+    assertThat(o.load()).as("the bytes as the secret: KvAuthIT checks the signatures against etcd's").isNotNull();
+    Path empty = Files.writeString(dir.resolve("empty"), "");
+    assertThatThrownBy(() -> AuthTokenOption.parse("jwt,priv-key=" + empty + ",sign-method=HS256").load())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected a secret of 1 to 65536 bytes for sign-method=HS256, got 0");
+    assertThatThrownBy(() -> AuthTokenOption.parse("jwt,priv-key=" + dir.resolve("none") + ",sign-method=HS256").load())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot read the secret");
   }
 
   @Test

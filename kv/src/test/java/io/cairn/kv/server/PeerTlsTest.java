@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,6 +64,46 @@ class PeerTlsTest {
         assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs()).isEmpty();
         assertThat(cluster.server(2).isLeader()).isFalse();
         leaseCallsOnAFollowerReachTheLeader(cluster, i -> client(cluster, i, certs), 1 - cluster.leaderIndex());
+      }
+    }
+  }
+
+  /**
+   * {@code --peer-crl-file} naming member 2's certificate, or {@code --peer-cert-allowed-cn node} where
+   * member 2's certificate has the CN {@code revoked}: every member has the flag, and member 2 (its
+   * certificate from the trusted CA, so only the flag refuses it) never learns a write, whichever
+   * side dials.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"--peer-crl-file", "--peer-cert-allowed-cn"})
+  void aMemberWithARevokedCertificateIsShutOut(String flag) throws Exception {
+    Path certs = Files.createDirectories(dir.resolve("certs"));
+    makeCertificates(certs);
+    Map<String, String> tls = Map.of(
+        "--peer-cert-file", certs.resolve("node.pem").toString(),
+        "--peer-key-file", certs.resolve("node-key.pem").toString(),
+        "--peer-trusted-ca-file", certs.resolve("ca.pem").toString(),
+        "--peer-client-cert-auth", "true",
+        flag, flag.equals("--peer-crl-file") ? certs.resolve("crl.pem").toString() : "node",
+        "--cert-file", certs.resolve("node.pem").toString(),
+        "--key-file", certs.resolve("node-key.pem").toString());
+    try (KvTestCluster cluster = new KvTestCluster(3, dir, tls)) {
+      cluster.start(0);
+      cluster.start(1);
+      cluster.start(2, cluster.config(2, Map.of(
+          "--peer-cert-file", certs.resolve("revoked.pem").toString(),
+          "--peer-key-file", certs.resolve("revoked-key.pem").toString())));
+      cluster.awaitLeader();
+      assertThat(cluster.leaderIndex()).isIn(0, 1);
+      ByteSequence key = ByteSequence.from("peer-crl/k", StandardCharsets.UTF_8);
+      try (Client c0 = client(cluster, 0, certs); Client c1 = client(cluster, 1, certs); Client c2 = client(cluster, 2, certs)) {
+        c0.getKVClient().put(key, ByteSequence.from("v", StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+        GetOption serializable = GetOption.builder().withSerializable(true).build();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(c1.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs()).hasSize(1));
+        Thread.sleep(2_000);
+        assertThat(c2.getKVClient().get(key, serializable).get(10, TimeUnit.SECONDS).getKvs()).isEmpty();
+        assertThat(cluster.server(2).isLeader()).isFalse();
       }
     }
   }
@@ -131,19 +173,23 @@ class PeerTlsTest {
         .build();
   }
 
-  /** ca.pem; node.pem for 127.0.0.1 signed by it (SEC1 key); stranger.pem from a CA nobody trusts. */
+  /**
+   * ca.pem; node.pem and revoked.pem for 127.0.0.1 signed by it (SEC1 keys, serials 7 and 9);
+   * stranger.pem from a CA nobody trusts; crl.pem, ca's revocation list naming revoked.pem.
+   */
   private static void makeCertificates(Path d) throws Exception {
     Files.writeString(d.resolve("node.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n");
     for (String ca : List.of("ca", "other-ca")) {
       Openssl.run(d, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
           "-keyout", ca + "-key.pem", "-out", ca + ".pem", "-days", "2", "-subj", "/CN=" + ca);
     }
-    String[][] nodes = {{"node", "ca"}, {"stranger", "other-ca"}};
+    String[][] nodes = {{"node", "ca", "7"}, {"stranger", "other-ca", "7"}, {"revoked", "ca", "9"}};
     for (String[] n : nodes) {
       Openssl.run(d, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", n[0] + "-key.pem");
       Openssl.run(d, "req", "-new", "-key", n[0] + "-key.pem", "-out", n[0] + ".csr", "-subj", "/CN=" + n[0]);
       Openssl.run(d, "x509", "-req", "-in", n[0] + ".csr", "-CA", n[1] + ".pem", "-CAkey", n[1] + "-key.pem",
-          "-set_serial", "7", "-days", "2", "-extfile", "node.ext", "-out", n[0] + ".pem");
+          "-set_serial", n[2], "-days", "2", "-extfile", "node.ext", "-out", n[0] + ".pem");
     }
+    RevocationListTest.revoke(d, "ca", "revoked.pem");
   }
 }

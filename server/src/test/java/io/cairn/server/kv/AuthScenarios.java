@@ -58,7 +58,9 @@ final class AuthScenarios {
           enabled("auth with JWT tokens (RS256): enabled, users are held to their roles' permissions, disabled",
               ServerOptions.DEFAULTS.withJwt("RS256")),
           enabled("auth with JWT tokens (ES256): enabled, users are held to their roles' permissions, disabled",
-              ServerOptions.DEFAULTS.withJwt("ES256")));
+              ServerOptions.DEFAULTS.withJwt("ES256")),
+          enabled("auth with JWT tokens (HS256): enabled, users are held to their roles' permissions, disabled",
+              ServerOptions.DEFAULTS.withJwt("HS256")));
 
   /** Auth enabled, a user held to a role's permissions, auth disabled; with the given token kind. */
   private static Scenario enabled(String name, ServerOptions options) {

@@ -36,10 +36,19 @@ class KvAuthIT {
     ScenarioCases.check(POOL, target, scenario);
   }
 
-  @ParameterizedTest(name = "[{0}]")
-  @MethodSource(ScenarioCases.TARGETS)
-  void jwtCarriesEtcdsClaimsAndIsRefusedAfterAnAuthChange(TargetKind kind) throws Exception {
-    try (KvTarget target = TargetPool.fresh(kind, ServerOptions.DEFAULTS.withJwt("RS256"))) {
+  static Stream<Arguments> jwtMethods() {
+    return ScenarioCases.targets().flatMap(t -> Stream.of(Arguments.of(t, "RS256"), Arguments.of(t, "HS256")));
+  }
+
+  /**
+   * A JWT's header and claims, and its refusal after an auth change or with a forged signature. For
+   * HS256 the test also checks the signature itself with the bytes of the {@code priv-key} file as
+   * the HMAC secret: that is how etcd reads it, and cairn must sign alike.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @MethodSource("jwtMethods")
+  void jwtCarriesEtcdsClaimsAndIsRefusedAfterAnAuthChange(TargetKind kind, String method) throws Exception {
+    try (KvTarget target = TargetPool.fresh(kind, ServerOptions.DEFAULTS.withJwt(method))) {
       Etcdctl etcdctl = target.etcdctl();
       assertThat(etcdctl.run("user", "add", "root:rootpw").ok()).isTrue();
       assertThat(etcdctl.run("auth", "enable").ok()).isTrue();
@@ -52,7 +61,14 @@ class KvAuthIT {
       assertThat(parts).as(token).hasSize(3);
       JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
       JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      assertThat(header.path("alg").asText()).isEqualTo("RS256");
+      assertThat(header.path("alg").asText()).isEqualTo(method);
+      if (method.startsWith("HS")) {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+            java.nio.file.Files.readAllBytes(TlsFiles.hmacSecret(method)), "HmacSHA256"));
+        byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(Base64.getUrlDecoder().decode(parts[2])).as("HMAC of the priv-key file's bytes").isEqualTo(expected);
+      }
       List<String> names = new java.util.ArrayList<>();
       claims.fieldNames().forEachRemaining(names::add);
       assertThat(names).containsExactlyInAnyOrder("exp", "revision", "username");

@@ -22,6 +22,15 @@ class KvTlsIT {
   private static final ServerOptions TLS = ServerOptions.DEFAULTS.withTls();
   private static final ServerOptions AUTO_TLS = ServerOptions.DEFAULTS.withAutoTls();
 
+  /**
+   * TLS as {@link #TLS}, with alice's certificate revoked ({@code --client-crl-file}) and TLS 1.2
+   * restricted to one cipher suite ({@code --cipher-suites}).
+   */
+  private static ServerOptions hardened() {
+    return TLS.withFlags("--client-crl-file", TlsFiles.dir().resolve("crl.pem").toString(),
+        "--cipher-suites", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+  }
+
   @AfterAll
   static void stopServers() {
     POOL.close();
@@ -71,6 +80,81 @@ class KvTlsIT {
     // etcd: the connection is closed without an answer, curl exits 52 (empty reply)
     assertThat(cleartext.exitCode()).as("%s", cleartext).isEqualTo(52);
     assertThat(cleartext.status()).as("%s", cleartext).isZero();
+  }
+
+  /**
+   * {@code --client-crl-file}: a client whose certificate the list names gets no answer (etcd
+   * completes the handshake and closes the connection, cairn refuses the handshake; etcdctl and curl
+   * fail either way), and a client with another certificate of the same CA is served.
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource(ScenarioCases.TARGETS)
+  void aRevokedClientCertificateIsRefused(TargetKind kind) {
+    KvTarget target = POOL.shared(kind, hardened());
+    EtcdctlResult put = target.etcdctl().run("put", "crl/key", "root's certificate is not revoked");
+    assertThat(put.ok()).as("%s", put).isTrue();
+    EtcdctlResult revoked = target.etcdctl().run("--cert=" + TlsFiles.dir().resolve("alice.pem"),
+        "--key=" + TlsFiles.dir().resolve("alice-key.pem"), "--dial-timeout=2s", "--command-timeout=3s", "get", "crl/key");
+    assertThat(revoked.ok()).as("%s", revoked).isFalse();
+    assertThat(revoked.stdout()).as("%s", revoked).isEmpty();
+
+    Path d = TlsFiles.dir();
+    HttpCall range = HttpCall.post("/v3/kv/range", "{\"key\":\"Y3JsL2tleQ==\"}");
+    CurlResult alice = new Curl(target.clientUrl(), List.of("--cacert", d.resolve("ca.pem").toString(),
+        "--cert", d.resolve("alice.pem").toString(), "--key", d.resolve("alice-key.pem").toString())).call(range);
+    assertThat(alice.exitCode()).as("%s", alice).isNotZero();
+    assertThat(alice.status()).as("%s", alice).isZero();
+    CurlResult root = rootCurl(target, List.of()).call(range);
+    assertThat(root.status()).as("%s", root).isEqualTo(200);
+    assertThat(root.body()).as("%s", root).contains("\"key\":\"Y3JsL2tleQ==\"");
+  }
+
+  /**
+   * {@code --cipher-suites TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}: over TLS 1.2 a client offering only
+   * another suite fails the handshake (curl exit 35, as with etcd), one offering the listed suite is
+   * served, and TLS 1.3 is served with its own suites, as Go does.
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource(ScenarioCases.TARGETS)
+  void cipherSuitesRestrictTls12(TargetKind kind) {
+    KvTarget target = POOL.shared(kind, hardened());
+    HttpCall range = HttpCall.post("/v3/kv/range", "{\"key\":\"Y3JsL2tleQ==\"}");
+    CurlResult other = rootCurl(target, List.of("--tls-max", "1.2", "--ciphers", "ECDHE-RSA-AES256-GCM-SHA384")).call(range);
+    assertThat(other.exitCode()).as("%s", other).isEqualTo(35);
+    CurlResult listed = rootCurl(target, List.of("--tls-max", "1.2", "--ciphers", "ECDHE-RSA-AES128-GCM-SHA256")).call(range);
+    assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+    CurlResult tls13 = rootCurl(target, List.of("--tlsv1.3")).call(range);
+    assertThat(tls13.status()).as("%s", tls13).isEqualTo(200);
+  }
+
+  /**
+   * {@code --client-cert-allowed-hostname}: root's client certificate, which names that host in its
+   * subject alternative names, is served (etcdctl's default here); alice's and the server's own, from
+   * the same CA without that name, get no answer.
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource(ScenarioCases.TARGETS)
+  void onlyACertificateForTheAllowedHostnameIsServed(TargetKind kind) {
+    KvTarget target = POOL.shared(kind, TLS.withFlags("--client-cert-allowed-hostname", TlsFiles.ROOT_HOSTNAME));
+    Path d = TlsFiles.dir();
+    EtcdctlResult allowed = target.etcdctl().run("put", "allowed/host", "yes");
+    assertThat(allowed.ok()).as("%s", allowed).isTrue();
+    assertThat(allowed.stdout()).as("%s", allowed).containsExactly("OK");
+    for (String other : List.of("alice", "server")) {
+      EtcdctlResult refused = target.etcdctl().run("--cert=" + d.resolve(other + ".pem"),
+          "--key=" + d.resolve(other + "-key.pem"), "--dial-timeout=2s", "--command-timeout=3s", "get", "allowed/host");
+      assertThat(refused.ok()).as("%s", refused).isFalse();
+      assertThat(refused.stdout()).as("%s", refused).isEmpty();
+    }
+  }
+
+  /** curl trusting the CA and showing root's certificate, with {@code extra} options. */
+  private static Curl rootCurl(KvTarget target, List<String> extra) {
+    Path d = TlsFiles.dir();
+    List<String> options = new java.util.ArrayList<>(List.of("--cacert", d.resolve("ca.pem").toString(),
+        "--cert", d.resolve("root.pem").toString(), "--key", d.resolve("root-key.pem").toString()));
+    options.addAll(extra);
+    return new Curl(target.clientUrl(), options);
   }
 
   /**

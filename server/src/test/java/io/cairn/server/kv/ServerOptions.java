@@ -1,5 +1,6 @@
 package io.cairn.server.kv;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,24 +15,37 @@ record ServerOptions(
     String autoCompactionRetention,
     boolean tls,
     String jwtMethod,
-    boolean autoTls) {
+    boolean autoTls,
+    List<String> extraFlags) {
 
-  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false, null, false);
+  static final ServerOptions DEFAULTS = new ServerOptions(null, null, null, null, false, null, false, List.of());
+
+  ServerOptions {
+    extraFlags = List.copyOf(extraFlags);
+  }
+
+  /** Also passes {@code flags} as they are (flags etcd and cairn share that no other option names). */
+  ServerOptions withFlags(String... flags) {
+    List<String> all = new ArrayList<>(extraFlags);
+    all.addAll(List.of(flags));
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod,
+        autoTls, all);
+  }
 
   ServerOptions withQuotaBackendBytes(long bytes) {
-    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls);
+    return new ServerOptions(bytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls, extraFlags);
   }
 
   ServerOptions withMaxRequestBytes(long bytes) {
-    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls);
+    return new ServerOptions(quotaBackendBytes, bytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, autoTls, extraFlags);
   }
 
   ServerOptions withMaxTxnOps(int ops) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls, jwtMethod, autoTls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, ops, autoCompactionRetention, tls, jwtMethod, autoTls, extraFlags);
   }
 
   ServerOptions withAutoCompactionRetention(String retention) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls, jwtMethod, autoTls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, retention, tls, jwtMethod, autoTls, extraFlags);
   }
 
   /**
@@ -39,17 +53,17 @@ record ServerOptions(
    * certificates ({@code --client-cert-auth}); etcdctl then shows the certificate with CN root.
    */
   ServerOptions withTls() {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true, jwtMethod, autoTls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, true, jwtMethod, autoTls, extraFlags);
   }
 
   /** etcd's JWT auth tokens ({@code --auth-token jwt,...}) signed with {@code method} ({@code RS256} or {@code ES256}) and {@link TlsFiles}' keys. */
   ServerOptions withJwt(String method) {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, method, autoTls);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, method, autoTls, extraFlags);
   }
 
   /** etcd's {@code --auto-tls}: https:// with a certificate the server generates; clients skip verification. */
   ServerOptions withAutoTls() {
-    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, true);
+    return new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, tls, jwtMethod, true, extraFlags);
   }
 
   /** Whether the client URL is https://. */
@@ -80,6 +94,7 @@ record ServerOptions(
     if (autoTls) {
       flags.add("--auto-tls");
     }
+    flags.addAll(extraFlags);
     return List.copyOf(flags);
   }
 
@@ -87,7 +102,8 @@ record ServerOptions(
   public String toString() {
     if (tls || jwtMethod != null) {
       String plain =
-          new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false, null, autoTls)
+          new ServerOptions(quotaBackendBytes, maxRequestBytes, maxTxnOps, autoCompactionRetention, false, null, autoTls,
+              extraFlags.stream().map(f -> f.contains("/") ? Path.of(f).getFileName().toString() : f).toList())
               .toString();
       return (tls ? "TLS " : "") + (jwtMethod != null ? "JWT " + jwtMethod + " " : "") + plain;
     }
