@@ -50,7 +50,7 @@ record PeerTlsFiles(String certFile, String keyFile, String trustedCaFile, boole
         : new PeerTlsFiles(pair.certFile().toString(), pair.keyFile().toString(), "", false, true);
   }
 
-  /** The Raft node's TLS, files read now, without a revocation list; call {@link #resolve} first. */
+  /** The Raft node's TLS, files read now, with no checks beyond the CAs; call {@link #resolve} first. */
   PeerTls load() {
     return load(null);
   }
