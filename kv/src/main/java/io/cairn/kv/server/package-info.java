@@ -10,5 +10,12 @@
  * is the same). {@code https://} peer URLs put the member's Raft transport on TLS ({@link
  * io.cairn.kv.server.PeerTlsFiles}, {@link io.cairn.raft.PeerTls}); Ratis has one transport per
  * node, so a member's peer URLs, and those of {@code --initial-cluster}, are all https or all http.
+ * Beyond certificates and CAs ({@link io.cairn.kv.server.TlsPolicy}): revocation lists ({@link
+ * io.cairn.kv.server.RevocationList}) and allowed names ({@link io.cairn.kv.server.AllowedName}) run
+ * as {@link io.cairn.kv.server.ChainCheck}s in the trust manager ({@link
+ * io.cairn.kv.server.CheckedTrust}), so a refused certificate fails the handshake (etcd completes it
+ * and closes); between members they run whichever side dials, because Ratis' leader dials its
+ * followers; {@code --cipher-suites} ({@link io.cairn.kv.server.CipherSuites}) restricts TLS 1.2 as
+ * Go does.
  */
 package io.cairn.kv.server;
