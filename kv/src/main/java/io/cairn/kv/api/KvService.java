@@ -80,10 +80,30 @@ public final class KvService extends KVGrpc.KVImplBase {
         () -> {
           Requests.checkTxn(request, maxTxnOps);
           guard.checkTxn(request);
+          if (KvStore.isReadOnly(request)) {
+            // as etcd 3.4: no Raft entry; a read barrier unless every op is a serializable range
+            return reads.read(serializable(request), () -> store.readOnlyTxn(request))
+                .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
+          }
           return proposals.propose(new KvCommand.Txn(request), TxnResponse.class)
               .thenApply(r -> r.toBuilder().setHeader(headers.complete(r.getHeader())).build());
           // Responses inside the txn keep the store's header (revision only), as etcd's do.
         });
+  }
+
+  /**
+   * etcd's {@code isTxnSerializable}: every op of both branches is a range asking for a serializable
+   * read (a nested txn is not; a txn with no ops is).
+   */
+  static boolean serializable(TxnRequest request) {
+    for (var ops : java.util.List.of(request.getSuccessList(), request.getFailureList())) {
+      for (var op : ops) {
+        if (!op.hasRequestRange() || !op.getRequestRange().getSerializable()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

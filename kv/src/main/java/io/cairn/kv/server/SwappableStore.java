@@ -88,6 +88,11 @@ final class SwappableStore implements KvStore {
   }
 
   @Override
+  public io.etcd.jetcd.api.TxnResponse readOnlyTxn(io.etcd.jetcd.api.TxnRequest request) throws EtcdException {
+    return current.readOnlyTxn(request);
+  }
+
+  @Override
   public List<Event> events(long fromRevision, ByteString key, ByteString rangeEnd, boolean withPrevKv, int maxEvents)
       throws EtcdException {
     return current.events(fromRevision, key, rangeEnd, withPrevKv, maxEvents);

@@ -5,6 +5,8 @@ import io.etcd.jetcd.api.AlarmMember;
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnRequest;
+import io.etcd.jetcd.api.TxnResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,22 @@ public interface KvStore extends AutoCloseable {
    *     EtcdError#FUTURE_REV} above the current one
    */
   RangeResponse range(RangeRequest request) throws EtcdException;
+
+  /**
+   * A txn without puts or deletes ({@link #isReadOnly}), evaluated on this member's state at its
+   * current revision, as etcd 3.4 serves one without a Raft entry (the caller decides consistency:
+   * a linearizable read barrier first, unless every range in it is serializable). The same checks
+   * and answers as the txn applied through Raft: compares, then each taken range's revision
+   * (compacted, future), then the ranges.
+   *
+   * @throws IllegalArgumentException if the txn writes
+   */
+  TxnResponse readOnlyTxn(TxnRequest request) throws EtcdException;
+
+  /** etcd's {@code isTxnReadonly}: no put or delete anywhere in the txn, in either branch, at any depth. */
+  static boolean isReadOnly(TxnRequest request) {
+    return !TxnApplier.hasWrites(request);
+  }
 
   /**
    * History for watchers: the events with revision {@code >= fromRevision} on keys in {@code [key,

@@ -9,6 +9,8 @@ import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnResponse;
+import io.etcd.jetcd.api.TxnRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,6 +238,25 @@ final class MvccStore implements KvStore {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Under the read lock throughout, so that its compares and ranges all see one revision (the
+   * published one: {@link WriteTxn} reads nothing newer before it writes, and this one never
+   * writes); the values are read under the lock too, which holds writers back for the time of a
+   * few point reads.
+   */
+  @Override
+  public TxnResponse readOnlyTxn(TxnRequest request) throws EtcdException {
+    if (!KvStore.isReadOnly(request)) {
+      throw new IllegalArgumentException("readOnlyTxn got a txn that writes");
+    }
+    readLock();
+    try {
+      return new TxnApplier(s).apply(new WriteTxn(s, null), request);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 

@@ -3,9 +3,11 @@ package io.cairn.kv.store;
 import static io.cairn.kv.store.Req.bs;
 import static io.cairn.kv.store.Req.op;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcd.jetcd.api.Compare;
 import io.etcd.jetcd.api.Compare.CompareResult;
+import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.ResponseOp;
 import io.etcd.jetcd.api.TxnRequest;
@@ -51,6 +53,49 @@ class TxnTest extends StoreTestBase {
     assertThat(empty.getSucceeded()).isTrue();
     assertThat(empty.getResponsesList()).isEmpty();
     assertThat(store().revision()).isEqualTo(2);
+  }
+
+  /**
+   * A read-only txn answered without Raft ({@link KvStore#readOnlyTxn}) answers exactly as the same
+   * txn applied through the log: branches, nested txns, ranges at old revisions, counts and limits;
+   * and refuses a compacted or future revision with the same error.
+   */
+  @Test
+  void aReadOnlyTxnAnswersAsTheAppliedOne() throws Exception {
+    put("a", "1"); // 2
+    put("b", "2"); // 3
+    put("a", "3"); // 4
+    put("c/1", "x"); // 5
+    put("c/2", "y"); // 6
+    ok(Req.compact(3));
+    RangeRequest atFour = Req.get("a").toBuilder().setRevision(4).build();
+    RangeRequest prefixLimited = Req.prefix("c/").toBuilder().setLimit(1).setSortOrder(RangeRequest.SortOrder.DESCEND).build();
+    TxnRequest nested = Req.txn(List.of(Req.cmpValue("b", CompareResult.EQUAL, "2")),
+        List.of(op(Req.get("b")), op(Req.txn(List.of(Req.cmpVersion("a", CompareResult.GREATER, 5)),
+            List.of(op(Req.all())), List.of(op(prefixLimited), op(atFour))))),
+        List.of(op(Req.get("nothing"))));
+    List<TxnRequest> txns = List.of(
+        TxnRequest.getDefaultInstance(),
+        ifThen(List.of(Req.cmpValue("a", CompareResult.EQUAL, "3")), op(Req.get("a")), op(atFour)),
+        Req.txn(List.of(Req.cmpMod("a", CompareResult.LESS, 2)), List.of(op(Req.get("a"))),
+            List.of(op(prefixLimited), op(Req.all().toBuilder().setCountOnly(true).build()))),
+        nested);
+    for (TxnRequest t : txns) {
+      assertThat(store().readOnlyTxn(t)).as("%s", t).isEqualTo(txn(t));
+    }
+    assertThat(store().revision()).isEqualTo(6);
+    for (long rev : new long[] {2, 7}) {
+      TxnRequest t = ifThen(List.of(), op(Req.get("a").toBuilder().setRevision(rev).build()));
+      EtcdError applied = failure(new KvCommand.Txn(t));
+      assertThat(applied).isEqualTo(rev == 2 ? EtcdError.COMPACTED : EtcdError.FUTURE_REV);
+      assertThatThrownBy(() -> store().readOnlyTxn(t))
+          .isInstanceOfSatisfying(EtcdException.class, e -> assertThat(e.error()).isEqualTo(applied));
+    }
+    assertThatThrownBy(() -> store().readOnlyTxn(ifThen(List.of(), op(Req.put("a", "4")))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(KvStore.isReadOnly(nested)).isTrue();
+    assertThat(KvStore.isReadOnly(Req.txn(List.of(), List.of(), List.of(op(Req.txn(List.of(), List.of(op(Req.del("a"))),
+        List.of())))))).isFalse();
   }
 
   @Test
