@@ -1,5 +1,6 @@
 package io.cairn.kv.api;
 
+import com.google.protobuf.Message;
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.EtcdException;
 import io.cairn.raft.RaftException;
@@ -17,7 +18,6 @@ import io.etcd.jetcd.api.MemberRemoveRequest;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateRequest;
 import io.etcd.jetcd.api.MemberUpdateResponse;
-import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -145,12 +145,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private void memberAddHere(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
     boolean learner = request.getIsLearner();
     List<String> peerUrls = request.getPeerURLsList();
-    // etcd mixes the current time into an added member's ID and the new member later asks the
-    // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
-    // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
-    // after a removal gives the same ID).
-    long id = Members.memberId(peerUrls, clusterToken, null);
-    Pending added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
+    Pending added;
     synchronized (pendingAdds) { // checked and recorded at once: concurrent adds see each other
       try {
         checkUrls(peerUrls);
@@ -169,6 +164,12 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
         observer.onError(GrpcErrors.of(e));
         return;
       }
+      // etcd mixes the current time into an added member's ID and the new member later asks the
+      // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
+      // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
+      // after a removal gives the same ID).
+      long id = Members.memberId(peerUrls, clusterToken, null);
+      added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
       pendingAdds.put(id, added);
     }
     addInBackground(added, 0);
