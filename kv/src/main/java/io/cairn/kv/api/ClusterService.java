@@ -1,6 +1,5 @@
 package io.cairn.kv.api;
 
-import com.google.protobuf.Message;
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.EtcdException;
 import io.cairn.raft.RaftException;
@@ -18,6 +17,7 @@ import io.etcd.jetcd.api.MemberRemoveRequest;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateRequest;
 import io.etcd.jetcd.api.MemberUpdateResponse;
+import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -145,7 +145,12 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private void memberAddHere(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
     boolean learner = request.getIsLearner();
     List<String> peerUrls = request.getPeerURLsList();
-    Pending added;
+    // etcd mixes the current time into an added member's ID and the new member later asks the
+    // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
+    // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
+    // after a removal gives the same ID).
+    long id = Members.memberId(peerUrls, clusterToken, null);
+    Pending added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
     synchronized (pendingAdds) { // checked and recorded at once: concurrent adds see each other
       try {
         checkUrls(peerUrls);
@@ -164,12 +169,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
         observer.onError(GrpcErrors.of(e));
         return;
       }
-      // etcd mixes the current time into an added member's ID and the new member later asks the
-      // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
-      // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
-      // after a removal gives the same ID).
-      long id = Members.memberId(peerUrls, clusterToken, null);
-      added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
       pendingAdds.put(id, added);
     }
     addInBackground(added, 0);
