@@ -304,21 +304,13 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
           if (failure == null) {
             observer.onNext(withOwnHeader(reply));
             observer.onCompleted();
-          } else if (unreachable(GrpcErrors.unwrap(failure))) {
+          } else if (GrpcErrors.unwrap(failure) instanceof StatusRuntimeException e
+              && e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
             here.accept(request, observer);
           } else {
             observer.onError(GrpcErrors.of(failure));
           }
         });
-  }
-
-  /**
-   * Whether a forwarded call failed before the leader could answer it: the leader's client URL is not
-   * known yet (the forwarder's own no-leader error) or its port does not answer.
-   */
-  private static boolean unreachable(Throwable t) {
-    return t instanceof EtcdException
-        || (t instanceof StatusRuntimeException e && e.getStatus().getCode() == Status.Code.UNAVAILABLE);
   }
 
   /** The leader's answer with this member's response header, as if this member had answered. */
