@@ -44,7 +44,7 @@ import java.util.function.LongSupplier;
 public final class AuthGuard {
   static final Context.Key<String> TOKEN = Context.key("etcd-auth-token");
   static final Context.Key<String> CERT_USER = Context.key("etcd-cert-user");
-  static final Metadata.Key<String> TOKEN_MD = Metadata.Key.of("token", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> TOKEN_MD = Metadata.Key.of("token", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> AUTHORIZATION_MD =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 

@@ -17,10 +17,7 @@ import io.etcd.jetcd.api.MemberRemoveRequest;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateRequest;
 import io.etcd.jetcd.api.MemberUpdateResponse;
-import com.google.protobuf.Message;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +41,6 @@ import org.slf4j.LoggerFactory;
  * cluster has at most {@link #MAX_LEARNERS}, and a learner is promoted only once it is in sync: Ratis
  * brings it up to date before it commits the promotion, and a learner that cannot be reached within
  * the request timeout is {@code can only promote a learner member which is in sync with leader}.
- *
- * <p>One view of added members: a follower sends every membership call (list, add, remove, update,
- * promote) to the leader, which answers from its own record of members added but not started yet;
- * so {@code member list} on any member shows a member added through another, and the learner limit
- * holds when learners are added through different members at once. etcd gets both from recording
- * the added member through Raft at once; cairn keeps the record in the leader's memory (a leader
- * change loses the listing of members added but not yet started; their addition still completes).
- * A follower answers itself when there is no leader, when the leader cannot be reached, and for a
- * caller that logged in by client certificate without a token (the forwarded call would show this
- * member's certificate, not the caller's).
  */
 public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
@@ -62,8 +48,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private final RaftGroupHandle raft;
   private final Headers headers;
   private final String clusterToken;
-  /** How long a follower waits for the leader's answer to a forwarded call (a promotion catches up a learner). */
-  static final long FORWARD_TIMEOUT_MILLIS = 20_000;
   /** etcd 3.4's {@code maxLearners}. */
   static final int MAX_LEARNERS = 1;
 
@@ -77,13 +61,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   private final Map<Long, Pending> pendingAdds = new ConcurrentHashMap<>();
 
   private final AuthGuard guard;
-  private final LeaderForwarder leader;
 
-  /** @param leader where a follower sends the calls ({@link #answer}); null: every member answers itself */
-  public ClusterService(
-      RaftGroupHandle raft, Headers headers, String clusterToken, AuthGuard guard, LeaderForwarder leader) {
+  public ClusterService(RaftGroupHandle raft, Headers headers, String clusterToken, AuthGuard guard) {
     this.guard = guard;
-    this.leader = leader;
     this.raft = raft;
     this.headers = headers;
     this.clusterToken = clusterToken;
@@ -110,30 +90,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void memberList(MemberListRequest request, StreamObserver<MemberListResponse> observer) {
-    answer(false, ClusterGrpc.getMemberListMethod(), request, observer, this::memberListHere);
-  }
-
-  @Override
-  public void memberAdd(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
-    answer(true, ClusterGrpc.getMemberAddMethod(), request, observer, this::memberAddHere);
-  }
-
-  @Override
-  public void memberRemove(MemberRemoveRequest request, StreamObserver<MemberRemoveResponse> observer) {
-    answer(true, ClusterGrpc.getMemberRemoveMethod(), request, observer, this::memberRemoveHere);
-  }
-
-  @Override
-  public void memberUpdate(MemberUpdateRequest request, StreamObserver<MemberUpdateResponse> observer) {
-    answer(true, ClusterGrpc.getMemberUpdateMethod(), request, observer, this::memberUpdateHere);
-  }
-
-  @Override
-  public void memberPromote(MemberPromoteRequest request, StreamObserver<MemberPromoteResponse> observer) {
-    answer(true, ClusterGrpc.getMemberPromoteMethod(), request, observer, this::memberPromoteHere);
-  }
-
-  private void memberListHere(MemberListRequest request, StreamObserver<MemberListResponse> observer) {
     observer.onNext(
         MemberListResponse.newBuilder()
             .setHeader(headers.withoutRevision())
@@ -142,35 +98,36 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     observer.onCompleted();
   }
 
-  private void memberAddHere(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
+  @Override
+  public void memberAdd(MemberAddRequest request, StreamObserver<MemberAddResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     boolean learner = request.getIsLearner();
     List<String> peerUrls = request.getPeerURLsList();
+    try {
+      checkUrls(peerUrls);
+      if (learner && members().stream().filter(Member::getIsLearner).count() >= MAX_LEARNERS) {
+        throw EtcdError.TOO_MANY_LEARNERS.exception();
+      }
+      for (Member m : members()) {
+        for (String u : m.getPeerURLsList()) {
+          if (peerUrls.contains(u)) {
+            throw EtcdError.PEER_URL_EXIST.exception();
+          }
+        }
+      }
+    } catch (EtcdException e) {
+      observer.onError(GrpcErrors.of(e));
+      return;
+    }
     // etcd mixes the current time into an added member's ID and the new member later asks the
     // cluster which ID it got. cairn derives it from the peer URLs and token alone, exactly as the
     // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
     // after a removal gives the same ID).
     long id = Members.memberId(peerUrls, clusterToken, null);
     Pending added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
-    synchronized (pendingAdds) { // checked and recorded at once: concurrent adds see each other
-      try {
-        checkUrls(peerUrls);
-        List<Member> current = members();
-        if (learner && current.stream().filter(Member::getIsLearner).count() >= MAX_LEARNERS) {
-          throw EtcdError.TOO_MANY_LEARNERS.exception();
-        }
-        for (Member m : current) {
-          for (String u : m.getPeerURLsList()) {
-            if (peerUrls.contains(u)) {
-              throw EtcdError.PEER_URL_EXIST.exception();
-            }
-          }
-        }
-      } catch (EtcdException e) {
-        observer.onError(GrpcErrors.of(e));
-        return;
-      }
-      pendingAdds.put(id, added);
-    }
+    pendingAdds.put(id, added);
     addInBackground(added, 0);
     observer.onNext(
         MemberAddResponse.newBuilder()
@@ -200,7 +157,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
             });
   }
 
-  private void memberRemoveHere(MemberRemoveRequest request, StreamObserver<MemberRemoveResponse> observer) {
+  @Override
+  public void memberRemove(MemberRemoveRequest request, StreamObserver<MemberRemoveResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     if (pendingAdds.remove(request.getID()) != null) {
       observer.onNext(
           MemberRemoveResponse.newBuilder()
@@ -225,7 +186,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
                         .build()));
   }
 
-  private void memberUpdateHere(MemberUpdateRequest request, StreamObserver<MemberUpdateResponse> observer) {
+  @Override
+  public void memberUpdate(MemberUpdateRequest request, StreamObserver<MemberUpdateResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     RaftMember current = find(request.getID());
     if (current == null) {
       observer.onError(GrpcErrors.of(EtcdError.MEMBER_NOT_FOUND));
@@ -250,7 +215,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
                         .build()));
   }
 
-  private void memberPromoteHere(MemberPromoteRequest request, StreamObserver<MemberPromoteResponse> observer) {
+  @Override
+  public void memberPromote(MemberPromoteRequest request, StreamObserver<MemberPromoteResponse> observer) {
+    if (guard.deniedAdmin(observer)) {
+      return;
+    }
     long id = request.getID();
     Pending pending = pendingAdds.get(id);
     if (pending != null) {
@@ -279,45 +248,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
                 observer.onError(GrpcErrors.of(failure));
               }
             });
-  }
-
-  /**
-   * Answers a membership call: refuses a caller without the admin role when {@code admin}; on a
-   * follower, sends the call to the leader and answers with the leader's answer under this member's
-   * header, or the leader's error; else, or when the leader cannot be reached, answers it {@code
-   * here}.
-   */
-  private <Q, R extends Message> void answer(
-      boolean admin, MethodDescriptor<Q, R> method, Q request, StreamObserver<R> observer,
-      BiConsumer<Q, StreamObserver<R>> here) {
-    if (admin && guard.deniedAdmin(observer)) {
-      return;
-    }
-    String token = AuthGuard.TOKEN.get();
-    if (leader == null || raft.isLeader() || raft.leader().isEmpty()
-        || (token == null && AuthGuard.CERT_USER.get() != null)) {
-      here.accept(request, observer);
-      return;
-    }
-    leader.unary(method, request, token, FORWARD_TIMEOUT_MILLIS)
-        .whenComplete((reply, failure) -> {
-          if (failure == null) {
-            observer.onNext(withOwnHeader(reply));
-            observer.onCompleted();
-          } else if (GrpcErrors.unwrap(failure) instanceof StatusRuntimeException e
-              && e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-            here.accept(request, observer);
-          } else {
-            observer.onError(GrpcErrors.of(failure));
-          }
-        });
-  }
-
-  /** The leader's answer with this member's response header, as if this member had answered. */
-  @SuppressWarnings("unchecked")
-  private <R extends Message> R withOwnHeader(R reply) {
-    var field = reply.getDescriptorForType().findFieldByName("header");
-    return (R) reply.toBuilder().setField(field, headers.withoutRevision()).build();
   }
 
   /** The voting member or learner with {@code id}, or null. */

@@ -8,14 +8,7 @@ import io.etcd.jetcd.api.LeaseKeepAliveRequest;
 import io.etcd.jetcd.api.LeaseKeepAliveResponse;
 import io.etcd.jetcd.api.LeaseTimeToLiveRequest;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.handler.ssl.SslContext;
 import io.grpc.stub.StreamObserver;
@@ -28,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the lease calls only a leader can answer (keep-alive, time-to-live) to the leader's client
- * URL, as an etcd follower sends them to its leader, and the membership calls ({@link
- * ClusterService}) so that one member keeps the cluster's view of added members. One channel per leader address, kept for reuse:
+ * URL, as an etcd follower sends them to its leader. One channel per leader address, kept for reuse:
  * cleartext to an {@code http://} URL, TLS with {@code tls} to an {@code https://} one (the JDK's
  * default trust and no client certificate when {@code tls} is null).
  */
@@ -100,30 +92,6 @@ public final class LeaderForwarder implements AutoCloseable {
         LeaseGrpc.newStub(ch.get()).withDeadlineAfter(5, TimeUnit.SECONDS).leaseKeepAlive(Calls.completing(future, NO_REPLY));
     out.onNext(request);
     future.whenComplete((r, t) -> out.onCompleted());
-    return future;
-  }
-
-  /**
-   * One unary call of {@code method} to the leader, carrying the caller's auth {@code token} (null:
-   * none) as etcd's {@code token} metadata; fails with etcd's no-leader error when there is no leader
-   * or its client URL is not known yet.
-   */
-  <Q, R> CompletableFuture<R> unary(MethodDescriptor<Q, R> method, Q request, String token, long timeoutMillis) {
-    Optional<ManagedChannel> ch = leaderChannel();
-    if (ch.isEmpty()) {
-      return CompletableFuture.failedFuture(EtcdError.NO_LEADER.exception());
-    }
-    Channel channel = ch.get();
-    if (token != null) {
-      Metadata md = new Metadata();
-      md.put(AuthGuard.TOKEN_MD, token);
-      channel = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(md));
-    }
-    var future = new CompletableFuture<R>();
-    ClientCalls.asyncUnaryCall(
-        channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)),
-        request,
-        Calls.completing(future, NO_REPLY));
     return future;
   }
 

@@ -176,7 +176,7 @@ public final class KvServer implements Service {
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
     AuthGuard guard = new AuthGuard(
             store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, clientTls.clientCertAuth(), jwt);
-    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard, forwarder);
+    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
     kvMetrics.register(store, raft, proposals);
 
     AuthService auth = new AuthService(store, guard, proposals, headers, executor);
