@@ -5,6 +5,8 @@ import io.cairn.common.config.ValueParser;
 import io.cairn.common.text.PromDuration;
 import io.cairn.kv.api.JwtTokens;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -115,7 +117,7 @@ record AuthTokenOption(String spec, JwtTokens.Method method, String publicKeyFil
   private JwtTokens hmac() {
     byte[] secret;
     try {
-      secret = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(privateKeyFile));
+      secret = Files.readAllBytes(Path.of(privateKeyFile));
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("flag --auth-token: priv-key '" + privateKeyFile + "': cannot read the secret: " + e);
     }

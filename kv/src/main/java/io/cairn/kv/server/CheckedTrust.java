@@ -5,7 +5,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A trust manager that, after its delegate has accepted a certificate chain, also runs a {@link
@@ -19,16 +18,16 @@ import javax.net.ssl.X509TrustManager;
  * both sides of a peer connection anyway.
  */
 final class CheckedTrust extends X509ExtendedTrustManager {
-  private final X509TrustManager delegate;
+  private final X509ExtendedTrustManager delegate;
   private final ChainCheck onClients;
   private final ChainCheck onServers;
 
   /** {@code delegate} alone when both checks are null. */
-  static X509TrustManager of(X509TrustManager delegate, ChainCheck onClients, ChainCheck onServers) {
+  static X509ExtendedTrustManager of(X509ExtendedTrustManager delegate, ChainCheck onClients, ChainCheck onServers) {
     return onClients == null && onServers == null ? delegate : new CheckedTrust(delegate, onClients, onServers);
   }
 
-  private CheckedTrust(X509TrustManager delegate, ChainCheck onClients, ChainCheck onServers) {
+  private CheckedTrust(X509ExtendedTrustManager delegate, ChainCheck onClients, ChainCheck onServers) {
     this.delegate = delegate;
     this.onClients = onClients;
     this.onServers = onServers;
@@ -48,22 +47,14 @@ final class CheckedTrust extends X509ExtendedTrustManager {
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    if (delegate instanceof X509ExtendedTrustManager x) {
-      x.checkClientTrusted(chain, authType, socket);
-    } else {
-      delegate.checkClientTrusted(chain, authType);
-    }
+    delegate.checkClientTrusted(chain, authType, socket);
     run(onClients, chain);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    if (delegate instanceof X509ExtendedTrustManager x) {
-      x.checkClientTrusted(chain, authType, engine);
-    } else {
-      delegate.checkClientTrusted(chain, authType);
-    }
+    delegate.checkClientTrusted(chain, authType, engine);
     run(onClients, chain);
   }
 
@@ -75,22 +66,14 @@ final class CheckedTrust extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    if (delegate instanceof X509ExtendedTrustManager x) {
-      x.checkServerTrusted(chain, authType, socket);
-    } else {
-      delegate.checkServerTrusted(chain, authType);
-    }
+    delegate.checkServerTrusted(chain, authType, socket);
     run(onServers, chain);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    if (delegate instanceof X509ExtendedTrustManager x) {
-      x.checkServerTrusted(chain, authType, engine);
-    } else {
-      delegate.checkServerTrusted(chain, authType);
-    }
+    delegate.checkServerTrusted(chain, authType, engine);
     run(onServers, chain);
   }
 

@@ -68,13 +68,9 @@ record ClientTls(String certFile, String keyFile, String trustedCaFile, boolean 
    * connection instead. This member shows its own certificate as a client certificate, and trusts
    * {@code --trusted-ca-file}, else {@code peerTrustedCaFile} (members' certificates usually share a
    * CA), else the JDK's defaults; with {@code --auto-tls} it trusts any certificate, as nobody can
-   * verify the self-signed ones. Call after {@link #resolve}.
+   * verify the self-signed ones; over TLS 1.2 it offers only {@code cipherSuites} (etcd's names; empty: the
+   * JDK's defaults). Call after {@link #resolve}.
    */
-  SslContext forwardingContext(String peerTrustedCaFile) {
-    return forwardingContext(peerTrustedCaFile, List.of());
-  }
-
-  /** As {@link #forwardingContext(String)}, offering only {@code cipherSuites} (etcd's names) over TLS 1.2. */
   SslContext forwardingContext(String peerTrustedCaFile, List<String> cipherSuites) {
     SslContextBuilder b =
         GrpcSslContexts.forClient()

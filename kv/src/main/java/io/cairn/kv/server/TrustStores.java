@@ -7,7 +7,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** The JDK trust managers for a CA file of etcd's flags. */
 final class TrustStores {
@@ -20,7 +20,7 @@ final class TrustStores {
    *
    * @throws ConfigException naming {@code flag} when the file holds no usable certificate
    */
-  static X509TrustManager of(String caFile, String flag, ChainCheck onClients, ChainCheck onServers) {
+  static X509ExtendedTrustManager of(String caFile, String flag, ChainCheck onClients, ChainCheck onServers) {
     try {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       if (caFile.isEmpty()) {
@@ -34,16 +34,16 @@ final class TrustStores {
         }
         tmf.init(cas);
       }
-      X509TrustManager tm = x509(tmf.getTrustManagers());
+      X509ExtendedTrustManager tm = x509(tmf.getTrustManagers());
       return CheckedTrust.of(tm, onClients, onServers);
     } catch (GeneralSecurityException | IOException e) {
       throw new ConfigException("flag " + flag + ": cannot trust the CAs in '" + caFile + "': " + e.getMessage());
     }
   }
 
-  private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
+  private static X509ExtendedTrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
     for (TrustManager m : managers) {
-      if (m instanceof X509TrustManager x) {
+      if (m instanceof X509ExtendedTrustManager x) {
         return x;
       }
     }

@@ -34,13 +34,7 @@ class PeerTlsTest {
   void membersReplicateOverMutualTlsAndAnUntrustedMemberIsShutOut() throws Exception {
     Path certs = Files.createDirectories(dir.resolve("certs"));
     makeCertificates(certs);
-    Map<String, String> tls = Map.of(
-        "--peer-cert-file", certs.resolve("node.pem").toString(),
-        "--peer-key-file", certs.resolve("node-key.pem").toString(),
-        "--peer-trusted-ca-file", certs.resolve("ca.pem").toString(),
-        "--peer-client-cert-auth", "true",
-        "--cert-file", certs.resolve("node.pem").toString(),
-        "--key-file", certs.resolve("node-key.pem").toString());
+    Map<String, String> tls = mutualTls(certs);
     try (KvTestCluster cluster = new KvTestCluster(3, dir, tls)) {
       cluster.start(0);
       cluster.start(1);
@@ -79,14 +73,8 @@ class PeerTlsTest {
   void aMemberWithARevokedCertificateIsShutOut(String flag) throws Exception {
     Path certs = Files.createDirectories(dir.resolve("certs"));
     makeCertificates(certs);
-    Map<String, String> tls = Map.of(
-        "--peer-cert-file", certs.resolve("node.pem").toString(),
-        "--peer-key-file", certs.resolve("node-key.pem").toString(),
-        "--peer-trusted-ca-file", certs.resolve("ca.pem").toString(),
-        "--peer-client-cert-auth", "true",
-        flag, flag.equals("--peer-crl-file") ? certs.resolve("crl.pem").toString() : "node",
-        "--cert-file", certs.resolve("node.pem").toString(),
-        "--key-file", certs.resolve("node-key.pem").toString());
+    Map<String, String> tls = new java.util.HashMap<>(mutualTls(certs));
+    tls.put(flag, flag.equals("--peer-crl-file") ? certs.resolve("crl.pem").toString() : "node");
     try (KvTestCluster cluster = new KvTestCluster(3, dir, tls)) {
       cluster.start(0);
       cluster.start(1);
@@ -171,6 +159,17 @@ class PeerTlsTest {
         .endpoints(cluster.clientUrl(i))
         .sslContext(GrpcSslContexts.forClient().trustManager(certs.resolve("ca.pem").toFile()).build())
         .build();
+  }
+
+  /** Every member's flags: mutual TLS between members with node.pem, and node.pem on the client port. */
+  private static Map<String, String> mutualTls(Path certs) {
+    return Map.of(
+        "--peer-cert-file", certs.resolve("node.pem").toString(),
+        "--peer-key-file", certs.resolve("node-key.pem").toString(),
+        "--peer-trusted-ca-file", certs.resolve("ca.pem").toString(),
+        "--peer-client-cert-auth", "true",
+        "--cert-file", certs.resolve("node.pem").toString(),
+        "--key-file", certs.resolve("node-key.pem").toString());
   }
 
   /**
