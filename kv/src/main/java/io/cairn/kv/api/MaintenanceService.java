@@ -1,7 +1,7 @@
 package io.cairn.kv.api;
 
 import com.google.protobuf.ByteString;
-import io.cairn.kv.snapshot.SnapshotArchive;
+import io.cairn.kv.snapshot.bbolt.EtcdSnapshotWriter;
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.KvCommand;
 import io.cairn.kv.store.KvStore;
@@ -199,8 +199,9 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
   }
 
   /**
-   * Streams a consistent snapshot: a checkpoint of the store archived as described in {@code
-   * io.cairn.kv.snapshot}, in 32 KiB chunks, respecting the client's flow control.
+   * Streams a consistent snapshot as etcd does: the store as an etcd 3.4 bbolt database (made from a
+   * checkpoint, see {@code io.cairn.kv.snapshot.bbolt.EtcdSnapshotWriter}) followed by its SHA-256, in
+   * 32 KiB chunks, respecting the client's flow control.
    */
   @Override
   public void snapshot(SnapshotRequest request, StreamObserver<SnapshotResponse> observer) {
@@ -213,14 +214,18 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
     executor.execute(
         () -> {
           Path dir = null;
+          Path db = null;
           try {
             Files.createDirectories(scratch);
-            dir = scratch.resolve("snapshot-" + System.nanoTime());
+            String name = "snapshot-" + System.nanoTime();
+            dir = scratch.resolve(name);
+            db = scratch.resolve(name + ".db");
             store.checkpoint(dir);
-            long total = SnapshotArchive.size(dir);
             var header = headers.header(store.revision());
-            try (OutputStream out = new ChunkStream(call, ready, total, header)) {
-              SnapshotArchive.write(dir, out);
+            long length = EtcdSnapshotWriter.fromCheckpoint(dir, db);
+            deleteQuietly(dir);
+            try (OutputStream out = new ChunkStream(call, ready, length + EtcdSnapshotWriter.SHA256_BYTES, header)) {
+              EtcdSnapshotWriter.send(db, length, out);
             }
             call.onCompleted();
           } catch (Exception e) {
@@ -229,6 +234,7 @@ public final class MaintenanceService extends MaintenanceGrpc.MaintenanceImplBas
             }
           } finally {
             deleteQuietly(dir);
+            deleteQuietly(db);
           }
         });
   }

@@ -92,8 +92,9 @@ public final class KvRestore {
   private static String describe(EtcdSnapshot.Summary s) {
     return s.revisions() + " revisions, " + s.leases() + " leases, " + s.alarms() + " alarms"
         + (s.compactRevision() > 0 ? ", compacted at " + s.compactRevision() : "")
-        + "; membership replaced"
-        + (s.authEnabled() ? "; auth was enabled in etcd: users and roles were dropped (cairn has no auth yet)" : "");
+        + ", " + s.users() + " users, " + s.roles() + " roles"
+        + (s.authEnabled() ? " (auth enabled: clients authenticate again)" : "")
+        + "; membership replaced";
   }
 
   /** Removes a directory tree this restore created; a failure to remove is not the error to report. */

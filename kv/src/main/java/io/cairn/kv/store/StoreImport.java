@@ -1,24 +1,30 @@
 package io.cairn.kv.store;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.cairn.kv.store.backend.Backend;
 import io.cairn.kv.store.backend.Bucket;
 import io.cairn.kv.store.backend.WriteBatch;
 import io.etcd.jetcd.api.KeyValue;
+import io.etcd.jetcd.api.Role;
+import io.etcd.jetcd.api.User;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
 /**
  * Builds a new store from the records of another etcd 3.4 keyspace, such as the buckets of an etcd
  * snapshot: every stored revision (tombstones included) with its {@code mvccpb.KeyValue} exactly as
- * etcd stored it, the compaction marks, the leases and the alarms. The store then rebuilds its key
+ * etcd stored it, the compaction marks, the leases, the alarms, and auth (users, roles, the enabled
+ * flag and the auth revision). The store then rebuilds its key
  * index, lease attachments and counters from them at open, as for any store, so history, the current
  * revision, versions and compaction behave as they did in etcd.
  *
  * <h2>Contract</h2>
  *
  * Start from an empty backend ({@link #into}); call {@link #revision} in strictly ascending revision
- * order (etcd's {@code key} bucket order); {@link #lease}, {@link #alarm} and {@link #compacted} in
- * any order; then {@link #finish} once, which hands the backend to the returned store. Each method
+ * order (etcd's {@code key} bucket order); {@link #lease}, {@link #alarm}, {@link #user}, {@link
+ * #role}, {@link #authFlags} and {@link #compacted} in any order; then {@link #finish} once, which hands the backend to the returned store. Each method
  * checks its input and throws {@link IOException} saying what is wrong with it; {@link #close()}
  * without {@link #finish} closes the backend, keeping what was written (the caller deletes it).
  * Writes go out in batches of bounded size. Not thread-safe.
@@ -116,6 +122,63 @@ public final class StoreImport implements AutoCloseable {
           + " is unknown (expected 1 NOSPACE or 2 CORRUPT)");
     }
     put(Bucket.ALARM, Alarms.member(memberId, alarmType).toByteArray(), new byte[0]);
+  }
+
+  /**
+   * etcd's auth flags: {@code authEnabled} ({@code enabled}; null when the record is absent, as in an
+   * etcd that never had auth enabled or disabled) and {@code authRevision}. With auth enabled, the
+   * import makes a new secret for cairn's simple tokens (a snapshot never carries one), so tokens
+   * from before the snapshot are not valid in the new cluster and clients authenticate again.
+   */
+  public void authFlags(Boolean enabled, long revision) throws IOException {
+    if (revision < 0) {
+      throw new IOException("auth revision " + revision + " is negative");
+    }
+    if (enabled != null) {
+      byte[] secret = new byte[0];
+      if (enabled) {
+        secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+      }
+      AuthBuckets.putEnabled(batch, enabled, ByteString.copyFrom(secret));
+    }
+    AuthBuckets.putRevision(batch, revision);
+  }
+
+  /** A user: its name and its {@code authpb.User} (the password as its bcrypt hash). */
+  public void user(byte[] name, byte[] user) throws IOException {
+    User u;
+    try {
+      u = User.parseFrom(user);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IOException("authUsers bucket: the value of user " + printable(name) + " is not an authpb.User: "
+          + e.getMessage());
+    }
+    if (!u.getName().equals(ByteString.copyFrom(name))) {
+      throw new IOException("authUsers bucket: the record under " + printable(name) + " is user "
+          + printable(u.getName().toByteArray()) + " (expected the same name)");
+    }
+    put(Bucket.AUTH_USERS, name.clone(), user.clone());
+  }
+
+  /** A role: its name and its {@code authpb.Role}. */
+  public void role(byte[] name, byte[] role) throws IOException {
+    Role r;
+    try {
+      r = Role.parseFrom(role);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IOException("authRoles bucket: the value of role " + printable(name) + " is not an authpb.Role: "
+          + e.getMessage());
+    }
+    if (!r.getName().equals(ByteString.copyFrom(name))) {
+      throw new IOException("authRoles bucket: the record under " + printable(name) + " is role "
+          + printable(r.getName().toByteArray()) + " (expected the same name)");
+    }
+    put(Bucket.AUTH_ROLES, name.clone(), role.clone());
+  }
+
+  private static String printable(byte[] name) {
+    return "'" + new String(name, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?") + "'";
   }
 
   /**

@@ -13,15 +13,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Reads an etcd 3.4 snapshot (a bbolt database from {@code etcdctl snapshot save}) into a {@link
- * StoreImport}: the {@code key} bucket's revisions, the compaction marks of the {@code meta} bucket,
- * the {@code lease} and {@code alarm} buckets. Membership ({@code members}, {@code members_removed},
- * {@code cluster}) and auth ({@code auth}, {@code authUsers}, {@code authRoles}) are not imported; see
- * the package documentation.
+ * Reads an etcd 3.4 snapshot (a bbolt database from {@code etcdctl snapshot save}, against etcd or
+ * cairn) into a {@link StoreImport}: the {@code key} bucket's revisions, the compaction marks of the
+ * {@code meta} bucket, the {@code lease} and {@code alarm} buckets, and auth ({@code auth}'s flags,
+ * {@code authUsers}, {@code authRoles}). Membership ({@code members}, {@code members_removed}, {@code
+ * cluster}) is not imported; see the package documentation.
  */
 public final class EtcdSnapshot {
-  /** What an import read; {@code authEnabled} tells that the snapshot had auth on (it is dropped). */
-  public record Summary(long revisions, long leases, long alarms, long compactRevision, boolean authEnabled) {}
+  /** What an import read. */
+  public record Summary(
+      long revisions, long leases, long alarms, long compactRevision, long users, long roles, boolean authEnabled) {}
 
   private static final byte[] KEY = ascii("key");
   private static final byte[] META = ascii("meta");
@@ -30,7 +31,10 @@ public final class EtcdSnapshot {
   private static final byte[] AUTH = ascii("auth");
   private static final byte[] SCHEDULED_COMPACT = ascii("scheduledCompactRev");
   private static final byte[] FINISHED_COMPACT = ascii("finishedCompactRev");
+  private static final byte[] AUTH_USERS = ascii("authUsers");
+  private static final byte[] AUTH_ROLES = ascii("authRoles");
   private static final byte[] AUTH_ENABLED = ascii("authEnabled");
+  private static final byte[] AUTH_REVISION = ascii("authRevision");
 
   private EtcdSnapshot() {}
 
@@ -63,7 +67,7 @@ public final class EtcdSnapshot {
 
   /**
    * Checks the snapshot's SHA-256 trailer (unless {@code skipHashCheck}, as etcdctl's {@code
-   * --skip-hash-check}) and imports its keyspace, leases and alarms into {@code target}.
+   * --skip-hash-check}) and imports its keyspace, leases, alarms and auth into {@code target}.
    *
    * @throws IOException one line saying what is wrong with a damaged or foreign file
    */
@@ -121,16 +125,47 @@ public final class EtcdSnapshot {
         return true;
       });
     }
-    boolean[] auth = {false};
+    Boolean[] enabled = {null};
+    long[] authRevision = {0};
     for (BoltBucket a : reader.child(root, AUTH).stream().toList()) {
       reader.forEach(a, e -> {
+        plain(bolt, a, e);
         if (Arrays.equals(e.key(), AUTH_ENABLED)) {
-          auth[0] = e.value().length == 1 && e.value()[0] == 1;
+          if (e.value().length != 1 || (e.value()[0] != 0 && e.value()[0] != 1)) {
+            throw new IOException(bolt.name() + ": auth bucket's authEnabled is " + e.value().length
+                + " bytes, expected one byte 0 or 1");
+          }
+          enabled[0] = e.value()[0] == 1;
+        } else if (Arrays.equals(e.key(), AUTH_REVISION)) {
+          if (e.value().length != 8) {
+            throw new IOException(bolt.name() + ": auth bucket's authRevision has " + e.value().length
+                + " bytes, expected 8");
+          }
+          authRevision[0] = ByteBuffer.wrap(e.value()).getLong();
         }
         return true;
       });
     }
-    return new Summary(counts[0], counts[1], counts[2], Math.max(compact[0], compact[1]), auth[0]);
+    named(bolt, () -> target.authFlags(enabled[0], authRevision[0]));
+    long[] auth = new long[2];
+    for (BoltBucket users : reader.child(root, AUTH_USERS).stream().toList()) {
+      reader.forEach(users, e -> {
+        plain(bolt, users, e);
+        named(bolt, () -> target.user(e.key(), e.value()));
+        auth[0]++;
+        return true;
+      });
+    }
+    for (BoltBucket roles : reader.child(root, AUTH_ROLES).stream().toList()) {
+      reader.forEach(roles, e -> {
+        plain(bolt, roles, e);
+        named(bolt, () -> target.role(e.key(), e.value()));
+        auth[1]++;
+        return true;
+      });
+    }
+    return new Summary(counts[0], counts[1], counts[2], Math.max(compact[0], compact[1]), auth[0], auth[1],
+        Boolean.TRUE.equals(enabled[0]));
   }
 
   private static void plain(BoltFile bolt, BoltBucket in, Page.LeafElement e) throws IOException {

@@ -1,6 +1,10 @@
 /**
- * Importing an etcd 3.4 snapshot: a small, bounded, read-only reader of bbolt database files and the
- * mapping of etcd's buckets onto a new cairn store ({@link io.cairn.kv.snapshot.bbolt.EtcdSnapshot}).
+ * etcd 3.4 snapshots: a small, bounded reader of bbolt database files and the mapping of etcd's
+ * buckets onto a new cairn store ({@link io.cairn.kv.snapshot.bbolt.EtcdSnapshot}), and a streaming
+ * bbolt writer ({@link io.cairn.kv.snapshot.bbolt.BoltDbWriter}) that writes a cairn store in etcd's
+ * layout ({@link io.cairn.kv.snapshot.bbolt.EtcdSnapshotWriter}), which is what cairn's {@code
+ * Maintenance.Snapshot} sends. cairn's buckets have etcd's names and record formats, so the writer
+ * copies records as stored; what it leaves out and adds is in the table below.
  *
  * <h2>The file</h2>
  *
@@ -32,29 +36,37 @@
  * Anything wrong is an {@link java.io.IOException} whose one-line message names the file, the page or
  * bucket and what was expected. The freelist is not read.
  *
+ * <p>The writer uses 4096-byte pages, gives every bucket its own pages (no inline buckets), stores no
+ * freelist and leaves no page unused, so bbolt's {@code tx.Check} (run by {@code etcdctl snapshot
+ * status}) finds nothing to report; see {@link io.cairn.kv.snapshot.bbolt.BoltDbWriter}.
+ *
  * <h2>etcd's buckets (mvcc/backend layout of etcd 3.4)</h2>
  *
  * <table>
- *   <caption>What is imported</caption>
- *   <tr><th>bucket</th><th>content</th><th>import</th></tr>
+ *   <caption>What is imported, and what cairn's snapshots contain</caption>
+ *   <tr><th>bucket</th><th>content</th><th>import</th><th>cairn's snapshot</th></tr>
  *   <tr><td>{@code key}</td><td>revision (8-byte big-endian main, {@code '_'}, 8-byte sub, {@code 't'}
  *       for a deletion) to {@code mvccpb.KeyValue}</td><td>every revision, tombstones included, byte for
  *       byte (cairn's KEY bucket has the same format), so history, versions, the current revision and
- *       HashKV match etcd's</td></tr>
+ *       HashKV match etcd's</td><td>as stored</td></tr>
  *   <tr><td>{@code meta}</td><td>{@code consistent_index}, {@code scheduledCompactRev}, {@code
  *       finishedCompactRev}</td><td>the compaction marks; the applied index restarts at 0 for the new
- *       cluster's log</td></tr>
+ *       cluster's log</td><td>as stored, with cairn's own {@code
+ *       cairn_storage_format} and {@code current_revision}, which etcd ignores</td></tr>
  *   <tr><td>{@code lease}</td><td>8-byte ID to {@code leasepb.Lease} (ID 1, TTL 2, RemainingTTL 3)</td>
  *       <td>every lease with its TTL; keys keep their lease IDs. As in etcd, a lease's countdown starts
- *       again when the new cluster elects its leader</td></tr>
+ *       again when the new cluster elects its leader</td><td>as stored (the remaining TTL as last
+ *       checkpointed)</td></tr>
  *   <tr><td>{@code alarm}</td><td>{@code AlarmMember} protobuf to empty</td><td>as is (old member
- *       IDs; disarm with {@code etcdctl alarm disarm})</td></tr>
+ *       IDs; disarm with {@code etcdctl alarm disarm})</td><td>as stored</td></tr>
  *   <tr><td>{@code members}, {@code members_removed}, {@code cluster}</td><td>membership</td><td>no:
  *       the new cluster's membership comes from {@code --initial-cluster}, exactly as with {@code
- *       etcdctl snapshot restore}</td></tr>
- *   <tr><td>{@code auth}, {@code authUsers}, {@code authRoles}</td><td>auth</td><td>no: cairn has no
- *       auth yet, so users, roles and the enabled flag are dropped (the restore says so when auth was
- *       enabled)</td></tr>
+ *       etcdctl snapshot restore}</td><td>{@code cluster} with {@code clusterVersion} {@code 3.4.0};
+ *       {@code members} and {@code members_removed} empty</td></tr>
+ *   <tr><td>{@code auth}, {@code authUsers}, {@code authRoles}</td><td>auth</td><td>users and roles as
+ *       stored (passwords as bcrypt hashes), {@code authEnabled} and {@code authRevision}; with auth
+ *       enabled, a new secret for cairn's simple tokens, so clients authenticate again</td><td>as stored,
+ *       without {@code cairnTokenSecret} (the key that signs the live cluster's tokens)</td></tr>
  * </table>
  */
 package io.cairn.kv.snapshot.bbolt;

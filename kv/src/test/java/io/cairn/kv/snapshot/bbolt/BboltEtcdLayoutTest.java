@@ -92,7 +92,7 @@ class BboltEtcdLayoutTest {
     Path p = Files.write(tmp.resolve("etcd.db"), file(List.of(leaseElem(16, 16, 30, 12)), true));
     StoreImport target = StoreImport.into(new MemBackend());
     EtcdSnapshot.Summary summary = EtcdSnapshot.importInto(p, true, target);
-    assertThat(summary).isEqualTo(new EtcdSnapshot.Summary(4, 1, 1, 3, true));
+    assertThat(summary).isEqualTo(new EtcdSnapshot.Summary(4, 1, 1, 3, 0, 0, true));
     try (KvStore store = target.finish(0)) {
       assertThat(store.revision()).isEqualTo(5);
       assertThat(store.compactRevision()).isEqualTo(3);
