@@ -1,7 +1,10 @@
 package io.cairn.kv.api;
 
+import com.google.protobuf.Empty;
 import io.cairn.kv.store.EtcdError;
 import io.cairn.kv.store.EtcdException;
+import io.cairn.kv.store.KvCommand;
+import io.cairn.kv.store.KvStore;
 import io.cairn.raft.RaftException;
 import io.cairn.raft.RaftGroupHandle;
 import io.cairn.raft.RaftMember;
@@ -26,47 +29,74 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code etcdserverpb.Cluster}: member list, add, remove, update.
  *
- * <p>etcd adds a member to its configuration at once and the new member starts afterwards. Ratis only
- * commits a configuration once the new peer is reachable, so {@code MemberAdd} answers right away
- * (the member is listed as unstarted, as etcd lists it) and the Raft change completes in the
- * background when the new member comes up with {@code --initial-cluster-state existing}.
+ * <p>etcd adds a member to its configuration at once (a ConfChange entry) and the new member starts
+ * afterwards. Ratis only commits a configuration once the new peer answers, so {@code MemberAdd}
+ * records the added member in the replicated store instead ({@link KvCommand.MemberPendingAdd}):
+ * every member then lists it as unstarted, as etcd does, and the one-learner limit and the peer-URL
+ * check see it whichever member took the add. Whichever member leads completes the Raft change once
+ * the new member is up (it starts with {@code --initial-cluster-state existing}), one change at a time,
+ * trying every {@value #DRIVE_PERIOD_MILLIS} ms, and then forgets the record; {@code MemberRemove} of an
+ * unstarted member forgets it. Two adds racing through different members are checked against the
+ * Raft configuration by each proposer and against each other's records when applied.
  *
  * <p>Learners are Ratis listeners: they receive the log and neither vote nor lead. As in etcd 3.4 a
  * cluster has at most {@link #MAX_LEARNERS}, and a learner is promoted only once it is in sync: Ratis
  * brings it up to date before it commits the promotion, and a learner that cannot be reached within
  * the request timeout is {@code can only promote a learner member which is in sync with leader}.
  */
-public final class ClusterService extends ClusterGrpc.ClusterImplBase {
+public final class ClusterService extends ClusterGrpc.ClusterImplBase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
 
   private final RaftGroupHandle raft;
+  private final KvStore store;
+  private final Proposals proposals;
   private final Headers headers;
   private final String clusterToken;
+  private final AuthGuard guard;
   /** etcd 3.4's {@code maxLearners}. */
   static final int MAX_LEARNERS = 1;
+  static final long DRIVE_PERIOD_MILLIS = 1000;
+  /** Pause after a failed attempt to add a pending member (it is usually not up yet). */
+  static final long RETRY_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  /** A member added whose Raft change has not completed yet. */
-  private record Pending(Members.Info info, boolean learner) {
-    Member toEtcd() {
-      return info.toEtcd().toBuilder().setIsLearner(learner).build();
-    }
-  }
+  private final ScheduledExecutorService driver =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kv-member-adds").factory());
+  /** The pending member whose Raft change this member (as leader) has in flight, or 0. */
+  private final AtomicLong adding = new AtomicLong();
+  /** When the member may try again after a failed attempt (System.nanoTime), by ID. */
+  private final Map<Long, Long> retryAfter = new ConcurrentHashMap<>();
+  /** Pending records this member is proposing to forget. */
+  private final Set<Long> forgetting = ConcurrentHashMap.newKeySet();
 
-  private final Map<Long, Pending> pendingAdds = new ConcurrentHashMap<>();
-
-  private final AuthGuard guard;
-
-  public ClusterService(RaftGroupHandle raft, Headers headers, String clusterToken, AuthGuard guard) {
-    this.guard = guard;
+  public ClusterService(
+      RaftGroupHandle raft, KvStore store, Proposals proposals, Headers headers, String clusterToken, AuthGuard guard) {
     this.raft = raft;
+    this.store = store;
+    this.proposals = proposals;
     this.headers = headers;
     this.clusterToken = clusterToken;
+    this.guard = guard;
+  }
+
+  /** Starts completing pending adds whenever this member leads; stopped by {@link #close}. */
+  public ClusterService start() {
+    driver.scheduleWithFixedDelay(this::drive, DRIVE_PERIOD_MILLIS, DRIVE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  @Override
+  public void close() {
+    driver.shutdownNow();
   }
 
   /** Current members, plus added members whose Raft change has not completed yet. */
@@ -83,9 +113,70 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
       seen.add(info.id());
       out.add(info.toEtcd().toBuilder().setIsLearner(true).build());
     }
-    pendingAdds.keySet().removeAll(seen);
-    pendingAdds.values().forEach(p -> out.add(p.toEtcd()));
+    for (Member p : store.pendingMembers()) {
+      if (!seen.contains(p.getID())) {
+        out.add(p);
+      }
+    }
     return out;
+  }
+
+  /** The pending add of {@code id} that has not joined the Raft configuration, or null. */
+  private Member pending(long id) {
+    if (find(id) != null) {
+      return null;
+    }
+    return store.pendingMembers().stream().filter(p -> p.getID() == id).findFirst().orElse(null);
+  }
+
+  /**
+   * On the leader: forgets pending records of members that joined, and asks Ratis to add the first
+   * pending member that has not (one configuration change at a time; after a failure, typically
+   * because the new member is not up yet, that member is tried again {@link #RETRY_PAUSE_NANOS} later).
+   */
+  private void drive() {
+    try {
+      if (!raft.isLeader()) {
+        return;
+      }
+      Set<Long> joined = new HashSet<>();
+      raft.membersAndLearners().forEach(m -> joined.add(Members.fromRaft(m).id()));
+      for (Member p : store.pendingMembers()) {
+        long id = p.getID();
+        Long notBefore = retryAfter.get(id);
+        if (joined.contains(id)) {
+          forget(id);
+        } else if ((notBefore == null || System.nanoTime() - notBefore >= 0) && adding.compareAndSet(0, id)) {
+          Members.Info info = new Members.Info(id, "", p.getPeerURLsList(), List.of());
+          (p.getIsLearner() ? raft.addLearner(info.toRaft()) : raft.addMember(info.toRaft()))
+              .whenComplete((ok, failure) -> {
+                adding.set(0);
+                if (failure == null) {
+                  retryAfter.remove(id);
+                  log.info("member {} joined the cluster", Members.hex(id));
+                  forget(id);
+                } else {
+                  retryAfter.put(id, System.nanoTime() + RETRY_PAUSE_NANOS);
+                  log.debug("member {} not added yet: {}", Members.hex(id), failure.toString());
+                }
+              });
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("completing pending member adds failed; retrying", e);
+    }
+  }
+
+  private void forget(long id) {
+    if (forgetting.add(id)) {
+      proposals.propose(new KvCommand.MemberPendingRemove(id), Empty.class)
+          .whenComplete((ok, failure) -> {
+            forgetting.remove(id);
+            if (failure == null) {
+              retryAfter.remove(id);
+            }
+          });
+    }
   }
 
   @Override
@@ -126,35 +217,18 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     // new member computes its own ID at start, so no lookup is needed (re-adding the same peer URLs
     // after a removal gives the same ID).
     long id = Members.memberId(peerUrls, clusterToken, null);
-    Pending added = new Pending(new Members.Info(id, "", peerUrls, List.of()), learner);
-    pendingAdds.put(id, added);
-    addInBackground(added, 0);
-    observer.onNext(
-        MemberAddResponse.newBuilder()
-            .setHeader(headers.withoutRevision())
-            .setMember(added.toEtcd())
-            .addAllMembers(members())
-            .build());
-    observer.onCompleted();
-  }
-
-  /** Retries the Raft configuration change until the new member is up (for up to ten minutes). */
-  private void addInBackground(Pending pending, int attempt) {
-    Members.Info added = pending.info();
-    (pending.learner() ? raft.addLearner(added.toRaft()) : raft.addMember(added.toRaft()))
-        .whenComplete(
-            (ok, failure) -> {
-              if (failure == null) {
-                pendingAdds.remove(added.id());
-                log.info("member {} joined the cluster", Members.hex(added.id()));
-              } else if (attempt < 120 && pendingAdds.containsKey(added.id())) {
-                CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS)
-                    .execute(() -> addInBackground(pending, attempt + 1));
-              } else {
-                pendingAdds.remove(added.id());
-                log.warn("gave up adding member {}", Members.hex(added.id()), failure);
-              }
-            });
+    Member added = new Members.Info(id, "", peerUrls, List.of()).toEtcd().toBuilder().setIsLearner(learner).build();
+    Calls.reply(
+        observer,
+        proposals.propose(new KvCommand.MemberPendingAdd(added), Empty.class)
+            .thenApply(ok -> {
+              driver.execute(this::drive);
+              return MemberAddResponse.newBuilder()
+                  .setHeader(headers.withoutRevision())
+                  .setMember(added)
+                  .addAllMembers(members())
+                  .build();
+            }));
   }
 
   @Override
@@ -162,22 +236,29 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     if (guard.deniedAdmin(observer)) {
       return;
     }
-    if (pendingAdds.remove(request.getID()) != null) {
-      observer.onNext(
-          MemberRemoveResponse.newBuilder()
-              .setHeader(headers.withoutRevision())
-              .addAllMembers(members())
-              .build());
-      observer.onCompleted();
+    if (pending(request.getID()) != null) {
+      Calls.reply(
+          observer,
+          proposals.propose(new KvCommand.MemberPendingRemove(request.getID()), Empty.class)
+              .thenApply(ok -> MemberRemoveResponse.newBuilder()
+                  .setHeader(headers.withoutRevision())
+                  .addAllMembers(members())
+                  .build()));
       return;
     }
     if (find(request.getID()) == null) {
       observer.onError(GrpcErrors.of(EtcdError.MEMBER_NOT_FOUND));
       return;
     }
+    // a member that joined may still have its pending record (forgotten asynchronously): drop it first,
+    // or the leader would add the removed member back
+    long id = request.getID();
+    CompletableFuture<?> forgotten = store.pendingMembers().stream().anyMatch(p -> p.getID() == id)
+        ? proposals.propose(new KvCommand.MemberPendingRemove(id), Empty.class).exceptionally(f -> null)
+        : CompletableFuture.completedFuture(null);
     Calls.reply(
         observer,
-        raft.removeMember(Members.hex(request.getID()))
+        forgotten.thenCompose(v -> raft.removeMember(Members.hex(id)))
             .thenApply(
                 ms ->
                     MemberRemoveResponse.newBuilder()
@@ -221,10 +302,10 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
       return;
     }
     long id = request.getID();
-    Pending pending = pendingAdds.get(id);
+    Member pending = pending(id);
     if (pending != null) {
       // an added learner that has not started yet is not in sync; a voter is no learner
-      observer.onError(GrpcErrors.of(pending.learner() ? EtcdError.LEARNER_NOT_READY : EtcdError.MEMBER_NOT_LEARNER));
+      observer.onError(GrpcErrors.of(pending.getIsLearner() ? EtcdError.LEARNER_NOT_READY : EtcdError.MEMBER_NOT_LEARNER));
       return;
     }
     String hex = Members.hex(id);

@@ -70,6 +70,7 @@ public final class KvServer implements Service {
   private Lessor lessor;
   private LeaderForwarder forwarder;
   private AutoCompactor compactor;
+  private ClusterService cluster;
   private ExecutorService executor;
   private final List<Server> servers = new ArrayList<>();
   private MemberPublisher publisher;
@@ -176,7 +177,7 @@ public final class KvServer implements Service {
     compactor = AutoCompactor.start(settings, store, proposals, raft::isLeader);
     AuthGuard guard = new AuthGuard(
             store, settings.authTokenTtl().toMillis(), System::currentTimeMillis, clientTls.clientCertAuth(), jwt);
-    ClusterService cluster = new ClusterService(raft, headers, settings.clusterToken(), guard);
+    cluster = new ClusterService(raft, store, proposals, headers, settings.clusterToken(), guard).start();
     kvMetrics.register(store, raft, proposals);
 
     AuthService auth = new AuthService(store, guard, proposals, headers, executor);
@@ -302,6 +303,7 @@ public final class KvServer implements Service {
     servers.clear();
     closeQuietly(publisher);
     closeQuietly(compactor);
+    closeQuietly(cluster);
     closeQuietly(forwarder);
     closeQuietly(lessor);
     closeQuietly(hub);
@@ -312,6 +314,7 @@ public final class KvServer implements Service {
     }
     publisher = null;
     compactor = null;
+    cluster = null;
     forwarder = null;
     lessor = null;
     hub = null;

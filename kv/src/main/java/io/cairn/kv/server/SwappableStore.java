@@ -119,6 +119,11 @@ final class SwappableStore implements KvStore {
   }
 
   @Override
+  public List<io.etcd.jetcd.api.Member> pendingMembers() {
+    return current.pendingMembers();
+  }
+
+  @Override
   public io.cairn.kv.store.AuthState auth() {
     return current.auth();
   }

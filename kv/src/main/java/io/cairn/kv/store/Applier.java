@@ -86,6 +86,17 @@ final class Applier {
         }
         case KvCommand.Alarm a -> Outcome.of(alarm(a.request(), batch));
         case AuthCommand a -> Outcome.of(auth.apply(a, batch));
+        case KvCommand.MemberPendingAdd m -> {
+          EtcdError refusal = s.pendingMembers.refusal(m.member());
+          if (refusal != null) {
+            yield Outcome.failed(refusal);
+          }
+          s.pendingMembers.add(m.member(), batch);
+          yield Outcome.of(Empty.getDefaultInstance());
+        }
+        case KvCommand.MemberPendingRemove m -> s.pendingMembers.remove(m.id(), batch)
+            ? Outcome.of(Empty.getDefaultInstance())
+            : Outcome.failed(EtcdError.MEMBER_NOT_FOUND);
         case KvCommand.Batch b -> throw new IllegalArgumentException("the store applies a batch command by command");
       };
     } catch (EtcdException e) {
@@ -117,7 +128,8 @@ final class Applier {
   /** The error an alarm imposes on this command, or null. */
   private EtcdError gate(KvCommand c) {
     boolean kvOrLeaseWrite =
-        !(c instanceof KvCommand.Alarm || c instanceof KvCommand.LeaseCheckpoint || c instanceof AuthCommand);
+        !(c instanceof KvCommand.Alarm || c instanceof KvCommand.LeaseCheckpoint || c instanceof AuthCommand
+            || c instanceof KvCommand.MemberPendingAdd || c instanceof KvCommand.MemberPendingRemove);
     if (s.alarms.active(Alarms.CORRUPT) && kvOrLeaseWrite) {
       return EtcdError.CORRUPT;
     }

@@ -98,6 +98,8 @@ public sealed interface ApplyResult {
             case KvCommand.LeaseRevoke r -> LeaseRevokeResponse.parser().parseFrom(bytes, at, size);
             case KvCommand.Alarm a -> AlarmResponse.parser().parseFrom(bytes, at, size);
             case KvCommand.LeaseCheckpoint cp -> com.google.protobuf.Empty.parser().parseFrom(bytes, at, size);
+            case KvCommand.MemberPendingAdd m -> com.google.protobuf.Empty.parser().parseFrom(bytes, at, size);
+            case KvCommand.MemberPendingRemove m -> com.google.protobuf.Empty.parser().parseFrom(bytes, at, size);
             case AuthCommand a -> a.parseResponse(Arrays.copyOfRange(bytes, at, at + size));
             case KvCommand.Batch b -> throw new IllegalArgumentException("single result for a batch");
           });

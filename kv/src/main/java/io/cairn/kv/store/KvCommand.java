@@ -8,6 +8,8 @@ import io.etcd.jetcd.api.DeleteRangeRequest;
 import io.etcd.jetcd.api.LeaseGrantRequest;
 import io.etcd.jetcd.api.LeaseRevokeRequest;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.Member;
+import io.etcd.jetcd.api.MemberRemoveRequest;
 import io.etcd.jetcd.api.PutRequest;
 import io.etcd.jetcd.api.TxnRequest;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public sealed interface KvCommand
         KvCommand.LeaseCheckpoint,
         KvCommand.Alarm,
         KvCommand.Batch,
+        KvCommand.MemberPendingAdd,
+        KvCommand.MemberPendingRemove,
         AuthCommand {
   byte FORMAT = 1;
 
@@ -123,6 +127,25 @@ public sealed interface KvCommand
   }
 
   /**
+   * Records a member added with {@code MemberAdd} (ID, peer URLs, learner flag) until its Raft
+   * configuration change completes, so every member lists it as unstarted (etcd's ConfChange); the
+   * apply refuses it with {@code PEER_URL_EXIST} or {@code TOO_MANY_LEARNERS} against the other
+   * pending adds. See {@code PendingMembers}.
+   */
+  record MemberPendingAdd(Member member) implements KvCommand {
+    public byte tag() {
+      return 21;
+    }
+  }
+
+  /** Forgets a pending member (removed with {@code MemberRemove}, or joined); MEMBER_NOT_FOUND if none. */
+  record MemberPendingRemove(long id) implements KvCommand {
+    public byte tag() {
+      return 22;
+    }
+  }
+
+  /**
    * The encoding of a {@link Batch} of the given command encodings (each as {@link #encode()}
    * returns it), without decoding them again.
    */
@@ -141,6 +164,8 @@ public sealed interface KvCommand
       case LeaseGrant g -> BatchCodec.framed(header, g.request());
       case LeaseRevoke r -> BatchCodec.framed(header, r.request());
       case Alarm a -> BatchCodec.framed(header, a.request());
+      case MemberPendingAdd m -> BatchCodec.framed(header, m.member());
+      case MemberPendingRemove m -> BatchCodec.framed(header, MemberRemoveRequest.newBuilder().setID(m.id()).build());
       case AuthCommand a -> concat(header, a.body());
       case LeaseCheckpoint cp -> {
         var out = new java.io.ByteArrayOutputStream();
@@ -209,6 +234,8 @@ public sealed interface KvCommand
         }
         case 8 -> new Alarm(AlarmRequest.parser().parseFrom(bytes, at, size));
         case 9 -> new Batch(BatchCodec.decode(bytes, at, size));
+        case 21 -> new MemberPendingAdd(Member.parser().parseFrom(bytes, at, size));
+        case 22 -> new MemberPendingRemove(MemberRemoveRequest.parser().parseFrom(bytes, at, size).getID());
         default -> {
           AuthCommand auth = AuthCommand.decode(tag, com.google.protobuf.ByteString.copyFrom(bytes, at, size));
           if (auth == null) {
@@ -234,6 +261,8 @@ public sealed interface KvCommand
       case LeaseGrant g -> g.request();
       case LeaseRevoke r -> r.request();
       case Alarm a -> a.request();
+      case MemberPendingAdd m -> m.member();
+      case MemberPendingRemove m -> MemberRemoveRequest.newBuilder().setID(m.id()).build();
       case AuthCommand a -> a.message();
       case LeaseCheckpoint cp -> null;
       case Batch b -> null;

@@ -130,6 +130,12 @@ public interface KvStore extends AutoCloseable {
   AuthState auth();
 
   /**
+   * Members added ({@link KvCommand.MemberPendingAdd}) and not yet forgotten, by ID; a copy, safe from
+   * any thread. Some may have joined the Raft configuration already: the caller filters those.
+   */
+  List<io.etcd.jetcd.api.Member> pendingMembers();
+
+  /**
    * etcd's HashKV: a CRC-32C (Castagnoli) over the MVCC key-values with revision {@code <= revision}
    * (0 = current) and above the compact revision, in the byte order etcd hashes them, so that members
    * with the same history agree.

@@ -310,6 +310,16 @@ final class MvccStore implements KvStore {
   }
 
   @Override
+  public List<io.etcd.jetcd.api.Member> pendingMembers() {
+    readLock();
+    try {
+      return s.pendingMembers.list();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public List<AlarmMember> alarms() {
     readLock();
     try {

@@ -21,6 +21,14 @@ public final class StoreExport {
 
   private StoreExport() {}
 
+  /**
+   * Whether {@code bucket} belongs in a snapshot: etcd's buckets do; cairn's pending member adds do
+   * not (they belong to the cluster the snapshot is taken from, not to the one restored from it).
+   */
+  public static boolean exported(Bucket bucket) {
+    return bucket != Bucket.PENDING_MEMBERS;
+  }
+
   /** Visits every record of {@code bucket} that belongs in a snapshot, in key order. */
   public static void records(Backend backend, Bucket bucket, Visitor visitor) {
     backend.scan(bucket, null, null, (k, v) -> {

@@ -83,6 +83,7 @@ final class StoreLoader {
           return true;
         });
     s.auth(AuthBuckets.load(b));
+    s.pendingMembers.load(b);
     if (scheduled > finished) {
       Compactor.run(s, scheduled, s.index.compact(scheduled));
     }

@@ -19,6 +19,7 @@ final class StoreState {
   final TreeIndex index = new TreeIndex();
   final Leases leases = new Leases();
   final Alarms alarms = new Alarms();
+  final PendingMembers pendingMembers = new PendingMembers();
   /** Replaced whole by every auth change (applier thread, under the write lock); read without a lock. */
   volatile AuthState auth = AuthState.EMPTY;
   /** {@code auth.bucketBytes()}, kept so the quota check of every apply does not walk users and roles. */
@@ -65,7 +66,7 @@ final class StoreState {
    * member with the same history gets the same number (the quota depends on it).
    */
   long usageBytes() {
-    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + authBytes
+    return keyBytes + leases.bucketBytes() + alarms.bucketBytes() + authBytes + pendingMembers.bucketBytes()
         + Meta.bucketBytes(appliedIndex, compactRevision);
   }
 }

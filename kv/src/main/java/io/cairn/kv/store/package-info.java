@@ -15,7 +15,7 @@
  *
  * <h2>On-disk format, version 1 (frozen)</h2>
  *
- * Seven buckets of a {@link io.cairn.kv.store.backend.Backend} (RocksDB column families of the same
+ * Eight buckets of a {@link io.cairn.kv.store.backend.Backend} (RocksDB column families of the same
  * names; RocksDB's {@code default} family is unused). Keys sort as unsigned bytes. Integers are
  * big-endian. Protobuf messages are the etcd ones from {@code io.etcd.jetcd.api}, encoded by
  * protobuf-java (field order, zero fields omitted), which is byte-identical to etcd's gogoproto
@@ -47,6 +47,10 @@
  *   <tr><td>{@code authUsers}</td><td>user name (UTF-8)</td><td>{@code authpb.User} (password: the
  *       bcrypt hash)</td></tr>
  *   <tr><td>{@code authRoles}</td><td>role name (UTF-8)</td><td>{@code authpb.Role}</td></tr>
+ *   <tr><td>{@code cairnPendingMembers}</td><td>8-byte member ID</td><td>{@code etcdserverpb.Member}
+ *       (ID, peer URLs, learner flag) of a member added and not yet in the Raft configuration
+ *       ({@code PendingMembers}); cairn's own, not in snapshots. Added in place: a store from before
+ *       gets the empty column family when it opens</td></tr>
  * </table>
  *
  * <p>Every apply writes its changes, {@code consistent_index} and {@code current_revision} in one

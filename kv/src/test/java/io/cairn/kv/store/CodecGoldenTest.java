@@ -92,6 +92,9 @@ class CodecGoldenTest {
         .build()));
     m.put("role-revoke", new AuthCommand.RoleRevokePermission(io.etcd.jetcd.api.AuthRoleRevokePermissionRequest.newBuilder()
         .setRole("r").setKey(bs("a")).setRangeEnd(bs("b")).build()));
+    m.put("member-pending-add", new KvCommand.MemberPendingAdd(io.etcd.jetcd.api.Member.newBuilder()
+        .setID(0x8e9e05c52164694dL).addPeerURLs("http://127.0.0.1:2380").setIsLearner(true).build()));
+    m.put("member-pending-remove", new KvCommand.MemberPendingRemove(0x8e9e05c52164694dL));
     return m;
   }
 
@@ -130,6 +133,8 @@ class CodecGoldenTest {
     m.put("role-delete", ok(io.etcd.jetcd.api.AuthRoleDeleteResponse.newBuilder().setHeader(KvOps.header(9)).build()));
     m.put("role-grant", ok(io.etcd.jetcd.api.AuthRoleGrantPermissionResponse.newBuilder().setHeader(KvOps.header(9)).build()));
     m.put("role-revoke", new ApplyResult.Failed(EtcdError.PERMISSION_NOT_GRANTED));
+    m.put("member-pending-add", new ApplyResult.Failed(EtcdError.TOO_MANY_LEARNERS));
+    m.put("member-pending-remove", ok(Empty.getDefaultInstance()));
     return m;
   }
 

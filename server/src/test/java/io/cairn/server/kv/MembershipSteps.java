@@ -118,6 +118,12 @@ final class MembershipSteps implements AutoCloseable {
     assertThat(add.stdout()).as("%s", add).anyMatch(line -> line.startsWith("ETCD_INITIAL_CLUSTER=\"") && line.contains("n3=" + planned.peerUrl()));
     EtcdctlResult list = etcdctl.run("member", "list");
     assertThat(list.stdout()).as("%s", list).hasSize(4).contains(addedId + ", unstarted, , " + planned.peerUrl() + ", , false");
+    // every member lists the added member, not only the one that took the add (a follower or the leader)
+    for (int i = 1; i < 3; i++) {
+      EtcdctlResult other = cluster.member(i).etcdctl().run("member", "list");
+      assertThat(other.stdout()).as("member list through member %d; %s", i, other)
+          .hasSize(4).contains(addedId + ", unstarted, , " + planned.peerUrl() + ", , false");
+    }
   }
 
   /** The fourth member, started with --initial-cluster-state existing, shows as started under the id member add gave it. */
@@ -196,9 +202,17 @@ final class MembershipSteps implements AutoCloseable {
     assertThat(add.stdout()).as("%s", add).contains("ETCD_INITIAL_CLUSTER_STATE=\"existing\"");
     EtcdctlResult list = etcdctl.run("member", "list");
     assertThat(list.stdout()).as("%s", list).contains(learnerId + ", unstarted, , " + learnerPlan.peerUrl() + ", , true");
-    EtcdctlResult second = etcdctl.run("member", "add", "n5", "--peer-urls=http://127.0.0.1:9", "--learner");
-    assertThat(second.ok()).as("%s", second).isFalse();
-    assertThat(second.messages()).as("%s", second).anyMatch(l -> l.contains("etcdserver: too many learner members in cluster"));
+    // a second learner is refused whichever member takes it: the limit is the cluster's, not a member's
+    for (int i = 0; i < 3; i++) {
+      EtcdctlResult second =
+          cluster.member(i).etcdctl().run("member", "add", "n5", "--peer-urls=http://127.0.0.1:9", "--learner");
+      assertThat(second.ok()).as("through member %d; %s", i, second).isFalse();
+      assertThat(second.messages()).as("through member %d; %s", i, second)
+          .anyMatch(l -> l.contains("etcdserver: too many learner members in cluster"));
+      EtcdctlResult other = cluster.member(i).etcdctl().run("member", "list");
+      assertThat(other.stdout()).as("member list through member %d; %s", i, other)
+          .contains(learnerId + ", unstarted, , " + learnerPlan.peerUrl() + ", , true");
+    }
   }
 
   /** The learner starts and catches up; it serves serializable reads and refuses linearizable reads and writes. */

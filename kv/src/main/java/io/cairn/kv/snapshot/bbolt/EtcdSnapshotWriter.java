@@ -43,7 +43,9 @@ public final class EtcdSnapshotWriter {
   public static long write(Backend backend, Path file) throws IOException {
     Map<String, Bucket> stored = new TreeMap<>();
     for (Bucket b : Bucket.values()) {
-      stored.put(b.bucketName(), b);
+      if (StoreExport.exported(b)) {
+        stored.put(b.bucketName(), b);
+      }
     }
     TreeMap<byte[], String> names = new TreeMap<>(Arrays::compareUnsigned);
     for (String n : stored.keySet()) {

@@ -20,7 +20,12 @@ public enum Bucket {
   /** Users: name to {@code authpb.User} (password: the bcrypt hash). */
   AUTH_USERS("authUsers"),
   /** Roles: name to {@code authpb.Role}. */
-  AUTH_ROLES("authRoles");
+  AUTH_ROLES("authRoles"),
+  /**
+   * cairn's own: members added whose Raft configuration change has not completed, 8-byte ID to {@code
+   * etcdserverpb.Member}. Not in etcd's layout, so not in snapshots.
+   */
+  PENDING_MEMBERS("cairnPendingMembers");
 
   private final String bucketName;
 
