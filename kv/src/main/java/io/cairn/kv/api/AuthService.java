@@ -68,9 +68,15 @@ public final class AuthService extends AuthGrpc.AuthImplBase {
 
   @Override
   public void authEnable(AuthEnableRequest request, StreamObserver<AuthEnableResponse> observer) {
+    ByteString secret = newSecret();
+    Calls.reply(observer, () -> completed(propose(new AuthCommand.Enable(secret), AuthEnableResponse.class)));
+  }
+
+  /** A new HMAC key for simple tokens (32 random bytes). */
+  private ByteString newSecret() {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    Calls.reply(observer, () -> completed(propose(new AuthCommand.Enable(ByteString.copyFrom(secret)), AuthEnableResponse.class)));
+    return ByteString.copyFrom(secret);
   }
 
   @Override
@@ -83,7 +89,12 @@ public final class AuthService extends AuthGrpc.AuthImplBase {
 
   @Override
   public void authenticate(AuthenticateRequest request, StreamObserver<AuthenticateResponse> observer) {
-    Calls.reply(observer, () -> CompletableFuture.supplyAsync(() -> {
+    // A store restored from a snapshot with auth enabled has no token secret yet (snapshots never
+    // carry one): the first authentication proposes one, which every member then shares.
+    CompletableFuture<?> secret = store.auth().enabled() && store.auth().tokenSecret().isEmpty()
+        ? propose(new AuthCommand.Enable(newSecret()), AuthEnableResponse.class)
+        : CompletableFuture.completedFuture(null);
+    Calls.reply(observer, () -> secret.thenApplyAsync(ignored -> {
       AuthState a = store.auth();
       if (!a.enabled()) {
         throw new java.util.concurrent.CompletionException(EtcdError.AUTH_NOT_ENABLED.exception());

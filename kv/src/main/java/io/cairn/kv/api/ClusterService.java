@@ -22,14 +22,20 @@ import io.etcd.jetcd.api.MemberUpdateRequest;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,10 +50,13 @@ import org.slf4j.LoggerFactory;
  * records the added member in the replicated store instead ({@link KvCommand.MemberPendingAdd}):
  * every member then lists it as unstarted, as etcd does, and the one-learner limit and the peer-URL
  * check see it whichever member took the add. Whichever member leads completes the Raft change once
- * the new member is up (it starts with {@code --initial-cluster-state existing}), one change at a time,
- * trying every {@value #DRIVE_PERIOD_MILLIS} ms, and then forgets the record; {@code MemberRemove} of an
- * unstarted member forgets it. Two adds racing through different members are checked against the
- * Raft configuration by each proposer and against each other's records when applied.
+ * the new member is up (it starts with {@code --initial-cluster-state existing} and its peer URL
+ * accepts connections), one change at a time, looking every {@value #DRIVE_PERIOD_MILLIS} ms, and then
+ * forgets the record; {@code MemberRemove} forgets the record through Raft before it touches the Raft
+ * configuration. Two adds racing through different members are checked against the Raft
+ * configuration by each proposer and against each other's records when applied. Not as in etcd: the
+ * peer URLs of an unstarted member cannot be updated ({@code MemberUpdate} answers MEMBER_NOT_FOUND;
+ * remove and add it again).
  *
  * <p>Learners are Ratis listeners: they receive the log and neither vote nor lead. As in etcd 3.4 a
  * cluster has at most {@link #MAX_LEARNERS}, and a learner is promoted only once it is in sync: Ratis
@@ -97,6 +106,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
   @Override
   public void close() {
     driver.shutdownNow();
+    try {
+      driver.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Current members, plus added members whose Raft change has not completed yet. */
@@ -131,40 +145,85 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
 
   /**
    * On the leader: forgets pending records of members that joined, and asks Ratis to add the first
-   * pending member that has not (one configuration change at a time; after a failure, typically
-   * because the new member is not up yet, that member is tried again {@link #RETRY_PAUSE_NANOS} later).
+   * pending member that has not and whose peer URL accepts connections (one configuration change at
+   * a time: a change for a member that is not up would hold Ratis' reconfiguration, and with it
+   * every user's member call, until it times out). After a failed attempt that member waits {@link
+   * #RETRY_PAUSE_NANOS}. The records are read only once this member has applied everything committed
+   * when the configuration was read, so a record forgotten before a removal is never seen after it
+   * (which would add the removed member back).
    */
   private void drive() {
     try {
       if (!raft.isLeader()) {
+        retryAfter.clear();
         return;
       }
       Set<Long> joined = new HashSet<>();
       raft.membersAndLearners().forEach(m -> joined.add(Members.fromRaft(m).id()));
+      if (!appliedUpTo(raft.commitIndex())) {
+        return;
+      }
       for (Member p : store.pendingMembers()) {
         long id = p.getID();
         Long notBefore = retryAfter.get(id);
         if (joined.contains(id)) {
           forget(id);
-        } else if ((notBefore == null || System.nanoTime() - notBefore >= 0) && adding.compareAndSet(0, id)) {
-          Members.Info info = new Members.Info(id, "", p.getPeerURLsList(), List.of());
-          (p.getIsLearner() ? raft.addLearner(info.toRaft()) : raft.addMember(info.toRaft()))
-              .whenComplete((ok, failure) -> {
-                adding.set(0);
-                if (failure == null) {
-                  retryAfter.remove(id);
-                  log.info("member {} joined the cluster", Members.hex(id));
-                  forget(id);
-                } else {
-                  retryAfter.put(id, System.nanoTime() + RETRY_PAUSE_NANOS);
-                  log.debug("member {} not added yet: {}", Members.hex(id), failure.toString());
-                }
-              });
+        } else if ((notBefore == null || System.nanoTime() - notBefore >= 0) && reachable(p)
+            && adding.compareAndSet(0, id)) {
+          add(p);
         }
       }
     } catch (RuntimeException e) {
       log.warn("completing pending member adds failed; retrying", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /** Waits up to a second for the store to apply {@code index}. */
+  private boolean appliedUpTo(long index) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (store.appliedIndex() < index) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  /** Whether the member's first peer URL accepts a TCP connection (it has started). */
+  private static boolean reachable(Member p) {
+    try (Socket socket = new Socket()) {
+      URI url = URI.create(p.getPeerURLs(0));
+      String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
+      socket.connect(new InetSocketAddress(host, url.getPort()), 300);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void add(Member p) {
+    long id = p.getID();
+    Members.Info info = new Members.Info(id, "", p.getPeerURLsList(), List.of());
+    CompletableFuture<List<RaftMember>> change;
+    try {
+      change = p.getIsLearner() ? raft.addLearner(info.toRaft()) : raft.addMember(info.toRaft());
+    } catch (RuntimeException e) {
+      change = CompletableFuture.failedFuture(e);
+    }
+    change.whenComplete((ok, failure) -> {
+      adding.set(0);
+      if (failure == null) {
+        retryAfter.remove(id);
+        log.info("member {} joined the cluster", Members.hex(id));
+        forget(id);
+      } else {
+        retryAfter.put(id, System.nanoTime() + RETRY_PAUSE_NANOS);
+        log.debug("member {} not added yet: {}", Members.hex(id), failure.toString());
+      }
+    });
   }
 
   private void forget(long id) {
@@ -179,14 +238,22 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
     }
   }
 
+  /**
+   * Answered after a read barrier, so a member added or removed through any member is listed as
+   * soon as that call returned (the pending-add records are applied state); when no barrier can be
+   * had (no leader, a learner) the member answers from what it has applied.
+   */
   @Override
   public void memberList(MemberListRequest request, StreamObserver<MemberListResponse> observer) {
-    observer.onNext(
-        MemberListResponse.newBuilder()
-            .setHeader(headers.withoutRevision())
-            .addAllMembers(members())
-            .build());
-    observer.onCompleted();
+    raft.readBarrier().handle((ignored, failure) -> {
+      observer.onNext(
+          MemberListResponse.newBuilder()
+              .setHeader(headers.withoutRevision())
+              .addAllMembers(members())
+              .build());
+      observer.onCompleted();
+      return null;
+    });
   }
 
   @Override
@@ -222,7 +289,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
         observer,
         proposals.propose(new KvCommand.MemberPendingAdd(added), Empty.class)
             .thenApply(ok -> {
-              driver.execute(this::drive);
+              try {
+                driver.execute(this::drive);
+              } catch (RejectedExecutionException closing) {
+                // the service is closing; the add is recorded and the next leader completes it
+              }
               return MemberAddResponse.newBuilder()
                   .setHeader(headers.withoutRevision())
                   .setMember(added)
@@ -231,40 +302,46 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
             }));
   }
 
+  /**
+   * Forgets the member's pending add first (through Raft, so it is ordered before the removal on
+   * every member and the leader cannot add the member back), then removes it from the Raft
+   * configuration if it is there. MEMBER_NOT_FOUND when it was neither pending nor a member.
+   */
   @Override
   public void memberRemove(MemberRemoveRequest request, StreamObserver<MemberRemoveResponse> observer) {
     if (guard.deniedAdmin(observer)) {
       return;
     }
-    if (pending(request.getID()) != null) {
-      Calls.reply(
-          observer,
-          proposals.propose(new KvCommand.MemberPendingRemove(request.getID()), Empty.class)
-              .thenApply(ok -> MemberRemoveResponse.newBuilder()
-                  .setHeader(headers.withoutRevision())
-                  .addAllMembers(members())
-                  .build()));
-      return;
-    }
-    if (find(request.getID()) == null) {
-      observer.onError(GrpcErrors.of(EtcdError.MEMBER_NOT_FOUND));
-      return;
-    }
-    // a member that joined may still have its pending record (forgotten asynchronously): drop it first,
-    // or the leader would add the removed member back
     long id = request.getID();
-    CompletableFuture<?> forgotten = store.pendingMembers().stream().anyMatch(p -> p.getID() == id)
-        ? proposals.propose(new KvCommand.MemberPendingRemove(id), Empty.class).exceptionally(f -> null)
-        : CompletableFuture.completedFuture(null);
+    CompletableFuture<Boolean> forgotten =
+        proposals.propose(new KvCommand.MemberPendingRemove(id), Empty.class)
+            .handle((ok, failure) -> {
+              if (failure == null) {
+                return true;
+              }
+              if (GrpcErrors.unwrap(failure) instanceof EtcdException e && e.error() == EtcdError.MEMBER_NOT_FOUND) {
+                return false;
+              }
+              throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            });
     Calls.reply(
         observer,
-        forgotten.thenCompose(v -> raft.removeMember(Members.hex(id)))
-            .thenApply(
-                ms ->
-                    MemberRemoveResponse.newBuilder()
-                        .setHeader(headers.withoutRevision())
-                        .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
-                        .build()));
+        forgotten.thenCompose(wasPending -> {
+          if (find(id) != null) {
+            return raft.removeMember(Members.hex(id))
+                .thenApply(ms -> MemberRemoveResponse.newBuilder()
+                    .setHeader(headers.withoutRevision())
+                    .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
+                    .build());
+          }
+          if (!wasPending) {
+            return CompletableFuture.failedFuture(EtcdError.MEMBER_NOT_FOUND.exception());
+          }
+          return CompletableFuture.completedFuture(MemberRemoveResponse.newBuilder()
+              .setHeader(headers.withoutRevision())
+              .addAllMembers(members())
+              .build());
+        }));
   }
 
   @Override

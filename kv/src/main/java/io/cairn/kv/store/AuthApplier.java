@@ -151,7 +151,9 @@ final class AuthApplier {
 
   private static AuthState enable(AuthState a, ByteString secret) throws EtcdException {
     if (a.enabled()) {
-      return a; // etcd: "authentication is already enabled; ignored auth enable request"
+      // etcd: "authentication is already enabled; ignored auth enable request". A store restored from
+      // a snapshot is enabled without a token secret; the first Enable after the restore supplies it.
+      return a.tokenSecret().isEmpty() ? a.withEnabled(true, secret) : a;
     }
     User root = a.user(AuthState.ROOT);
     if (root == null) {

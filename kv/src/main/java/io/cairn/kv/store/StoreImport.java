@@ -10,7 +10,6 @@ import io.etcd.jetcd.api.Role;
 import io.etcd.jetcd.api.User;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 
 /**
  * Builds a new store from the records of another etcd 3.4 keyspace, such as the buckets of an etcd
@@ -126,21 +125,17 @@ public final class StoreImport implements AutoCloseable {
 
   /**
    * etcd's auth flags: {@code authEnabled} ({@code enabled}; null when the record is absent, as in an
-   * etcd that never had auth enabled or disabled) and {@code authRevision}. With auth enabled, the
-   * import makes a new secret for cairn's simple tokens (a snapshot never carries one), so tokens
-   * from before the snapshot are not valid in the new cluster and clients authenticate again.
+   * etcd that never had auth enabled or disabled) and {@code authRevision}. A snapshot never carries
+   * the secret of cairn's simple tokens, so auth is imported enabled without one: tokens from before
+   * the snapshot are not valid in the new cluster, and the first authentication proposes a new secret
+   * through Raft, which every member then shares.
    */
   public void authFlags(Boolean enabled, long revision) throws IOException {
     if (revision < 0) {
       throw new IOException("auth revision " + revision + " is negative");
     }
     if (enabled != null) {
-      byte[] secret = new byte[0];
-      if (enabled) {
-        secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-      }
-      AuthBuckets.putEnabled(batch, enabled, ByteString.copyFrom(secret));
+      AuthBuckets.putEnabled(batch, enabled, ByteString.EMPTY);
     }
     AuthBuckets.putRevision(batch, revision);
   }

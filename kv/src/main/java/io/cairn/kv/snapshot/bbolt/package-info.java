@@ -65,7 +65,8 @@
  *       {@code members} and {@code members_removed} empty</td></tr>
  *   <tr><td>{@code auth}, {@code authUsers}, {@code authRoles}</td><td>auth</td><td>users and roles as
  *       stored (passwords as bcrypt hashes), {@code authEnabled} and {@code authRevision}; with auth
- *       enabled, a new secret for cairn's simple tokens, so clients authenticate again</td><td>as stored,
+ *       enabled, no secret for cairn's simple tokens: the first authentication proposes one, so clients
+ *       authenticate again</td><td>as stored,
  *       without {@code cairnTokenSecret} (the key that signs the live cluster's tokens)</td></tr>
  * </table>
  */
