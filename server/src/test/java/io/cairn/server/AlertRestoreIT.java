@@ -103,13 +103,29 @@ class AlertRestoreIT {
     });
   }
 
+  /**
+   * Starts cairn on a port that was free a moment ago; another process may take it before cairn binds
+   * it (CI lost that race once), so a start refused with "Address already in use" is tried again on
+   * another port, up to three times.
+   */
   private int startCairn(Path cfg) throws Exception {
-    int port = Peers.freePort();
-    CairnProcess c = procs.cairn("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address",
-        "127.0.0.1:0", "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
-    c.awaitAdminUrl(Duration.ofSeconds(60));
-    await().atMost(Duration.ofSeconds(30)).until(() -> procs.status("http://127.0.0.1:" + port + "/-/ready") == 200);
-    return port;
+    int port;
+    for (int attempt = 1; ; attempt++) {
+      port = Peers.freePort();
+      CairnProcess c = procs.cairn("monitor", "--data-dir", tmp.resolve("cairn").toString(), "--admin-address",
+          "127.0.0.1:0", "--web.listen-address", "127.0.0.1:" + port, "--config.file", cfg.toString());
+      try {
+        c.awaitAdminUrl(Duration.ofSeconds(60));
+        break;
+      } catch (AssertionError e) {
+        if (attempt == 3 || c.err.stream().noneMatch(l -> l.contains("Address already in use"))) {
+          throw e;
+        }
+      }
+    }
+    int bound = port;
+    await().atMost(Duration.ofSeconds(30)).until(() -> procs.status("http://127.0.0.1:" + bound + "/-/ready") == 200);
+    return bound;
   }
 
   private JsonNode query(int port, String expr) throws Exception {
