@@ -142,34 +142,33 @@ public final class StoreImport implements AutoCloseable {
 
   /** A user: its name and its {@code authpb.User} (the password as its bcrypt hash). */
   public void user(byte[] name, byte[] user) throws IOException {
-    User u;
-    try {
-      u = User.parseFrom(user);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IOException("authUsers bucket: the value of user " + printable(name) + " is not an authpb.User: "
-          + e.getMessage());
-    }
-    if (!u.getName().equals(ByteString.copyFrom(name))) {
-      throw new IOException("authUsers bucket: the record under " + printable(name) + " is user "
-          + printable(u.getName().toByteArray()) + " (expected the same name)");
-    }
-    put(Bucket.AUTH_USERS, name.clone(), user.clone());
+    authRecord(Bucket.AUTH_USERS, "user", "authpb.User", name, user, v -> User.parseFrom(v).getName());
   }
 
   /** A role: its name and its {@code authpb.Role}. */
   public void role(byte[] name, byte[] role) throws IOException {
-    Role r;
+    authRecord(Bucket.AUTH_ROLES, "role", "authpb.Role", name, role, v -> Role.parseFrom(v).getName());
+  }
+
+  private interface NameOf {
+    ByteString name(byte[] value) throws InvalidProtocolBufferException;
+  }
+
+  /** Checks that {@code value} decodes and carries {@code name}, then imports it as is. */
+  private void authRecord(Bucket bucket, String kind, String type, byte[] name, byte[] value, NameOf nameOf)
+      throws IOException {
+    ByteString stored;
     try {
-      r = Role.parseFrom(role);
+      stored = nameOf.name(value);
     } catch (InvalidProtocolBufferException e) {
-      throw new IOException("authRoles bucket: the value of role " + printable(name) + " is not an authpb.Role: "
-          + e.getMessage());
+      throw new IOException(bucket.bucketName() + " bucket: the value of " + kind + " " + printable(name)
+          + " is not an " + type + ": " + e.getMessage());
     }
-    if (!r.getName().equals(ByteString.copyFrom(name))) {
-      throw new IOException("authRoles bucket: the record under " + printable(name) + " is role "
-          + printable(r.getName().toByteArray()) + " (expected the same name)");
+    if (!stored.equals(ByteString.copyFrom(name))) {
+      throw new IOException(bucket.bucketName() + " bucket: the record under " + printable(name) + " is " + kind + " "
+          + printable(stored.toByteArray()) + " (expected the same name)");
     }
-    put(Bucket.AUTH_ROLES, name.clone(), role.clone());
+    put(bucket, name.clone(), value.clone());
   }
 
   private static String printable(byte[] name) {

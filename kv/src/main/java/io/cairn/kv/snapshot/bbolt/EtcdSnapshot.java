@@ -147,25 +147,31 @@ public final class EtcdSnapshot {
       });
     }
     named(bolt, () -> target.authFlags(enabled[0], authRevision[0]));
-    long[] auth = new long[2];
-    for (BoltBucket users : reader.child(root, AUTH_USERS).stream().toList()) {
-      reader.forEach(users, e -> {
-        plain(bolt, users, e);
-        named(bolt, () -> target.user(e.key(), e.value()));
-        auth[0]++;
-        return true;
-      });
-    }
-    for (BoltBucket roles : reader.child(root, AUTH_ROLES).stream().toList()) {
-      reader.forEach(roles, e -> {
-        plain(bolt, roles, e);
-        named(bolt, () -> target.role(e.key(), e.value()));
-        auth[1]++;
-        return true;
-      });
-    }
+    long[] auth = {
+      importRecords(bolt, reader, root, AUTH_USERS, e -> target.user(e.key(), e.value())),
+      importRecords(bolt, reader, root, AUTH_ROLES, e -> target.role(e.key(), e.value()))
+    };
     return new Summary(counts[0], counts[1], counts[2], Math.max(compact[0], compact[1]), auth[0], auth[1],
         Boolean.TRUE.equals(enabled[0]));
+  }
+
+  private interface Record {
+    void take(Page.LeafElement e) throws IOException;
+  }
+
+  /** Hands every plain record of top-level bucket {@code name} (if there is one) to {@code record}; returns how many. */
+  private static long importRecords(BoltFile bolt, BucketReader reader, BoltBucket root, byte[] name, Record record)
+      throws IOException {
+    long[] n = {0};
+    for (BoltBucket b : reader.child(root, name).stream().toList()) {
+      reader.forEach(b, e -> {
+        plain(bolt, b, e);
+        named(bolt, () -> record.take(e));
+        n[0]++;
+        return true;
+      });
+    }
+    return n[0];
   }
 
   private static void plain(BoltFile bolt, BoltBucket in, Page.LeafElement e) throws IOException {
