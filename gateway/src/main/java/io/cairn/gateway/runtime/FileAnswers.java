@@ -64,8 +64,13 @@ final class FileAnswers {
     return Optional.empty();
   }
 
-  /** Answers a routed request from a file server; completes the middlewares' exchange. */
-  static Target serve(FileServerService files, RequestHead head, Exchange exchange, Chain chain) {
+  /**
+   * Answers a routed request from a file server; completes the middlewares' exchange.
+   *
+   * @param authCookies forwardAuth's {@code Set-Cookie} values for the response ({@code
+   *     addAuthCookiesToResponse}), added to a streamed answer as to a proxied one
+   */
+  static Target serve(FileServerService files, RequestHead head, Exchange exchange, Chain chain, List<String> authCookies) {
     Target t = files.files().serve(head.method(), exchange.requestUri(), head.headers());
     if (!(t instanceof Target.Stream s)) {
       exchange.complete(new Completion(t instanceof Target.Respond r ? r.status() : 200, false, Duration.ZERO));
@@ -73,6 +78,7 @@ final class FileAnswers {
     }
     HeaderMap map = new HeaderMap();
     s.headers().forEach(map::add);
+    authCookies.forEach(c -> map.add("Set-Cookie", c));
     ResponseHead response = new ResponseHead(s.status(), map);
     chain.onResponse(exchange, response);
     HttpHeaders h = new DefaultHttpHeaders();
@@ -91,9 +97,11 @@ final class FileAnswers {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : h.names()) {
-      out.put(name, String.join(", ", h.getAll(name)));
+      if (!name.equalsIgnoreCase("set-cookie")) {
+        out.put(name, String.join(", ", h.getAll(name)));
+      }
     }
     exchange.complete(new Completion(status, false, Duration.ZERO));
-    return new Target.Stream(status, out, s.parts(), filter);
+    return new Target.Stream(status, out, s.parts(), filter, h.getAll(HttpHeaderNames.SET_COOKIE));
   }
 }

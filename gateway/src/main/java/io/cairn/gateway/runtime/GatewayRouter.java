@@ -88,7 +88,15 @@ final class GatewayRouter implements RequestRouter {
       return answer(chain, exchange, r);
     }
     if (routed.service() instanceof io.cairn.gateway.service.FileServerService files) {
-      return FileAnswers.serve(files, head, exchange, chain);
+      PreForward pre = PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side);
+      if (pre == null) {
+        return FileAnswers.serve(files, head, exchange, chain, List.of());
+      }
+      // forwardAuth and the rate-limit delay hold a file answer as they hold a forward
+      return new Target.Deferred(loop -> pre.run(loop).thenApply(decision -> switch (decision) {
+        case PreForward.Go go -> FileAnswers.serve(files, head, exchange, chain, go.cookies());
+        case PreForward.Answer a -> answer(chain, exchange, a.response());
+      }));
     }
     List<String> cookies = head.headers().getAll(HttpHeaderNames.COOKIE);
     Optional<Route> route = routed.service().route(cookies);
@@ -154,12 +162,15 @@ final class GatewayRouter implements RequestRouter {
     chain.onResponse(exchange, head);
     exchange.complete(new Completion(head.status(), false, Duration.ZERO));
     Map<String, String> out = new LinkedHashMap<>();
+    List<String> cookies = new ArrayList<>();
     head.headers().forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("content-length")) {
+      if (k.equalsIgnoreCase("set-cookie")) {
+        cookies.add(v);
+      } else if (!k.equalsIgnoreCase("content-length")) {
         out.merge(k, v, (a, b) -> a + ", " + b);
       }
     });
-    return new Target.Respond(head.status(), out, r.body());
+    return new Target.Respond(head.status(), out, r.body(), cookies);
   }
 
   /** The origin form of a request target ({@code http://h/p?q} becomes {@code /p?q}). */

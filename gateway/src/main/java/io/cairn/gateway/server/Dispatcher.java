@@ -75,6 +75,7 @@ final class Dispatcher {
     switch (target) {
       case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
       case Target.Stream st -> StreamWriter.write(client, exchange, st);
+      case Target.Deferred d -> deferred(d, exchange, client, head);
       case Target.Proxy p -> {
         if (observation != null) {
           observation.proxied = true;
@@ -99,6 +100,42 @@ final class Dispatcher {
         }
       }
     }
+  }
+
+  /** Starts a {@link Target.Deferred} and writes its answer on the client's loop when it is ready. */
+  private static void deferred(Target.Deferred d, Exchange exchange, Channel client, RequestHead head) {
+    java.util.concurrent.CompletionStage<Target> stage;
+    try {
+      stage = d.start().apply(client.eventLoop());
+    } catch (RuntimeException e) {
+      stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete((t, error) -> {
+      Runnable write = () -> {
+        Target answer = t;
+        if (error != null || !(t instanceof Target.Respond || t instanceof Target.Stream)) {
+          log.warn("deferred answer failed for {} {}: {}", head.method(), head.uri(),
+              error != null ? error.toString() : "got " + (t == null ? "null" : t.getClass().getSimpleName()));
+          answer = Target.Respond.text(500, "500 Internal Server Error\n");
+        }
+        if (!client.isActive()) {
+          if (answer instanceof Target.Stream st) {
+            st.filter().close();
+          }
+          return;
+        }
+        switch (answer) {
+          case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
+          case Target.Stream st -> StreamWriter.write(client, exchange, st);
+          default -> throw new AssertionError(answer);
+        }
+      };
+      if (client.eventLoop().inEventLoop()) {
+        write.run();
+      } else {
+        client.eventLoop().execute(write);
+      }
+    });
   }
 
   /** Advertise HTTP/3 on this entry point: {@code value} is the Alt-Svc header, null for none. */

@@ -23,6 +23,9 @@ final class Responses {
     for (Map.Entry<String, String> h : respond.headers().entrySet()) {
       res.headers().set(h.getKey(), h.getValue());
     }
+    for (String cookie : respond.setCookies()) {
+      res.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+    }
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, respond.body().length);
     return res;
   }

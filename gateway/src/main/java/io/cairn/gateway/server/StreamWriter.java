@@ -38,6 +38,9 @@ final class StreamWriter {
     for (Map.Entry<String, String> h : s.headers().entrySet()) {
       head.headers().set(h.getKey(), h.getValue());
     }
+    for (String cookie : s.setCookies()) {
+      head.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+    }
     if (s.filter() == BodyFilter.NONE && !bodyless) {
       head.headers().set(HttpHeaderNames.CONTENT_LENGTH, s.length());
     }

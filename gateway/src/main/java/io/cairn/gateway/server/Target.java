@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where a routed request goes: forwarded to an upstream, answered on the spot with bytes, or
- * answered with a body the server streams (files).
+ * Where a routed request goes: forwarded to an upstream, answered on the spot with bytes,
+ * answered with a body the server streams (files), or answered once something it waits on is done.
  */
 public sealed interface Target {
 
@@ -77,21 +77,26 @@ public sealed interface Target {
    * Answer directly with a complete response; the request body, if any, is read and dropped.
    *
    * @param status an HTTP status code, 200..599
-   * @param headers response headers (names case-insensitive; Content-Length is computed and must not
-   *     be given)
+   * @param headers response headers, one value each (names case-insensitive; Content-Length is
+   *     computed and must not be given; Set-Cookie goes in {@code setCookies})
    * @param body the body bytes, possibly empty; the array is not copied and must not be mutated
+   * @param setCookies {@code Set-Cookie} values, each sent as its own header line (cookies cannot be
+   *     joined with commas as other repeated headers can, RFC 9110 section 5.3)
    */
-  record Respond(int status, Map<String, String> headers, byte[] body) implements Target {
+  record Respond(int status, Map<String, String> headers, byte[] body, List<String> setCookies)
+      implements Target {
     public Respond {
       Checks.requireArgument(
           status >= 200 && status <= 599, "status %s is out of range; expected 200..599", status);
       headers = Map.copyOf(headers);
       Objects.requireNonNull(body, "body");
-      for (String name : headers.keySet()) {
-        Checks.requireArgument(
-            !name.equalsIgnoreCase("content-length"),
-            "Respond computes Content-Length itself; remove header %s", name);
-      }
+      setCookies = List.copyOf(setCookies);
+      checkHeaderNames(headers, "Respond");
+    }
+
+    /** An answer without cookies. */
+    public Respond(int status, Map<String, String> headers, byte[] body) {
+      this(status, headers, body, List.of());
     }
 
     /** A {@code text/plain; charset=utf-8} answer, the way Go's {@code http.Error} writes one. */
@@ -121,8 +126,11 @@ public sealed interface Target {
    * @param parts the body, in order
    * @param filter what the body goes through (compression), {@link BodyFilter#NONE} for nothing;
    *     the server closes it when the answer ends or fails
+   * @param setCookies {@code Set-Cookie} values, each sent as its own header line (as for {@link
+   *     Respond}; Set-Cookie must not be in {@code headers})
    */
-  record Stream(int status, Map<String, String> headers, List<Part> parts, BodyFilter filter) implements Target {
+  record Stream(int status, Map<String, String> headers, List<Part> parts, BodyFilter filter,
+      List<String> setCookies) implements Target {
     /** Bytes read from a file at a time. */
     public static final int CHUNK_SIZE = 32 * 1024;
 
@@ -132,11 +140,13 @@ public sealed interface Target {
       headers = Map.copyOf(headers);
       parts = List.copyOf(parts);
       Objects.requireNonNull(filter, "filter");
-      for (String name : headers.keySet()) {
-        Checks.requireArgument(
-            !name.equalsIgnoreCase("content-length"),
-            "Stream computes Content-Length itself; remove header %s", name);
-      }
+      setCookies = List.copyOf(setCookies);
+      checkHeaderNames(headers, "Stream");
+    }
+
+    /** A streamed answer without cookies. */
+    public Stream(int status, Map<String, String> headers, List<Part> parts, BodyFilter filter) {
+      this(status, headers, parts, filter, List.of());
     }
 
     /** The body's length before any filter. */
@@ -149,6 +159,21 @@ public sealed interface Target {
         };
       }
       return n;
+    }
+  }
+
+  /**
+   * Answer later, once {@code start} (called on the request's event loop) completes with a {@link
+   * Respond} or a {@link Stream}: for answers that first wait on something else without blocking the
+   * loop (a forwardAuth call, a rate-limit delay before a file). The request body is read and
+   * dropped meanwhile. A failed stage, or one that completes with a {@link Proxy} or another
+   * Deferred, is answered 500. If the client has gone when the stage completes, nothing is written
+   * (a Stream's filter is closed).
+   */
+  record Deferred(java.util.function.Function<io.netty.channel.EventLoop, java.util.concurrent.CompletionStage<Target>> start)
+      implements Target {
+    public Deferred {
+      Objects.requireNonNull(start, "start");
     }
   }
 
@@ -168,6 +193,18 @@ public sealed interface Target {
         Checks.requireArgument(offset >= 0 && length >= 0,
             "file range %s+%s is negative; expected offset >= 0 and length >= 0", offset, length);
       }
+    }
+  }
+
+  /** Content-Length is the server's to compute, and Set-Cookie values travel apart (one line each). */
+  private static void checkHeaderNames(Map<String, String> headers, String kind) {
+    for (String name : headers.keySet()) {
+      Checks.requireArgument(
+          !name.equalsIgnoreCase("content-length"),
+          "%s computes Content-Length itself; remove header %s", kind, name);
+      Checks.requireArgument(
+          !name.equalsIgnoreCase("set-cookie"),
+          "%s takes Set-Cookie values in setCookies, one per cookie; remove header %s", kind, name);
     }
   }
 }

@@ -121,6 +121,39 @@ class ForwardAuthTest {
   }
 
   @Test
+  void everySetCookieOfTheAuthServerReachesTheClientOnItsOwnLine() throws Exception {
+    var authServer = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(200);
+    authServer.createContext("/", ex -> {
+      ex.getResponseHeaders().add("Set-Cookie", "a=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT");
+      ex.getResponseHeaders().add("Set-Cookie", "b=2; HttpOnly");
+      ex.getResponseHeaders().add("Vary", "Cookie");
+      ex.getResponseHeaders().add("Vary", "Accept");
+      ex.sendResponseHeaders(status.get(), -1);
+      ex.close();
+    });
+    authServer.start();
+    try (TestBackend app = new TestBackend("app");
+        GatewayHarness g = new GatewayHarness(dir, config(app, "http://127.0.0.1:" + authServer.getAddress().getPort()))) {
+      HttpResponse<String> ok = g.get("/in");
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.headers().allValues("set-cookie"))
+          .as("addAuthCookiesToResponse, through the proxied answer")
+          .containsExactly("a=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT", "b=2; HttpOnly");
+
+      status.set(403);
+      HttpResponse<String> denied = g.get("/in");
+      assertThat(denied.statusCode()).isEqualTo(403);
+      assertThat(denied.headers().allValues("set-cookie"))
+          .as("the auth server's own answer, which the gateway sends itself")
+          .containsExactly("a=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT", "b=2; HttpOnly");
+      assertThat(String.join(", ", denied.headers().allValues("vary"))).isEqualTo("Cookie, Accept");
+    } finally {
+      authServer.stop(0);
+    }
+  }
+
+  @Test
   void anUnreachableAuthServerAnswers500() throws Exception {
     try (TestBackend app = new TestBackend("app");
         GatewayHarness g = new GatewayHarness(dir, config(app, "http://127.0.0.1:1"))) {
