@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.cairn.gateway.observe.http.InternalAnswers;
 
 /**
  * The entry points' {@link RequestRouter} over the live {@link Routing}: router match, the router's
@@ -38,10 +39,17 @@ import java.util.function.Supplier;
 final class GatewayRouter implements RequestRouter {
   private final Supplier<Routing> routing;
   private final SideClient side;
+  private final Supplier<InternalAnswers> internal;
 
   GatewayRouter(Supplier<Routing> routing, SideClient side) {
+    this(routing, side, InternalAnswers::none);
+  }
+
+  /** @param internal what routers naming {@code api@internal}, {@code ping@internal}, … get */
+  GatewayRouter(Supplier<Routing> routing, SideClient side, Supplier<InternalAnswers> internal) {
     this.routing = routing;
     this.side = side;
+    this.internal = internal;
   }
 
   @Override
@@ -88,15 +96,11 @@ final class GatewayRouter implements RequestRouter {
       return answer(chain, exchange, r);
     }
     if (routed.service() instanceof io.cairn.gateway.service.FileServerService files) {
-      PreForward pre = PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side);
-      if (pre == null) {
-        return FileAnswers.serve(files, head, exchange, chain, List.of());
-      }
-      // forwardAuth and the rate-limit delay hold a file answer as they hold a forward
-      return new Target.Deferred(loop -> pre.run(loop).thenApply(decision -> switch (decision) {
-        case PreForward.Go go -> FileAnswers.serve(files, head, exchange, chain, go.cookies());
-        case PreForward.Answer a -> answer(chain, exchange, a.response());
-      }));
+      return held(outcome, chain, exchange, cookies -> FileAnswers.serve(files, head, exchange, chain, cookies));
+    }
+    if (routed.service() instanceof io.cairn.gateway.service.InternalService s) {
+      facts.service(s.name());
+      return held(outcome, chain, exchange, cookies -> internalAnswer(s, chain, exchange, cookies));
     }
     List<String> cookies = head.headers().getAll(HttpHeaderNames.COOKIE);
     Optional<Route> route = routed.service().route(cookies);
@@ -154,6 +158,34 @@ final class GatewayRouter implements RequestRouter {
       }
     }
     return a;
+  }
+
+  /**
+   * An answer the gateway makes itself ({@code serve}, given forwardAuth's cookies), held as a
+   * forward is by the rate-limit delay and the forwardAuth calls when the router has them.
+   */
+  private Target held(Outcome outcome, Chain chain, Exchange exchange,
+      java.util.function.Function<List<String>, Target> serve) {
+    PreForward pre = PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), exchange, side);
+    if (pre == null) {
+      return serve.apply(List.of());
+    }
+    return new Target.Deferred(loop -> pre.run(loop).thenApply(decision -> switch (decision) {
+      case PreForward.Go go -> serve.apply(go.cookies());
+      case PreForward.Answer a -> answer(chain, exchange, a.response());
+    }));
+  }
+
+  /** An internal service's answer to the request as the middlewares left it (404 when it has none). */
+  private Target internalAnswer(io.cairn.gateway.service.InternalService s, Chain chain, Exchange exchange,
+      List<String> authCookies) {
+    Target.Respond r = internal.get().answer(s.kind(), exchange.method(), exchange.path(), exchange.rawQuery())
+        .orElseGet(Target.Respond::notFound);
+    HeaderMap h = new HeaderMap();
+    r.headers().forEach(h::add);
+    r.setCookies().forEach(c -> h.add("Set-Cookie", c));
+    authCookies.forEach(c -> h.add("Set-Cookie", c));
+    return answer(chain, exchange, new Outcome.Respond(r.status(), h, r.body()));
   }
 
   /** A middleware's own answer, after the middlewares' response edits. */

@@ -1,5 +1,6 @@
 package io.cairn.gateway.runtime;
 
+import io.cairn.gateway.observe.http.InternalAnswers;
 import io.cairn.common.lifecycle.Endpoint;
 import io.cairn.common.lifecycle.Service;
 import io.cairn.gateway.config.ConfigException;
@@ -174,7 +175,8 @@ public final class GatewayServer implements Service {
     routing = buildRouting(modeled);
     routing.warnings().forEach(w -> log.warn("{}", w));
     routing.start();
-    RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing, side);
+    RequestRouter routed = fixed != null ? fixed : new GatewayRouter(() -> routing, side,
+        () -> observability == null ? InternalAnswers.none() : observability.internalAnswers());
     RequestRouter router = fixed != null ? fixed : new RequestRouter() { // the redirections, once the ports are known
       @Override
       public io.cairn.gateway.server.Target route(io.cairn.gateway.server.RequestHead head) {

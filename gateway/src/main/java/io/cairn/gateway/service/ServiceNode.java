@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * of other services. Thread-safe; immutable apart from health state.
  */
 public sealed interface ServiceNode
-    permits LoadBalancerService, WeightedService, FailoverService, MirroringService, FileServerService {
+    permits LoadBalancerService, WeightedService, FailoverService, MirroringService, FileServerService,
+        InternalService {
   /** The service's name as configured (with its {@code @provider} suffix when it has one). */
   String name();
 

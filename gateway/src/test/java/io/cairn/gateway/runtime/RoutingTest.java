@@ -38,7 +38,7 @@ class RoutingTest {
             tls: {}
           broken:
             rule: "Host(`x`)"
-            service: dashboard@internal
+            service: rest@internal
         middlewares:
           strip:
             stripPrefix:
@@ -92,7 +92,7 @@ class RoutingTest {
       assertThat(r.target().url()).hasToString("http://127.0.0.1:9101"); // v2 has weight 0
       r.finished(false);
       assertThat(routing.match("web", false, get("other.com", "/"))).isEmpty();
-      assertThat(routing.warnings()).anyMatch(w -> w.contains("broken@file") && w.contains("dashboard@internal"));
+      assertThat(routing.warnings()).anyMatch(w -> w.contains("broken@file") && w.contains("rest@internal"));
     }
   }
 }

@@ -72,10 +72,23 @@ public final class Observability implements AutoCloseable {
     boolean apiHere = a.isPresent() && name.equals("traefik");
     boolean metricsHere = config.prometheus().filter(p -> !p.manualRouting() && p.entryPoint().equals(name)).isPresent();
     boolean pingHere = config.ping().filter(p -> !p.manualRouting() && p.entryPoint().equals(name)).isPresent();
-    InternalRouter.Internal internal = new InternalRouter.Internal(apiHere ? api : null,
+    InternalAnswers internal = new InternalAnswers(apiHere ? api : null,
         apiHere && a.get().dashboard(), a.map(StaticConfig.Api::basePath).orElse("/"), metricsHere ? metrics : null,
         pingHere);
     return new InternalRouter(next, observer, internal);
+  }
+
+  /**
+   * What dynamic routers naming {@code api@internal}, {@code dashboard@internal}, {@code
+   * ping@internal}, {@code prometheus@internal} or {@code noop@internal} get (Traefik's secure mode:
+   * {@code api} without {@code insecure}, {@code ping} or {@code metrics.prometheus} with {@code
+   * manualRouting}, or any of them alongside their own entry point). A service that is not
+   * configured answers 404, as Traefik, which leaves such a router out.
+   */
+  public InternalAnswers internalAnswers() {
+    Optional<StaticConfig.Api> a = config.api();
+    return new InternalAnswers(a.isPresent() ? api : null, a.map(StaticConfig.Api::dashboard).orElse(false),
+        a.map(StaticConfig.Api::basePath).orElse("/"), metrics, config.ping().isPresent());
   }
 
   /** The metrics, when {@code metrics.prometheus} is configured. */

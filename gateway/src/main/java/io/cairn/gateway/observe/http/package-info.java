@@ -8,6 +8,7 @@
  *   <li>{@link io.cairn.gateway.observe.http.Observability}: built by {@code GatewayServer} from
  *       the static configuration; gives each entry point its router ({@link
  *       io.cairn.gateway.observe.http.InternalRouter}) and observer; counts reloads.
+ *   <li>{@link io.cairn.gateway.observe.http.InternalAnswers}: what each internal service answers.
  *   <li>{@link io.cairn.gateway.observe.http.InternalRouter}: {@code /ping} ({@code OK}), {@code
  *       /metrics}, {@code <basePath>api/...}, {@code <basePath>dashboard/} ({@code <basePath>}
  *       redirects there with 302, {@code dashboard} with 301); GET and HEAD only; everything else
@@ -27,8 +28,13 @@
  *   <li>Where: as Traefik, the API and dashboard only with {@code api.insecure}, on the {@code
  *       traefik} entry point (default {@code :8080}, added when needed); {@code /metrics} on {@code
  *       metrics.prometheus.entryPoint} and {@code /ping} on {@code ping.entryPoint} (both default
- *       {@code traefik}) unless their {@code manualRouting} is set. Routing dynamic routers to
- *       {@code api@internal} (the secure mode) is not supported yet.
+ *       {@code traefik}) unless their {@code manualRouting} is set. Dynamic routers may name
+ *       {@code api@internal}, {@code dashboard@internal}, {@code ping@internal}, {@code
+ *       prometheus@internal} or {@code noop@internal} (Traefik's secure mode): the gateway runs the
+ *       router's middlewares, then answers from {@link
+ *       io.cairn.gateway.observe.http.InternalAnswers} with the request as the middlewares left it; a
+ *       service that is not configured answers 404 (Traefik leaves such a router out, which also
+ *       ends in 404).
  *   <li>Router status is {@code enabled}, or {@code disabled} with an error when its service was
  *       not built; services show {@code serverStatus} (UP/DOWN from the balancer's health) for
  *       load balancers only, as Traefik. TCP and UDP sections are empty.
