@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * formats and writes, flushing whenever the queue runs empty. When the queue is full the line is
  * dropped and counted ({@link #dropped()}), where Traefik's writer would block the request instead.
  * Thread-safe. {@link #close()} writes what is queued, then closes the file.
+ *
+ * <p>Rotation, as Traefik: on {@code SIGUSR1} (or {@link #reopen()}) every open access log file is
+ * closed and opened again at its path, after what was queued before is written, so that {@code
+ * logrotate} can move the file away and signal (or use {@code copytruncate}). Standard output is
+ * never reopened.
  */
 public final class AccessLog implements ExchangeObserver, AutoCloseable {
   /** Queue size when {@code bufferingSize} is 0. */
@@ -42,13 +47,20 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
   private final List<int[]> codeRanges;
   private final BlockingQueue<ExchangeRecord> queue;
   private final LongAdder dropped = new LongAdder();
-  private final OutputStream out;
+  /** The file, or null for a stream given at construction (standard output, tests). */
+  private final Path path;
+  /** Written by the writer thread only (and by {@link #close()} once it has stopped). */
+  private OutputStream out;
   private final boolean ownsStream;
+  private volatile boolean reopenRequested;
+  /** The open access log files, for {@code SIGUSR1}. */
+  private static final java.util.Set<AccessLog> OPEN_FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.concurrent.atomic.AtomicBoolean SIGNAL_HANDLED = new java.util.concurrent.atomic.AtomicBoolean();
   private final ZoneId zone = ZoneId.systemDefault();
   private final Thread writer;
   private volatile boolean closed;
 
-  private AccessLog(StaticConfig.AccessLog config, OutputStream out, boolean ownsStream) {
+  private AccessLog(StaticConfig.AccessLog config, Path path, OutputStream out, boolean ownsStream) {
     if (!List.of("common", "genericCLF", "json").contains(config.format())) {
       throw new IllegalArgumentException("access log format " + config.format() + " is unknown; expected common or json");
     }
@@ -60,6 +72,7 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
     this.filters = config.filters().orElse(null);
     this.codeRanges = filters == null ? List.of() : LogFields.ranges(filters.statusCodes());
     this.queue = new ArrayBlockingQueue<>(config.bufferingSize() == 0 ? DEFAULT_QUEUE : (int) config.bufferingSize());
+    this.path = path;
     this.out = new BufferedOutputStream(out, 64 * 1024);
     this.ownsStream = ownsStream;
     this.writer = Thread.ofPlatform().daemon().name("gateway-access-log").start(this::run);
@@ -68,18 +81,47 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
   /** Opens the access log of {@code config}: its file, or standard output when the path is empty. */
   public static AccessLog open(StaticConfig.AccessLog config) throws IOException {
     if (config.filePath().isEmpty()) {
-      return new AccessLog(config, System.out, false);
+      return new AccessLog(config, null, System.out, false);
     }
     Path path = Path.of(config.filePath());
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    return new AccessLog(config, new FileOutputStream(path.toFile(), true), true);
+    AccessLog opened = new AccessLog(config, path, openFile(path), true);
+    OPEN_FILES.add(opened);
+    handleUsr1();
+    return opened;
   }
 
   /** An access log writing to {@code out} (tests); {@code out} is not closed. */
   static AccessLog to(StaticConfig.AccessLog config, OutputStream out) {
-    return new AccessLog(config, out, false);
+    return new AccessLog(config, null, out, false);
+  }
+
+  private static OutputStream openFile(Path path) throws IOException {
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    return new FileOutputStream(path.toFile(), true);
+  }
+
+  /** Installs the {@code SIGUSR1} handler once per process; a JVM that keeps the signal for itself gets a warning. */
+  private static void handleUsr1() {
+    if (SIGNAL_HANDLED.compareAndSet(false, true)) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal("USR1"), s -> OPEN_FILES.forEach(AccessLog::reopen));
+      } catch (IllegalArgumentException e) {
+        log.warn("access log: SIGUSR1 cannot be handled in this JVM ({}); rotate with copytruncate", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Asks the writer to close the file and open it again at its path (what {@code SIGUSR1} does);
+   * returns at once, and the writer does it within 100 ms, after the line it is writing; the lines
+   * after go to the new file. No-op for standard output.
+   */
+  public void reopen() {
+    if (path != null) {
+      reopenRequested = true;
+    }
   }
 
   @Override
@@ -129,6 +171,10 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
         if (queue.isEmpty()) {
           out.flush();
         }
+        if (reopenRequested) {
+          reopenRequested = false;
+          reopenNow();
+        }
       } catch (InterruptedException e) {
         closed = true;
       } catch (IOException | RuntimeException e) {
@@ -137,9 +183,23 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
     }
   }
 
+  /** On the writer thread: the old file is closed, the path opened again (created if it was moved away). */
+  private void reopenNow() {
+    try {
+      out.flush();
+      OutputStream fresh = new BufferedOutputStream(openFile(path), 64 * 1024);
+      OutputStream old = out;
+      out = fresh;
+      old.close();
+    } catch (IOException e) {
+      log.warn("access log: cannot reopen {}: {}; still writing to the old file", path, e.toString());
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
+    OPEN_FILES.remove(this);
     try {
       writer.join(5_000);
       out.flush();

@@ -160,6 +160,44 @@ class AccessLogTest {
   }
 
   @Test
+  void sigusr1ReopensTheFileAfterLogrotateMovedItAway(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("logs/access.log");
+    AccessLog log = AccessLog.open(new StaticConfig.AccessLog(file.toString(), "common", 0));
+    try {
+      log.finished(Records.notFound());
+      awaitLines(file, 1);
+      java.nio.file.Path rotated = dir.resolve("logs/access.log.1");
+      java.nio.file.Files.move(file, rotated); // what logrotate does before it signals
+      log.finished(Records.notFound());
+      awaitLines(rotated, 2); // still the open (moved) file until the signal
+      // the real signal, to this JVM, as logrotate's postrotate 'kill -USR1' sends it
+      Process kill = new ProcessBuilder("kill", "-USR1", Long.toString(ProcessHandle.current().pid())).start();
+      assertThat(kill.waitFor()).isZero();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!java.nio.file.Files.exists(file) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      log.finished(Records.notFound());
+      awaitLines(file, 1);
+      assertThat(java.nio.file.Files.readAllLines(rotated)).hasSize(2);
+    } finally {
+      log.close();
+    }
+  }
+
+  private static void awaitLines(java.nio.file.Path file, int n) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (java.nio.file.Files.exists(file) && java.nio.file.Files.readAllLines(file).size() >= n) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(java.nio.file.Files.readAllLines(file)).as(file.toString()).hasSize(n);
+  }
+
+  @Test
   void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
     java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
