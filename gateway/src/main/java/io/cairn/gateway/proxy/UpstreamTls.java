@@ -28,7 +28,7 @@ import javax.net.ssl.SSLParameters;
  * TLS towards {@code https://} upstreams: one client context per {@link UpstreamTransport}
  * (cached), ALPN offering h2 then http/1.1 (http/1.1 only with {@code disableHttp2}), SNI and
  * hostname verification against {@code serverName} or the URL's host (none with {@code
- * insecureSkipVerify}). Thread-safe.
+ * insecureSkipVerify}), client certificates for servers that ask ({@code certificates}). Thread-safe.
  */
 final class UpstreamTls {
   private final Map<UpstreamTransport, SslContext> contexts = new ConcurrentHashMap<>();
@@ -56,6 +56,9 @@ final class UpstreamTls {
       } else if (!t.rootCAs().isEmpty()) {
         b.trustManager(certificates(t.rootCAs()));
       }
+      if (!t.certificates().isEmpty()) {
+        b.keyManager(keyManagers(t.certificates()));
+      }
       List<String> protocols = t.disableHttp2()
           ? List.of(ApplicationProtocolNames.HTTP_1_1)
           : List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
@@ -66,6 +69,31 @@ final class UpstreamTls {
       return b.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A key manager over the client certificates; IllegalArgumentException when one cannot be read. */
+  private static javax.net.ssl.KeyManagerFactory keyManagers(List<UpstreamTransport.ClientCertificate> certificates) {
+    try {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      int i = 0;
+      for (UpstreamTransport.ClientCertificate c : certificates) {
+        io.cairn.gateway.tls.CertifiedKey key;
+        try {
+          key = io.cairn.gateway.tls.CertifiedKey.read(c.certFile(), c.keyFile());
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalArgumentException("client certificate " + c.certFile() + " with key " + c.keyFile()
+              + " cannot be read: " + e.getMessage() + "; expected PEM certificates and a PEM private key", e);
+        }
+        store.setKeyEntry("client-" + i++, key.key(), new char[0], key.chain().toArray(new X509Certificate[0]));
+      }
+      javax.net.ssl.KeyManagerFactory kmf =
+          javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(store, new char[0]);
+      return kmf;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("client certificates cannot be loaded: " + e.getMessage(), e);
     }
   }
 

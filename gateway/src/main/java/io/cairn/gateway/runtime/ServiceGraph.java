@@ -152,7 +152,8 @@ final class ServiceGraph implements AutoCloseable {
       return UpstreamTransport.DEFAULT;
     }
     return new UpstreamTransport(t.serverName(), t.insecureSkipVerify(), t.rootCAs(), t.disableHTTP2(),
-        t.forwardingTimeouts().dialTimeout(), t.forwardingTimeouts().responseHeaderTimeout());
+        t.forwardingTimeouts().dialTimeout(), t.forwardingTimeouts().responseHeaderTimeout(),
+        t.certificates().stream().map(c -> new UpstreamTransport.ClientCertificate(c.certFile(), c.keyFile())).toList());
   }
 
   private static StickyCookie sticky(Optional<Service.Sticky> sticky, String service) {

@@ -22,6 +22,16 @@ public record CertifiedKey(PrivateKey key, List<X509Certificate> chain) {
     }
   }
 
+  /**
+   * Reads a certificate chain and its key, each a PEM file path or PEM text (Traefik's {@code
+   * FileOrContent}); keys may be PKCS#8, PKCS#1 (RSA) or SEC1 (EC).
+   *
+   * @throws java.io.IOException when a file cannot be read or holds no usable PEM
+   */
+  public static CertifiedKey read(String certFileOrContent, String keyFileOrContent) throws java.io.IOException {
+    return Pem.certifiedKey(certFileOrContent, keyFileOrContent);
+  }
+
   /** The leaf certificate. */
   public X509Certificate leaf() {
     return chain.getFirst();

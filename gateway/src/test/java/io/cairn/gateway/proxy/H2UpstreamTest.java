@@ -31,7 +31,9 @@ class H2UpstreamTest {
   private static H2Backend h2c;
   private static H2Backend limited;
   private static H2Backend tls;
+  private static H2Backend mutual;
   private static SelfSignedCertificate cert;
+  private static SelfSignedCertificate client;
   private static SelfSignedCertificate otherCa;
   private static EntryPoint web;
 
@@ -44,6 +46,10 @@ class H2UpstreamTest {
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
             ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
+    client = new SelfSignedCertificate("gateway-client");
+    SslContext mutualSsl = SslContextBuilder.forServer(cert.certificate(), cert.privateKey())
+        .trustManager(client.certificate()).clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE).build();
+    mutual = new H2Backend(mutualSsl, 100);
     h2c = new H2Backend(null, 100);
     limited = new H2Backend(null, 4);
     tls = new H2Backend(ssl, 100);
@@ -60,6 +66,12 @@ class H2UpstreamTest {
             .withRootCAs(List.of(otherCa.certificate().getPath())));
         case "tls-default" -> proxy(https(), secure);
         case "tls-h1" -> proxy(https(), secure.withInsecureSkipVerify(true).withDisableHttp2(true));
+        case "mtls" -> proxy("https://127.0.0.1:" + mutual.port(), secure.withInsecureSkipVerify(true)
+            .withCertificates(List.of(new UpstreamTransport.ClientCertificate(
+                client.certificate().getPath(), client.privateKey().getPath()))));
+        case "mtls-none" -> proxy("https://127.0.0.1:" + mutual.port(), secure.withInsecureSkipVerify(true));
+        case "mtls-unreadable" -> proxy("https://127.0.0.1:" + mutual.port(), secure.withInsecureSkipVerify(true)
+            .withCertificates(List.of(new UpstreamTransport.ClientCertificate("/nonexistent.crt", "/nonexistent.key"))));
         default -> Target.Respond.notFound();
       };
     };
@@ -80,7 +92,7 @@ class H2UpstreamTest {
     if (web != null) {
       web.stop();
     }
-    for (AutoCloseable c : new AutoCloseable[] {h2c, limited, tls}) {
+    for (AutoCloseable c : new AutoCloseable[] {h2c, limited, tls, mutual}) {
       if (c != null) {
         c.close();
       }
@@ -88,6 +100,7 @@ class H2UpstreamTest {
     if (cert != null) {
       cert.delete();
       otherCa.delete();
+      client.delete();
     }
   }
 
@@ -185,5 +198,15 @@ class H2UpstreamTest {
     HttpResponse<String> r = get("/tls-h1/e");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).startsWith("HTTP/1.1 GET /tls-h1/e");
+  }
+
+  @Test
+  void aServerAskingForAClientCertificateGetsTheTransportsCertificates() throws Exception {
+    HttpResponse<String> r = get("/mtls/f");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).startsWith("HTTP/1.1 GET /mtls/f"); // the backend offers no ALPN
+    assertThat(get("/mtls-none/g").statusCode()).as("no client certificate: the handshake fails").isEqualTo(502);
+    assertThat(get("/mtls-unreadable/h").statusCode()).as("certificate files missing").isEqualTo(502);
+    assertThat(get("/mtls/i").statusCode()).as("the gateway still proxies").isEqualTo(200);
   }
 }

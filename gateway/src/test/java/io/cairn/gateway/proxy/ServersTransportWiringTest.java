@@ -45,6 +45,7 @@ class ServersTransportWiringTest {
               insecureSkipVerify: true
               rootCAs: [/etc/ca.pem]
               disableHTTP2: true
+              certificates: [{certFile: /etc/client.crt, keyFile: /etc/client.key}]
               forwardingTimeouts: {dialTimeout: 3s, responseHeaderTimeout: 7s}
         """, "dynamic.yml");
     try (Routing routing = Routing.build(config, Set.of("web"), "file", "v3", scheduler)) {
@@ -52,7 +53,8 @@ class ServersTransportWiringTest {
           .orElseThrow().service().route(List.of()).orElseThrow();
       assertThat(a.target().url()).hasToString("https://127.0.0.1:9443");
       assertThat(a.target().transport()).isEqualTo(new UpstreamTransport("backend.internal", true,
-          List.of("/etc/ca.pem"), true, Duration.ofSeconds(3), Duration.ofSeconds(7)));
+          List.of("/etc/ca.pem"), true, Duration.ofSeconds(3), Duration.ofSeconds(7),
+          List.of(new UpstreamTransport.ClientCertificate("/etc/client.crt", "/etc/client.key"))));
       a.finished(false);
       Route b = routing.match("web", false, BasicRequest.of("GET", "x", "/b", Map.of(), "10.0.0.1:5555"))
           .orElseThrow().service().route(List.of()).orElseThrow();
