@@ -163,7 +163,10 @@ public sealed interface Middleware permits Headers, Middleware.AddPrefix, Middle
   /**
    * {@code forwardAuth}: asks {@code address} whether to let the request through.
    *
+   * @param addAuthCookiesToResponse names of the cookies copied from a 2xx auth answer to the
+   *     response, replacing the service's cookies of those names
    * @param maxBodySize with {@code forwardBody}, the largest body forwarded; -1 (default) is no limit
+   *     (cairn still holds at most 16 MiB)
    */
   record ForwardAuth(
       String address,
@@ -172,7 +175,7 @@ public sealed interface Middleware permits Headers, Middleware.AddPrefix, Middle
       List<String> authResponseHeaders,
       String authResponseHeadersRegex,
       List<String> authRequestHeaders,
-      boolean addAuthCookiesToResponse,
+      List<String> addAuthCookiesToResponse,
       String headerField,
       boolean forwardBody,
       long maxBodySize,
@@ -184,6 +187,7 @@ public sealed interface Middleware permits Headers, Middleware.AddPrefix, Middle
       authResponseHeaders = Checks.list(authResponseHeaders);
       Objects.requireNonNull(authResponseHeadersRegex, "authResponseHeadersRegex");
       authRequestHeaders = Checks.list(authRequestHeaders);
+      addAuthCookiesToResponse = Checks.list(addAuthCookiesToResponse);
       Objects.requireNonNull(headerField, "headerField");
     }
   }

@@ -104,7 +104,7 @@ final class MiddlewareDecoder {
     });
     return new Middleware.ForwardAuth(b.string("address", ""), tls, b.bool("trustForwardHeader", false),
         b.strings("authResponseHeaders"), b.string("authResponseHeadersRegex", ""), b.strings("authRequestHeaders"),
-        b.bool("addAuthCookiesToResponse", false), b.string("headerField", ""), b.bool("forwardBody", false),
+        b.strings("addAuthCookiesToResponse"), b.string("headerField", ""), b.bool("forwardBody", false),
         b.longValue("maxBodySize", -1), b.bool("preserveLocationHeader", false));
   }
 

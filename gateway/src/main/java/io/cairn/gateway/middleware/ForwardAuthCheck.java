@@ -24,8 +24,11 @@ import java.util.Set;
  * trustForwardHeader} changes nothing; {@code https} auth servers are called with {@link #tls()}
  * (Traefik's {@code tls}: {@code ca}, {@code cert}/{@code key}, {@code insecureSkipVerify});
  * {@code headerField} names the auth answer's header holding the user, who goes to the access
- * log; {@code forwardBody} is not implemented (the auth call has no body); all forwardAuth
- * middlewares of a chain run after its other middlewares.
+ * log; with {@code forwardBody} the request body goes with the auth call (read whole first, see
+ * the runtime's PreForward for the limits); {@code addAuthCookiesToResponse} lists cookie names:
+ * when a 2xx answer sets cookies, the service's cookies of those names are dropped from the
+ * response and the auth server's of those names added; all forwardAuth middlewares of a chain run
+ * after its other middlewares.
  */
 public final class ForwardAuthCheck implements Middleware {
   /** oxy's {@code HopHeaders}, removed both ways. */
@@ -36,7 +39,9 @@ public final class ForwardAuthCheck implements Middleware {
   private final List<String> requestHeaders;
   private final List<String> responseHeaders;
   private final GoRegex responseHeadersRegex;
-  private final boolean addCookies;
+  private final Set<String> addCookies;
+  private final boolean forwardBody;
+  private final long maxBodySize;
   private final boolean preserveLocation;
   private final Optional<io.cairn.gateway.config.Middleware.ClientTls> tls;
   private final String headerField;
@@ -61,7 +66,9 @@ public final class ForwardAuthCheck implements Middleware {
     this.responseHeaders = config.authResponseHeaders();
     this.responseHeadersRegex = config.authResponseHeadersRegex().isEmpty() ? null
         : GoRegex.compileUnanchored(config.authResponseHeadersRegex());
-    this.addCookies = config.addAuthCookiesToResponse();
+    this.addCookies = Set.copyOf(config.addAuthCookiesToResponse());
+    this.forwardBody = config.forwardBody();
+    this.maxBodySize = config.maxBodySize();
     this.preserveLocation = config.preserveLocationHeader();
   }
 
@@ -175,8 +182,38 @@ public final class ForwardAuthCheck implements Middleware {
     return new Outcome.Respond(500, new HeaderMap(), new byte[0]);
   }
 
-  /** The {@code Set-Cookie} values of a 2xx auth answer to add to the response ({@code addAuthCookiesToResponse}). */
+  /**
+   * The {@code Set-Cookie} values of a 2xx auth answer to add to the response: those whose cookie
+   * name {@code addAuthCookiesToResponse} lists.
+   */
   public List<String> cookies(HeaderMap authAnswer) {
-    return addCookies ? new ArrayList<>(authAnswer.getAll("Set-Cookie")) : List.of();
+    List<String> out = new ArrayList<>();
+    for (String c : authAnswer.getAll("Set-Cookie")) {
+      if (addCookies.contains(cookieName(c))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** {@code addAuthCookiesToResponse}: the names of the cookies the auth server sets on the response. */
+  public Set<String> cookieNames() {
+    return addCookies;
+  }
+
+  /** Whether the request body goes to the auth server ({@code forwardBody}). */
+  public boolean forwardBody() {
+    return forwardBody;
+  }
+
+  /** {@code maxBodySize}: the largest body sent with {@code forwardBody}; -1 for Traefik's no limit. */
+  public long maxBodySize() {
+    return maxBodySize;
+  }
+
+  /** The cookie name of a {@code Set-Cookie} value: what comes before the first {@code =}, trimmed. */
+  public static String cookieName(String setCookie) {
+    int eq = setCookie.indexOf('=');
+    return (eq < 0 ? setCookie : setCookie.substring(0, eq)).strip();
   }
 }

@@ -59,10 +59,11 @@ final class GatewayForwarder implements Forwarder {
         decided(new PreForward.Go(java.util.List.of()), null);
         return;
       }
-      if (pre.maxBody() > 0) {
+      if (pre.readsBody()) {
         long length = io.netty.handler.codec.http.HttpUtil.getContentLength(request.head(), -1L);
-        if (length > pre.maxBody()) {
-          decided(new PreForward.Answer(PreForward.tooLarge()), null);
+        io.cairn.gateway.middleware.Outcome.Respond over = length < 0 ? null : pre.overLimit(length);
+        if (over != null) {
+          decided(new PreForward.Answer(over), null);
         } else {
           buffering = request.bodyExpected(); // the body is read whole (autoRead stays on), then the steps run
           if (!buffering) {
@@ -90,7 +91,7 @@ final class GatewayForwarder implements Forwarder {
         return;
       }
       if (decision instanceof PreForward.Go go) {
-        hooks.authCookies(go.cookies());
+        hooks.authCookies(go.cookies(), go.replaced());
         client.config().setAutoRead(true); // as the proxy expects to find it; it pauses as it needs
         inner = proxy.forward(request, client);
         HttpContent c;
@@ -119,15 +120,29 @@ final class GatewayForwarder implements Forwarder {
         pending.add(content);
         if (buffering) {
           buffered += content.content().readableBytes();
-          if (buffered > hooks.preForward().maxBody()) {
+          io.cairn.gateway.middleware.Outcome.Respond over = hooks.preForward().overLimit(buffered);
+          if (over != null) {
             buffering = false;
-            decided(new PreForward.Answer(PreForward.tooLarge()), null);
+            decided(new PreForward.Answer(over), null);
           } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
             buffering = false;
+            hooks.preForward().body(heldBody());
             runSteps();
           }
         }
       }
+    }
+
+    /** A copy of the body pieces held (they stay held, to be forwarded). */
+    private byte[] heldBody() {
+      byte[] out = new byte[(int) buffered];
+      int at = 0;
+      for (HttpContent c : pending) {
+        int n = c.content().readableBytes();
+        c.content().getBytes(c.content().readerIndex(), out, at, n);
+        at += n;
+      }
+      return out;
     }
 
     @Override

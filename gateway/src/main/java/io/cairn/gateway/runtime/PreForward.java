@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * What must happen after the middlewares ran and before a request is forwarded, without blocking
  * the event loop: the {@code rateLimit} delay (scheduled), then each {@code forwardAuth} call in
- * chain order (through the {@link SideClient}). Ends in {@link Go} (with the auth cookies to add to
+ * chain order (through the {@link SideClient}), with the request body when it has {@code
+ * forwardBody} (read whole first, at most its {@code maxBodySize}, else at most {@link
+ * #FORWARD_BODY_CAP}; more is answered 401). Ends in {@link Go} (with the auth cookies to add to
  * the response) or {@link Answer} (the auth server's refusal, or 500 when it could not be asked).
  * Every step that touches the {@link Exchange} runs on the request's event loop.
  */
@@ -25,9 +27,32 @@ final class PreForward {
   /** Largest auth-server answer body kept (a larger one fails the check: 500). */
   static final int MAX_AUTH_BODY = 1024 * 1024;
 
+  /**
+   * Largest request body sent to an auth server with {@code forwardBody} when its {@code
+   * maxBodySize} is -1 (Traefik's "no limit"): the body is held in memory, so cairn bounds it; a
+   * longer body is answered 401 as one over {@code maxBodySize}.
+   */
+  static final long FORWARD_BODY_CAP = 16L * 1024 * 1024;
+
   sealed interface Decision {}
 
-  record Go(List<String> cookies) implements Decision {}
+  /**
+   * Go on.
+   *
+   * @param cookies the auth servers' {@code Set-Cookie} values to add to the response
+   * @param replaced cookie names ({@code addAuthCookiesToResponse}) whose {@code Set-Cookie} values
+   *     from the service are dropped from the response (replaced by the auth server's, if any)
+   */
+  record Go(List<String> cookies, java.util.Set<String> replaced) implements Decision {
+    Go(List<String> cookies) {
+      this(cookies, java.util.Set.of());
+    }
+
+    public Go {
+      cookies = List.copyOf(cookies);
+      replaced = java.util.Set.copyOf(replaced);
+    }
+  }
 
   record Answer(Outcome.Respond response) implements Decision {}
 
@@ -36,7 +61,11 @@ final class PreForward {
   private final Exchange exchange;
   private final SideClient side;
   private final long maxBody;
+  /** The smallest {@code maxBodySize} of the forwardAuths with {@code forwardBody}; -1 when none forwards it. */
+  private final long authBodyLimit;
   private final List<String> cookies = new ArrayList<>();
+  private final java.util.Set<String> replaced = new java.util.HashSet<>();
+  private byte[] body = new byte[0];
 
   private PreForward(Duration delay, List<ForwardAuthCheck> auths, long maxBody, Exchange exchange, SideClient side) {
     this.delay = delay;
@@ -44,6 +73,9 @@ final class PreForward {
     this.maxBody = maxBody;
     this.exchange = exchange;
     this.side = side;
+    this.authBodyLimit = auths.stream().filter(ForwardAuthCheck::forwardBody)
+        .mapToLong(a -> a.maxBodySize() < 0 ? FORWARD_BODY_CAP : Math.min(a.maxBodySize(), FORWARD_BODY_CAP))
+        .min().orElse(-1);
   }
 
   /** The steps for a request, or null when there is nothing to do. */
@@ -62,9 +94,29 @@ final class PreForward {
         : new PreForward(delay, auths, maxBody, exchange, side);
   }
 
-  /** The body limit when the body must be read whole before the other steps; 0 for none. */
-  long maxBody() {
-    return maxBody;
+  /** Whether the whole request body must be read before the steps run (buffering, forwardBody). */
+  boolean readsBody() {
+    return maxBody > 0 || authBodyLimit >= 0;
+  }
+
+  /**
+   * The answer to a body of {@code bytes} bytes (or a {@code Content-Length} announcing them), or
+   * null when it is within the limits: 413 over {@code buffering}'s {@code maxRequestBodyBytes},
+   * else 401 (Traefik's answer) over a forwardAuth's {@code maxBodySize}.
+   */
+  Outcome.Respond overLimit(long bytes) {
+    if (maxBody > 0 && bytes > maxBody) {
+      return tooLarge();
+    }
+    if (authBodyLimit >= 0 && bytes > authBodyLimit) {
+      return new Outcome.Respond(401, new HeaderMap(), new byte[0]);
+    }
+    return null;
+  }
+
+  /** The request body, read whole, for the forwardAuths with {@code forwardBody}. */
+  void body(byte[] body) {
+    this.body = java.util.Objects.requireNonNull(body, "body");
   }
 
   /** oxy's answer to a body over {@code maxRequestBodyBytes}. */
@@ -76,9 +128,9 @@ final class PreForward {
   CompletableFuture<Decision> run(EventLoop loop) {
     CompletableFuture<Decision> start = new CompletableFuture<>();
     if (delay.isZero()) {
-      loop.execute(() -> start.complete(new Go(cookies)));
+      loop.execute(() -> start.complete(new Go(cookies, replaced)));
     } else {
-      loop.schedule(() -> start.complete(new Go(cookies)), delay.toNanos(), TimeUnit.NANOSECONDS);
+      loop.schedule(() -> start.complete(new Go(cookies, replaced)), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
     CompletableFuture<Decision> chain = start;
     for (ForwardAuthCheck auth : auths) {
@@ -90,7 +142,8 @@ final class PreForward {
   private CompletableFuture<Decision> check(ForwardAuthCheck auth, EventLoop loop) {
     HttpHeaders h = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
     auth.authRequest(exchange).forEach(h::add);
-    return side.send(auth.address(), "GET", auth.addressTarget(), h, null, MAX_AUTH_BODY, auth.tls().orElse(null))
+    byte[] sent = auth.forwardBody() && body.length > 0 ? body : null;
+    return side.send(auth.address(), "GET", auth.addressTarget(), h, sent, MAX_AUTH_BODY, auth.tls().orElse(null))
         .handleAsync((answer, error) -> {
           if (error != null) {
             return new Answer(auth.onError());
@@ -103,8 +156,12 @@ final class PreForward {
           if (o instanceof Outcome.Respond r) {
             return new Answer(r);
           }
-          cookies.addAll(auth.cookies(headers));
-          return new Go(cookies);
+          List<String> added = auth.cookies(headers);
+          if (!headers.getAll("Set-Cookie").isEmpty()) { // Traefik changes the response only then
+            replaced.addAll(auth.cookieNames());
+          }
+          cookies.addAll(added);
+          return new Go(cookies, replaced);
         }, loop);
   }
 }

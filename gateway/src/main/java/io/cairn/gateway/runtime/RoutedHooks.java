@@ -47,6 +47,8 @@ final class RoutedHooks implements ExchangeHooks {
   private ErrorPages errorPages;
   private boolean refused;
   private List<String> authCookies = List.of();
+  /** Cookie names whose {@code Set-Cookie} values from the service are dropped ({@code addAuthCookiesToResponse}). */
+  private java.util.Set<String> replacedCookies = java.util.Set.of();
   private final Exchange exchange;
   private final HeaderMap original;
   private final String originalHost;
@@ -157,8 +159,9 @@ final class RoutedHooks implements ExchangeHooks {
   }
 
   /** {@code Set-Cookie} values from forwardAuth answers ({@code addAuthCookiesToResponse}). */
-  void authCookies(List<String> cookies) {
+  void authCookies(List<String> cookies, java.util.Set<String> replaced) {
     this.authCookies = List.copyOf(cookies);
+    this.replacedCookies = java.util.Set.copyOf(replaced);
   }
 
   /** A forwardAuth refusal as the response to write, after the middlewares' response edits; ends the exchange. */
@@ -201,6 +204,15 @@ final class RoutedHooks implements ExchangeHooks {
   public void responseHead(HttpResponse response) {
     for (String cookie : route.setCookies()) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+    }
+    if (!replacedCookies.isEmpty()) {
+      List<String> own = response.headers().getAll(HttpHeaderNames.SET_COOKIE);
+      response.headers().remove(HttpHeaderNames.SET_COOKIE);
+      for (String cookie : own) {
+        if (!replacedCookies.contains(io.cairn.gateway.middleware.ForwardAuthCheck.cookieName(cookie))) {
+          response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+        }
+      }
     }
     for (String cookie : authCookies) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, cookie);

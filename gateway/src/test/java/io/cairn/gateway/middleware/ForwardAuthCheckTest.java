@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 /** forwardAuth's request and answer rules, after Traefik's forward_test.go cases. */
 class ForwardAuthCheckTest {
   private static ForwardAuthCheck auth(String address, List<String> responseHeaders, String regex,
-      List<String> requestHeaders, boolean cookies, boolean preserveLocation) {
+      List<String> requestHeaders, List<String> cookies, boolean preserveLocation) {
     return new ForwardAuthCheck(new ForwardAuth(address, Optional.empty(), false, responseHeaders, regex, requestHeaders,
         cookies, "", false, -1, preserveLocation));
   }
 
   private static ForwardAuthCheck auth(String address) {
-    return auth(address, List.of(), "", List.of(), false, false);
+    return auth(address, List.of(), "", List.of(), List.of(), false);
   }
 
   @Test
@@ -44,7 +44,7 @@ class ForwardAuthCheckTest {
   void authRequestHeadersKeepsOnlyTheListedHeaders() {
     Exchange ex = Fx.get("http://example.com/");
     ex.requestHeaders().add("X-Keep", "1").add("X-Drop", "2");
-    HeaderMap h = auth("http://a/", List.of(), "", List.of("x-keep"), false, false).authRequest(ex);
+    HeaderMap h = auth("http://a/", List.of(), "", List.of("x-keep"), List.of(), false).authRequest(ex);
     assertThat(h.get("X-Keep")).isEqualTo("1");
     assertThat(h.contains("X-Drop")).isFalse();
     assertThat(h.get("X-Forwarded-Method")).isEqualTo("GET");
@@ -55,14 +55,16 @@ class ForwardAuthCheckTest {
     Exchange ex = Fx.get("http://example.com/");
     ex.requestHeaders().add("X-Auth-User", "forged").add("X-Auth-Group", "forged").add("X-Kept", "k");
     HeaderMap answer = new HeaderMap().add("X-Auth-User", "alice").add("x-auth-group", "admins")
-        .add("X-Unlisted", "u").add("Set-Cookie", "a=1");
-    ForwardAuthCheck check = auth("http://a/", List.of("X-Auth-User", "X-Missing"), "^X-Auth-G", List.of(), true, false);
+        .add("X-Unlisted", "u").add("Set-Cookie", "a=1").add("Set-Cookie", " b =2; Path=/").add("Set-Cookie", "c=3");
+    ForwardAuthCheck check = auth("http://a/", List.of("X-Auth-User", "X-Missing"), "^X-Auth-G", List.of(),
+        List.of("a", "b"), false);
     assertThat(check.onAnswer(ex, 204, answer, new byte[0])).isEqualTo(Outcome.CONTINUE);
     assertThat(ex.requestHeaders().getAll("X-Auth-User")).containsExactly("alice");
     assertThat(ex.requestHeaders().getAll("X-Auth-Group")).containsExactly("admins");
     assertThat(ex.requestHeaders().contains("X-Unlisted")).isFalse();
     assertThat(ex.requestHeaders().get("X-Kept")).isEqualTo("k");
-    assertThat(check.cookies(answer)).containsExactly("a=1");
+    assertThat(check.cookies(answer)).as("the listed names only").containsExactly("a=1", " b =2; Path=/");
+    assertThat(check.cookieNames()).containsExactlyInAnyOrder("a", "b");
     assertThat(auth("http://a/").cookies(answer)).isEmpty();
   }
 
@@ -81,7 +83,7 @@ class ForwardAuthCheckTest {
     assertThat(r.headers().contains("Connection")).isFalse();
     assertThat(r.headers().contains("Content-Length")).isFalse();
 
-    Outcome kept = auth("http://auth.local/check", List.of(), "", List.of(), false, true)
+    Outcome kept = auth("http://auth.local/check", List.of(), "", List.of(), List.of(), true)
         .onAnswer(ex, 302, answer, new byte[0]);
     assertThat(((Outcome.Respond) kept).headers().get("Location")).isEqualTo("/login?next=1");
     assertThat(auth("http://a/").onError().status()).isEqualTo(500);

@@ -49,7 +49,7 @@ class FileRouteForwardAuthTest {
             auth:
               forwardAuth:
                 address: "http://127.0.0.1:%d/verify"
-                addAuthCookiesToResponse: true
+                addAuthCookiesToResponse: [session, a, b]
           services:
             files:
               fileServer: {root: "%s"}

@@ -28,7 +28,7 @@ class ForwardAuthTest {
                 address: "%s/verify?x=1"
                 authResponseHeaders: [X-Auth-User]
                 authResponseHeadersRegex: "^X-Group-"
-                addAuthCookiesToResponse: true
+                addAuthCookiesToResponse: [session, a, b]
           services:
             app:
               loadBalancer:
@@ -102,7 +102,7 @@ class ForwardAuthTest {
     String address = "https://127.0.0.1:" + https.getAddress().getPort();
     try (TestBackend app = new TestBackend("app")) {
       try (GatewayHarness g = new GatewayHarness(java.nio.file.Files.createDirectories(dir.resolve("trusted")),
-          config(app, address).replace("addAuthCookiesToResponse: true", "addAuthCookiesToResponse: true\n"
+          config(app, address).replace("addAuthCookiesToResponse: [session, a, b]", "addAuthCookiesToResponse: [session, a, b]\n"
               + "        headerField: X-Auth-User\n        tls: {ca: \"" + ca.rootCertificatePath() + "\"}"))) {
         HttpResponse<String> ok = g.get("/in");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -150,6 +150,78 @@ class ForwardAuthTest {
       assertThat(String.join(", ", denied.headers().allValues("vary"))).isEqualTo("Cookie, Accept");
     } finally {
       authServer.stop(0);
+    }
+  }
+
+  @Test
+  void forwardBodySendsTheBodyToTheAuthServerUpToMaxBodySize() throws Exception {
+    try (TestBackend app = new TestBackend("app"); TestBackend auth = new TestBackend("")) {
+      String yaml = config(app, auth.url()).replace("addAuthCookiesToResponse: [session, a, b]",
+          "addAuthCookiesToResponse: [session, a, b]\n        forwardBody: true\n        maxBodySize: 10");
+      try (GatewayHarness g = new GatewayHarness(dir, yaml)) {
+        HttpResponse<String> ok = g.send(HttpRequest.newBuilder(URI.create(g.url("/in")))
+            .POST(HttpRequest.BodyPublishers.ofString("0123456789")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(new String(auth.seen.getFirst().body())).isEqualTo("0123456789");
+        assertThat(auth.seen.getFirst().method()).isEqualTo("GET");
+        assertThat(new String(app.seen.getFirst().body())).as("the service still gets the body").isEqualTo("0123456789");
+
+        HttpResponse<String> tooLong = g.send(HttpRequest.newBuilder(URI.create(g.url("/in")))
+            .POST(HttpRequest.BodyPublishers.ofString("0123456789A")));
+        assertThat(tooLong.statusCode()).as("Traefik answers 401 over maxBodySize").isEqualTo(401);
+        assertThat(tooLong.body()).isEmpty();
+        assertThat(auth.seen).hasSize(1);
+        assertThat(app.hits()).isEqualTo(1);
+
+        HttpResponse<String> chunked = g.send(HttpRequest.newBuilder(URI.create(g.url("/in")))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                "x".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(chunked.statusCode()).as("a chunked body found too long while read").isEqualTo(401);
+        assertThat(g.get("/again").statusCode()).isEqualTo(200);
+        assertThat(auth.seen.getLast().body()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void addAuthCookiesToResponseReplacesTheServicesCookiesOfTheListedNames() throws Exception {
+    var authServer = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    authServer.createContext("/", ex -> {
+      ex.getResponseHeaders().add("Set-Cookie", "session=new; Path=/");
+      ex.getResponseHeaders().add("Set-Cookie", "unlisted=z");
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    authServer.start();
+    var appServer = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    appServer.createContext("/", ex -> {
+      ex.getResponseHeaders().add("Set-Cookie", "session=old");
+      ex.getResponseHeaders().add("Set-Cookie", "theme=dark");
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    appServer.start();
+    String yaml = """
+        http:
+          routers:
+            all: {rule: "PathPrefix(`/`)", service: app, middlewares: [auth]}
+          middlewares:
+            auth:
+              forwardAuth:
+                address: "http://127.0.0.1:%d/"
+                addAuthCookiesToResponse: [session]
+          services:
+            app:
+              loadBalancer:
+                servers: [{url: "http://127.0.0.1:%d"}]
+        """.formatted(authServer.getAddress().getPort(), appServer.getAddress().getPort());
+    try (GatewayHarness g = new GatewayHarness(dir, yaml)) {
+      HttpResponse<String> r = g.get("/");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().allValues("set-cookie")).containsExactlyInAnyOrder("theme=dark", "session=new; Path=/");
+    } finally {
+      authServer.stop(0);
+      appServer.stop(0);
     }
   }
 
