@@ -13,8 +13,9 @@ import java.util.ArrayDeque;
  * their {@link PreForward} steps (rate-limit delay, forwardAuth). While those run, the client is
  * paused and the few body pieces already read are held; then the request is forwarded and the held
  * pieces replayed, or the middleware's answer is written and the rest of the body dropped. A
- * request with an {@code errors} middleware gets its {@link ErrorPages} handler at the end of the
- * client's pipeline for the time of its response.
+ * request with an {@code errors} middleware gets its {@link ErrorPages} handler, and one with {@code
+ * buffering.maxResponseBodyBytes} its {@link ResponseLimit}, at the end of the client's pipeline
+ * for the time of its response.
  */
 final class GatewayForwarder implements Forwarder {
   private final Forwarder proxy;
@@ -25,7 +26,11 @@ final class GatewayForwarder implements Forwarder {
 
   @Override
   public Forwarding forward(ForwardRequest request, Channel client) {
-    if (request.hooks() instanceof RoutedHooks hooks && (hooks.preForward() != null || hooks.errorPages() != null)) {
+    if (request.hooks() instanceof RoutedHooks hooks
+        && (hooks.preForward() != null || hooks.errorPages() != null || hooks.responseLimit() != null)) {
+      if (hooks.responseLimit() != null) {
+        client.pipeline().addLast(hooks.responseLimit());
+      }
       if (hooks.errorPages() != null) {
         client.pipeline().addLast(hooks.errorPages());
       }
@@ -156,6 +161,9 @@ final class GatewayForwarder implements Forwarder {
     public void abort() {
       if (hooks.errorPages() != null) {
         hooks.errorPages().abandon(client);
+      }
+      if (hooks.responseLimit() != null) {
+        hooks.responseLimit().abandon(client);
       }
       if (inner != null) {
         inner.abort();

@@ -128,6 +128,10 @@ final class GatewayRouter implements RequestRouter {
               hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
                   now.service(e.service()).orElse(null), exchange, side));
             });
+        deferred.stream().map(d -> d.config())
+            .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
+            .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxResponseBodyBytes())
+            .filter(m -> m > 0).min().ifPresent(m -> hooks.responseLimit(new ResponseLimit(m)));
         FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
       }
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());

@@ -45,6 +45,7 @@ final class RoutedHooks implements ExchangeHooks {
   private final MirrorCopies copies;
   private PreForward preForward;
   private ErrorPages errorPages;
+  private ResponseLimit responseLimit;
   private boolean refused;
   private List<String> authCookies = List.of();
   /** Cookie names whose {@code Set-Cookie} values from the service are dropped ({@code addAuthCookiesToResponse}). */
@@ -150,6 +151,15 @@ final class RoutedHooks implements ExchangeHooks {
   }
 
   /** The {@code errors} middleware's handler for this request, or null. */
+  /** The {@code buffering} middleware's response limit for this request, or null. */
+  ResponseLimit responseLimit() {
+    return responseLimit;
+  }
+
+  void responseLimit(ResponseLimit limit) {
+    this.responseLimit = limit;
+  }
+
   ErrorPages errorPages() {
     return errorPages;
   }

@@ -1,0 +1,122 @@
+package io.cairn.gateway.runtime;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * {@code buffering.maxResponseBodyBytes} for one request, as an outbound handler put at the end of
+ * the client's pipeline while the response goes out (as {@link ErrorPages} is): the response is
+ * held whole until its end; one whose body turns out longer than the limit (or announces a longer
+ * {@code Content-Length}) is dropped and the client gets oxy's answer, {@code 500 Internal Server
+ * Error}, once the upstream has finished sending (the rest is read and dropped, never held). A
+ * response within the limit is written as it came, all at once. Informational heads (100, 103) pass
+ * at once. The handler removes itself when its response ended.
+ *
+ * <p>Memory: at most {@code limit} body bytes per request, and the limit itself is at most {@link
+ * #MAX_LIMIT} (a larger configured value holds {@link #MAX_LIMIT}); the response is held in memory,
+ * where oxy spills to disk above {@code memResponseBodyBytes}.
+ */
+final class ResponseLimit extends ChannelOutboundHandlerAdapter {
+  /** The most a response may be held in memory, whatever {@code maxResponseBodyBytes} says. */
+  static final long MAX_LIMIT = 64L * 1024 * 1024;
+
+  private final long limit;
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private final ArrayDeque<ChannelPromise> promises = new ArrayDeque<>();
+  private long bytes;
+  private boolean tooLarge;
+
+  /** @param maxResponseBodyBytes above 0 */
+  ResponseLimit(long maxResponseBodyBytes) {
+    if (maxResponseBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBodyBytes is " + maxResponseBodyBytes + "; expected > 0");
+    }
+    this.limit = Math.min(maxResponseBodyBytes, MAX_LIMIT);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse r && r.status().code() < 200) {
+      ctx.write(msg, promise);
+      return;
+    }
+    if (msg instanceof HttpResponse r && HttpUtil.getContentLength(r, -1L) > limit) {
+      tooLarge = true;
+    }
+    if (msg instanceof HttpContent c) {
+      bytes += c.content().readableBytes();
+      tooLarge |= bytes > limit;
+    }
+    boolean last = msg instanceof LastHttpContent;
+    if (tooLarge) {
+      releaseHeld();
+      ReferenceCountUtil.release(msg);
+      promise.setSuccess();
+      if (last) {
+        byte[] body = "Internal Server Error".getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            HttpResponseStatus.INTERNAL_SERVER_ERROR, Unpooled.wrappedBuffer(body));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        ctx.writeAndFlush(out);
+        remove(ctx);
+      }
+      return;
+    }
+    held.add(msg);
+    promises.add(promise);
+    if (last) {
+      while (!held.isEmpty()) {
+        ctx.write(held.poll(), promises.poll());
+      }
+      ctx.flush();
+      remove(ctx);
+    }
+  }
+
+  @Override
+  public void flush(ChannelHandlerContext ctx) {
+    if (held.isEmpty() && !tooLarge) {
+      ctx.flush();
+    }
+  }
+
+  private void releaseHeld() {
+    while (!held.isEmpty()) {
+      ReferenceCountUtil.release(held.poll());
+      promises.poll().setSuccess();
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    releaseHeld();
+  }
+
+  private void remove(ChannelHandlerContext ctx) {
+    if (!ctx.isRemoved()) {
+      ctx.pipeline().remove(this);
+    }
+  }
+
+  /** Takes the handler out if its response never went out (the exchange was aborted). */
+  void abandon(io.netty.channel.Channel client) {
+    if (client.pipeline().context(this) != null) {
+      client.pipeline().remove(this);
+    }
+  }
+}
