@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * check see it whichever member took the add. Whichever member leads completes the Raft change once
  * the new member is up (it starts with {@code --initial-cluster-state existing} and its peer URL
  * accepts connections), one change at a time, looking every {@value #DRIVE_PERIOD_MILLIS} ms, and then
- * forgets the record; {@code MemberRemove} forgets the record through Raft before it touches the Raft
- * configuration. Two adds racing through different members are checked against the Raft
+ * forgets the record; {@code MemberRemove} forgets the record through Raft, waits for a read
+ * barrier, then removes the member from the Raft configuration if it is there. A remove that races
+ * with the join (the change commits after the remove looked) is undone by the leader that made the
+ * change: finding its record gone once the change committed, it removes the member again. Two adds racing through different members are checked against the Raft
  * configuration by each proposer and against each other's records when applied. Not as in etcd: the
  * peer URLs of an unstarted member cannot be updated ({@code MemberUpdate} answers MEMBER_NOT_FOUND;
  * remove and add it again).
@@ -167,7 +169,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
         long id = p.getID();
         Long notBefore = retryAfter.get(id);
         if (joined.contains(id)) {
-          forget(id);
+          if (adding.get() != id) { // else the completion of this member's own add decides (afterJoin)
+            forget(id);
+          }
         } else if ((notBefore == null || System.nanoTime() - notBefore >= 0) && reachable(p)
             && adding.compareAndSet(0, id)) {
           add(p);
@@ -214,16 +218,58 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
       change = CompletableFuture.failedFuture(e);
     }
     change.whenComplete((ok, failure) -> {
-      adding.set(0);
       if (failure == null) {
         retryAfter.remove(id);
         log.info("member {} joined the cluster", Members.hex(id));
-        forget(id);
+        try {
+          driver.execute(() -> {
+            try {
+              afterJoin(id);
+            } finally {
+              adding.set(0);
+            }
+          });
+        } catch (RejectedExecutionException closing) {
+          adding.set(0); // closing: the next leader's driver forgets the record
+        }
       } else {
+        adding.set(0);
         retryAfter.put(id, System.nanoTime() + RETRY_PAUSE_NANOS);
         log.debug("member {} not added yet: {}", Members.hex(id), failure.toString());
       }
     });
+  }
+
+  /**
+   * On the driver, once this member's Raft change for {@code id} committed: forgets the pending
+   * record, or, when the record is already gone, undoes the change. The record can only be gone
+   * because a member remove forgot it while the change was in flight (this member forgets a record
+   * only here, or in {@link #drive} when no change of its own is in flight), and that remove may have
+   * looked for the member before the change committed and found nothing to remove.
+   */
+  private void afterJoin(long id) {
+    try {
+      if (!appliedUpTo(raft.commitIndex())) {
+        return; // the driver's next round forgets the record once this member has caught up
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (store.pendingMembers().stream().anyMatch(p -> p.getID() == id)) {
+      forget(id);
+      return;
+    }
+    log.info("member {} was removed while joining; removing it from the Raft configuration", Members.hex(id));
+    try {
+      raft.removeMember(Members.hex(id)).whenComplete((ms, failure) -> {
+        if (failure != null) {
+          log.debug("undoing the join of member {}: {}", Members.hex(id), failure.toString());
+        }
+      });
+    } catch (RuntimeException e) {
+      log.warn("undoing the join of member {} failed", Members.hex(id), e);
+    }
   }
 
   private void forget(long id) {
@@ -324,9 +370,14 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
               }
               throw failure instanceof CompletionException c ? c : new CompletionException(failure);
             });
+    // After the barrier this member's configuration holds every change committed before the
+    // record was forgotten, so a join that committed first is found here and removed; one that
+    // commits later is undone by the leader that made it (afterJoin).
+    CompletableFuture<Boolean> settled =
+        forgotten.thenCompose(wasPending -> raft.readBarrier().handle((ignored, failure) -> wasPending));
     Calls.reply(
         observer,
-        forgotten.thenCompose(wasPending -> {
+        settled.thenCompose(wasPending -> {
           if (find(id) != null) {
             return raft.removeMember(Members.hex(id))
                 .thenApply(ms -> MemberRemoveResponse.newBuilder()
