@@ -126,8 +126,8 @@ class ClusterServiceJoinRaceTest {
 
     @Override
     public CompletableFuture<List<RaftMember>> removeMember(String id) {
-      removed.add(id);
       members.removeIf(m -> m.id().equals(id));
+      removed.add(id); // after the configuration changed: the test waits on this list
       return CompletableFuture.completedFuture(List.copyOf(members));
     }
 
