@@ -86,7 +86,7 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
     Path path = Path.of(config.filePath());
     AccessLog opened = new AccessLog(config, path, openFile(path), true);
     OPEN_FILES.add(opened);
-    handleUsr1();
+    trapUsr1();
     return opened;
   }
 
@@ -102,8 +102,12 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
     return new FileOutputStream(path.toFile(), true);
   }
 
-  /** Installs the {@code SIGUSR1} handler once per process; a JVM that keeps the signal for itself gets a warning. */
-  private static void handleUsr1() {
+  /**
+   * Installs the {@code SIGUSR1} handler once per process (reopening every open access log file;
+   * nothing when none is open), as Traefik always traps the signal: without it the signal's default
+   * action would end the process. A JVM that keeps the signal for itself gets a warning.
+   */
+  public static void trapUsr1() {
     if (SIGNAL_HANDLED.compareAndSet(false, true)) {
       try {
         sun.misc.Signal.handle(new sun.misc.Signal("USR1"), s -> OPEN_FILES.forEach(AccessLog::reopen));

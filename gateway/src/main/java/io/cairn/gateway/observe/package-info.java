@@ -42,7 +42,8 @@
  * <ul>
  *   <li>The access log never blocks a request: a full queue drops the line and counts it
  *       ({@code AccessLog.dropped()}); Traefik blocks instead. Formatting happens on the writer
- *       thread. The file is opened in append mode; rotation by reopening on SIGUSR1 is not done.
+ *       thread. The file is opened in append mode; {@code SIGUSR1} closes and reopens it (for
+ *       logrotate), and is trapped even without a file, as Traefik does.
  *   <li>As Traefik, the CLF status and size are the origin's: answers the gateway gives itself
  *       (404, middleware answers, the internal API) show {@code - -}; referer and user agent are
  *       {@code "-"} unless {@code accessLog.fields.headers} keeps those headers.

@@ -28,8 +28,9 @@ final class GatewayForwarder implements Forwarder {
   public Forwarding forward(ForwardRequest request, Channel client) {
     if (request.hooks() instanceof RoutedHooks hooks
         && (hooks.preForward() != null || hooks.errorPages() != null || hooks.responseLimit() != null)) {
-      if (hooks.responseLimit() != null) {
-        client.pipeline().addLast(hooks.responseLimit());
+      if (hooks.responseLimit() != null
+          && !request.head().headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)) {
+        client.pipeline().addLast(hooks.responseLimit()); // an upgrade becomes a tunnel: nothing to hold
       }
       if (hooks.errorPages() != null) {
         client.pipeline().addLast(hooks.errorPages());
@@ -131,7 +132,9 @@ final class GatewayForwarder implements Forwarder {
             decided(new PreForward.Answer(over), null);
           } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
             buffering = false;
-            hooks.preForward().body(heldBody());
+            if (hooks.preForward().forwardsBody()) {
+              hooks.preForward().body(heldBody());
+            }
             runSteps();
           }
         }
@@ -162,7 +165,7 @@ final class GatewayForwarder implements Forwarder {
       if (hooks.errorPages() != null) {
         hooks.errorPages().abandon(client);
       }
-      if (hooks.responseLimit() != null) {
+      if (hooks.responseLimit() != null && client.pipeline().context(hooks.responseLimit()) != null) {
         hooks.responseLimit().abandon(client);
       }
       if (inner != null) {

@@ -131,7 +131,8 @@ final class GatewayRouter implements RequestRouter {
         deferred.stream().map(d -> d.config())
             .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
             .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxResponseBodyBytes())
-            .filter(m -> m > 0).min().ifPresent(m -> hooks.responseLimit(new ResponseLimit(m)));
+            .filter(m -> m > 0).min()
+            .ifPresent(m -> hooks.responseLimit(new ResponseLimit(m, head.method().equals("HEAD"))));
         FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
       }
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());
@@ -166,7 +167,8 @@ final class GatewayRouter implements RequestRouter {
 
   /**
    * An answer the gateway makes itself ({@code serve}, given forwardAuth's cookies), held as a
-   * forward is by the rate-limit delay and the forwardAuth calls when the router has them.
+   * forward is by the rate-limit delay and the forwardAuth calls when the router has them. The
+   * request body is not read first, so {@code forwardBody} sends none here.
    */
   private Target held(Outcome outcome, Chain chain, Exchange exchange,
       java.util.function.Function<List<String>, Target> serve) {
@@ -174,9 +176,13 @@ final class GatewayRouter implements RequestRouter {
     if (pre == null) {
       return serve.apply(List.of());
     }
-    return new Target.Deferred(loop -> pre.run(loop).thenApply(decision -> switch (decision) {
+    return new Target.Deferred(loop -> pre.run(loop).<Target>thenApply(decision -> switch (decision) {
       case PreForward.Go go -> serve.apply(go.cookies());
       case PreForward.Answer a -> answer(chain, exchange, a.response());
+    }).whenComplete((t, error) -> {
+      if (error != null) { // the server answers 500; the middlewares' completion hooks must still run
+        exchange.complete(new Completion(500, false, Duration.ZERO));
+      }
     }));
   }
 

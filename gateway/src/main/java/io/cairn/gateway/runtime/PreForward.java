@@ -114,7 +114,12 @@ final class PreForward {
     return null;
   }
 
-  /** The request body, read whole, for the forwardAuths with {@code forwardBody}. */
+  /** Whether a forwardAuth sends the request body ({@code forwardBody}): {@link #body} is then needed. */
+  boolean forwardsBody() {
+    return authBodyLimit >= 0;
+  }
+
+  /** The request body, read whole (at most {@link #FORWARD_BODY_CAP}), for the forwardAuths with {@code forwardBody}. */
   void body(byte[] body) {
     this.body = java.util.Objects.requireNonNull(body, "body");
   }
@@ -136,7 +141,7 @@ final class PreForward {
     for (ForwardAuthCheck auth : auths) {
       chain = chain.thenCompose(d -> d instanceof Answer ? CompletableFuture.completedFuture(d) : check(auth, loop));
     }
-    return chain;
+    return chain.whenComplete((d, e) -> body = new byte[0]); // not kept for the rest of the exchange
   }
 
   private CompletableFuture<Decision> check(ForwardAuthCheck auth, EventLoop loop) {

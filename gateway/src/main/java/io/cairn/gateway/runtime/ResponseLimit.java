@@ -24,7 +24,8 @@ import java.util.ArrayDeque;
  * {@code Content-Length}) is dropped and the client gets oxy's answer, {@code 500 Internal Server
  * Error}, once the upstream has finished sending (the rest is read and dropped, never held). A
  * response within the limit is written as it came, all at once. Informational heads (100, 103) pass
- * at once. The handler removes itself when its response ended.
+ * at once; a 101 and what follows (an upgraded connection), and the answers without a body (to
+ * HEAD, 204, 304), pass untouched. The handler removes itself when its response ended.
  *
  * <p>Memory: at most {@code limit} body bytes per request, and the limit itself is at most {@link
  * #MAX_LIMIT} (a larger configured value holds {@link #MAX_LIMIT}); the response is held in memory,
@@ -35,13 +36,18 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
   static final long MAX_LIMIT = 64L * 1024 * 1024;
 
   private final long limit;
+  private final boolean headRequest;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private final ArrayDeque<ChannelPromise> promises = new ArrayDeque<>();
   private long bytes;
   private boolean tooLarge;
 
-  /** @param maxResponseBodyBytes above 0 */
-  ResponseLimit(long maxResponseBodyBytes) {
+  /**
+   * @param maxResponseBodyBytes above 0
+   * @param headRequest whether the request is a HEAD (its answer has no body to limit)
+   */
+  ResponseLimit(long maxResponseBodyBytes, boolean headRequest) {
+    this.headRequest = headRequest;
     if (maxResponseBodyBytes <= 0) {
       throw new IllegalArgumentException("maxResponseBodyBytes is " + maxResponseBodyBytes + "; expected > 0");
     }
@@ -50,12 +56,27 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof HttpResponse r && r.status().code() < 200) {
-      ctx.write(msg, promise);
+    if (!(msg instanceof io.netty.handler.codec.http.HttpObject)) {
+      ctx.write(msg, promise); // not HTTP (a tunnel's bytes): nothing to limit
       return;
     }
-    if (msg instanceof HttpResponse r && HttpUtil.getContentLength(r, -1L) > limit) {
-      tooLarge = true;
+    if (msg instanceof HttpResponse r && r.status().code() < 200) {
+      ctx.write(msg, promise);
+      if (r.status().code() == 101) {
+        remove(ctx); // switched protocols: what follows is a tunnel, as oxy lets hijacked connections through
+      }
+      return;
+    }
+    if (msg instanceof HttpResponse r && held.isEmpty() && !tooLarge) {
+      int code = r.status().code();
+      if (headRequest || code == 204 || code == 304) {
+        ctx.write(msg, promise); // no body: nothing to limit (its Content-Length describes another answer)
+        remove(ctx);
+        return;
+      }
+      if (HttpUtil.getContentLength(r, -1L) > limit) {
+        tooLarge = true;
+      }
     }
     if (msg instanceof HttpContent c) {
       bytes += c.content().readableBytes();

@@ -37,6 +37,9 @@ class InternalServiceRoutersTest {
             noop:
               rule: Host(`noop.test`)
               service: noop@internal
+            dash:
+              rule: Host(`dash.test`)
+              service: dashboard@internal
           middlewares:
             auth:
               basicAuth:
@@ -44,7 +47,8 @@ class InternalServiceRoutersTest {
         """);
     GatewayServer gateway = new GatewayServer(StaticConfig.fromArgs(List.of(
         "--entryPoints.web.address=127.0.0.1:0", "--providers.file.filename=" + dynamic,
-        "--providers.file.watch=false", "--api.dashboard=true", "--ping.manualRouting=true")));
+        "--providers.file.watch=false", "--api.dashboard=true", "--ping.manualRouting=true",
+        "--metrics.prometheus=true", "--metrics.prometheus.manualRouting=true")));
     gateway.start();
     try {
       String web = gateway.endpoints().stream().filter(e -> e.serves().equals("entry point web"))
@@ -78,8 +82,15 @@ class InternalServiceRoutersTest {
       assertThat(get(web + "/ping", "any.test", null).statusCode())
           .as("ping.manualRouting: /ping is not served by itself").isEqualTo(404);
 
-      assertThat(get(web + "/stats", "any.test", null).statusCode())
-          .as("metrics.prometheus is not configured").isEqualTo(404);
+      Got metrics = get(web + "/stats", "any.test", null);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("traefik_config_reloads_total");
+      assertThat(get(web + "/metrics", "any.test", null).statusCode())
+          .as("metrics.prometheus.manualRouting: /metrics is not served by itself").isEqualTo(404);
+
+      assertThat(get(web + "/dashboard/", "dash.test", null).body()).startsWith("<!doctype html>");
+      assertThat(get(web + "/api/version", "dash.test", null).statusCode())
+          .as("dashboard@internal serves the dashboard only").isEqualTo(404);
 
       Got noop = get(web + "/", "noop.test", null);
       assertThat(noop.statusCode()).isEqualTo(418);

@@ -60,6 +60,12 @@ class BufferingTest {
     var backend = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     backend.createContext("/", ex -> {
       String path = ex.getRequestURI().getPath();
+      if (ex.getRequestMethod().equals("HEAD") || path.equals("/not-modified")) {
+        ex.getResponseHeaders().set("Content-Length", "300000"); // the full representation's length
+        ex.sendResponseHeaders(path.equals("/not-modified") ? 304 : 200, -1);
+        ex.close();
+        return;
+      }
       int size = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
       byte[] body = "y".repeat(size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("X-Backend", "yes");
@@ -107,9 +113,71 @@ class BufferingTest {
       String curl = new String(h2.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(h2.waitFor()).as(curl).isZero();
       assertThat(curl).as("over HTTP/2 too (the real curl)").isEqualTo("500 2");
+      HttpResponse<String> head = g.send(HttpRequest.newBuilder(URI.create(g.url("/length/300000")))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertThat(head.statusCode()).as("a HEAD answer has no body to limit").isEqualTo(200);
+      assertThat(head.headers().firstValue("content-length")).hasValue("300000");
+      assertThat(g.get("/not-modified").statusCode()).as("nor has a 304").isEqualTo(304);
       assertThat(g.get("/length/10").body()).as("the gateway still serves").isEqualTo("y".repeat(10));
     } finally {
       backend.stop(0);
+    }
+  }
+
+  @Test
+  void anUpgradedConnectionIsATunnelThatMaxResponseBodyBytesLeavesAlone() throws Exception {
+    try (java.net.ServerSocket backend = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual().start(() -> {
+        try (java.net.Socket s = backend.accept()) {
+          var in = s.getInputStream();
+          var out = s.getOutputStream();
+          StringBuilder head = new StringBuilder();
+          while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.read());
+          }
+          out.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          out.flush();
+          byte[] buf = new byte[8192];
+          for (int n; (n = in.read(buf)) > 0; ) {
+            out.write(buf, 0, n); // echo, well over the limit in all
+            out.flush();
+          }
+        } catch (java.io.IOException ignored) {
+          // the test ended the tunnel
+        }
+      });
+      try (GatewayHarness g = new GatewayHarness(dir, """
+          http:
+            routers:
+              all: {rule: "PathPrefix(`/`)", service: app, middlewares: [buffer]}
+            middlewares:
+              buffer: {buffering: {maxResponseBodyBytes: 100}}
+            services:
+              app:
+                loadBalancer:
+                  servers: [{url: "http://127.0.0.1:%d"}]
+          """.formatted(backend.getLocalPort()));
+          java.net.Socket client = new java.net.Socket("127.0.0.1", URI.create(g.url("/")).getPort())) {
+        client.setSoTimeout(10_000);
+        var out = client.getOutputStream();
+        var in = client.getInputStream();
+        out.write("GET /t HTTP/1.1\r\nHost: a\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+          int c = in.read();
+          assertThat(c).as("response head so far: " + head).isNotNegative();
+          head.append((char) c);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101 ");
+        byte[] payload = "z".repeat(5000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.write(payload);
+        out.flush();
+        byte[] echoed = in.readNBytes(payload.length);
+        assertThat(echoed).isEqualTo(payload);
+      }
     }
   }
 }

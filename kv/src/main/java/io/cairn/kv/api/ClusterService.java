@@ -88,6 +88,11 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
   private final Map<Long, Long> retryAfter = new ConcurrentHashMap<>();
   /** Pending records this member is proposing to forget. */
   private final Set<Long> forgetting = ConcurrentHashMap.newKeySet();
+  /**
+   * Members this member's own Raft change added, not yet settled by {@link #afterJoin} (record
+   * forgotten, or the join undone); the driver retries them every round. Touched on the driver only.
+   */
+  private final Set<Long> joinsToSettle = new HashSet<>();
 
   public ClusterService(
       RaftGroupHandle raft, KvStore store, Proposals proposals, Headers headers, String clusterToken, AuthGuard guard) {
@@ -165,6 +170,9 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
       if (!appliedUpTo(raft.commitIndex())) {
         return;
       }
+      for (Long id : List.copyOf(joinsToSettle)) {
+        afterJoin(id);
+      }
       for (Member p : store.pendingMembers()) {
         long id = p.getID();
         Long notBefore = retryAfter.get(id);
@@ -224,7 +232,10 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
         try {
           driver.execute(() -> {
             try {
+              joinsToSettle.add(id);
               afterJoin(id);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             } finally {
               adding.set(0);
             }
@@ -247,28 +258,33 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
    * only here, or in {@link #drive} when no change of its own is in flight), and that remove may have
    * looked for the member before the change committed and found nothing to remove.
    */
-  private void afterJoin(long id) {
-    try {
-      if (!appliedUpTo(raft.commitIndex())) {
-        return; // the driver's next round forgets the record once this member has caught up
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private void afterJoin(long id) throws InterruptedException {
+    if (!raft.isLeader()) {
+      joinsToSettle.remove(id); // the new leader's driver forgets a record left behind
+      return;
+    }
+    if (!appliedUpTo(raft.commitIndex())) {
+      return; // still in joinsToSettle: the driver's next round tries again
+    }
+    if (find(id) == null) {
+      joinsToSettle.remove(id); // gone already (a member remove found it)
       return;
     }
     if (store.pendingMembers().stream().anyMatch(p -> p.getID() == id)) {
+      joinsToSettle.remove(id);
       forget(id);
       return;
     }
     log.info("member {} was removed while joining; removing it from the Raft configuration", Members.hex(id));
     try {
+      // stays in joinsToSettle until a later round finds it gone: a failed removal is tried again
       raft.removeMember(Members.hex(id)).whenComplete((ms, failure) -> {
         if (failure != null) {
-          log.debug("undoing the join of member {}: {}", Members.hex(id), failure.toString());
+          log.debug("undoing the join of member {} (tried again): {}", Members.hex(id), failure.toString());
         }
       });
     } catch (RuntimeException e) {
-      log.warn("undoing the join of member {} failed", Members.hex(id), e);
+      log.warn("undoing the join of member {} failed; trying again", Members.hex(id), e);
     }
   }
 
@@ -380,10 +396,20 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase implements
         settled.thenCompose(wasPending -> {
           if (find(id) != null) {
             return raft.removeMember(Members.hex(id))
-                .thenApply(ms -> MemberRemoveResponse.newBuilder()
-                    .setHeader(headers.withoutRevision())
-                    .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
-                    .build());
+                .handle((ms, failure) -> {
+                  if (failure == null) {
+                    return CompletableFuture.completedFuture(MemberRemoveResponse.newBuilder()
+                        .setHeader(headers.withoutRevision())
+                        .addAllMembers(ms.stream().map(m -> Members.fromRaft(m).toEtcd()).toList())
+                        .build());
+                  }
+                  // the leader undoing a raced join may have removed it first: gone is what was asked
+                  return find(id) == null
+                      ? CompletableFuture.completedFuture(MemberRemoveResponse.newBuilder()
+                          .setHeader(headers.withoutRevision()).addAllMembers(members()).build())
+                      : CompletableFuture.<MemberRemoveResponse>failedFuture(failure);
+                })
+                .thenCompose(f -> f);
           }
           if (!wasPending) {
             return CompletableFuture.failedFuture(EtcdError.MEMBER_NOT_FOUND.exception());

@@ -59,6 +59,22 @@ class ClusterServiceJoinRaceTest {
   }
 
   @Test
+  void aFailedUndoIsTriedAgainByTheDriver() throws Exception {
+    try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      long id = add("http://127.0.0.1:" + peer.getLocalPort());
+      cluster.start();
+      await(() -> raft.pendingChange != null, "the leader asked Raft to add the member");
+      MemberRemoveResponse answer = call(o -> cluster.memberRemove(MemberRemoveRequest.newBuilder().setID(id).build(), o));
+      assertThat(answer.getMembersList()).extracting(m -> m.getID()).doesNotContain(id);
+      raft.removalsToFail.set(1);
+      raft.commitPendingChange();
+      await(() -> raft.removed.contains(Members.hex(id)), "a later driver round undid the join");
+      assertThat(raft.removalsToFail.get()).as("the first attempt failed").isNegative();
+      assertThat(raft.members).extracting(RaftMember::id).doesNotContain(Members.hex(id));
+    }
+  }
+
+  @Test
   void aJoinThatCommitsWithoutARemoveForgetsThePendingRecordAndKeepsTheMember() throws Exception {
     try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       long id = add("http://127.0.0.1:" + peer.getLocalPort());
@@ -103,6 +119,7 @@ class ClusterServiceJoinRaceTest {
     final List<RaftMember> members = new CopyOnWriteArrayList<>(List.of(
         new Members.Info(1, "self", List.of("http://127.0.0.1:1"), List.of("http://127.0.0.1:2")).toRaft()));
     final List<String> removed = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger removalsToFail = new java.util.concurrent.atomic.AtomicInteger();
     volatile RaftMember pendingMember;
     volatile CompletableFuture<List<RaftMember>> pendingChange;
     long index;
@@ -126,6 +143,9 @@ class ClusterServiceJoinRaceTest {
 
     @Override
     public CompletableFuture<List<RaftMember>> removeMember(String id) {
+      if (removalsToFail.getAndDecrement() > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("reconfiguration in progress"));
+      }
       members.removeIf(m -> m.id().equals(id));
       removed.add(id); // after the configuration changed: the test waits on this list
       return CompletableFuture.completedFuture(List.copyOf(members));

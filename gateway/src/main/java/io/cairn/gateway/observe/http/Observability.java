@@ -62,6 +62,7 @@ public final class Observability implements AutoCloseable {
             p.entryPoint()));
     config.ping().filter(p -> !p.manualRouting() && !config.entryPoints().containsKey(p.entryPoint()))
         .ifPresent(p -> log.warn("ping.entryPoint: no entry point named {}; /ping is served nowhere", p.entryPoint()));
+    AccessLog.trapUsr1(); // as Traefik, with or without an access log file
     AccessLog log = config.accessLog().isPresent() ? AccessLog.open(config.accessLog().get()) : null;
     return new Observability(config, api, log, metrics);
   }
