@@ -120,7 +120,7 @@ final class Group {
   }
 
   private void append(int i, Rule rule, List<Sample> vector, long ts) {
-    Appender app = opts.storage().appender();
+    Appender app = opts.storage().appenderWithoutFsync();
     Set<Labels> returned = new HashSet<>();
     for (Sample s : vector) {
       try {
@@ -168,7 +168,7 @@ final class Group {
     if (staleSeries.isEmpty()) {
       return;
     }
-    Appender app = opts.storage().appender();
+    Appender app = opts.storage().appenderWithoutFsync();
     for (Labels lset : staleSeries) {
       appendStale(app, lset, ts);
     }

@@ -170,17 +170,17 @@ final class ScrapeLoop {
     if (stopSignal.getCount() == 0) {
       return; // stopping: this scrape's result is dropped, the end-of-run markers follow
     }
-    Appender app = appendable.appender();
+    Appender app = appendable.appenderWithoutFsync();
     ScrapeAppend.Outcome o = ScrapeAppend.append(app, body, contentType, appendTime, cache, target, metrics);
     if (o.error() != null) {
       app.rollback();
-      app = appendable.appender();
+      app = appendable.appenderWithoutFsync();
       cache.resetCurrent();
       ScrapeAppend.Outcome empty = ScrapeAppend.append(app, new byte[0], null, appendTime, cache, target, metrics);
       if (empty.error() != null) {
         log.warn("append of stale markers for {} failed: {}", target.url(), empty.error());
         app.rollback();
-        app = appendable.appender();
+        app = appendable.appenderWithoutFsync();
       }
       if (scrapeError == null) {
         scrapeError = o.error();
@@ -199,6 +199,6 @@ final class ScrapeLoop {
 
   /** Stale markers for the last scrape's series and the report series, in one commit. */
   void markAllStale(long t) {
-    ReportSeries.markAllStale(appendable.appender(), cache, target, t);
+    ReportSeries.markAllStale(appendable.appenderWithoutFsync(), cache, target, t);
   }
 }

@@ -159,6 +159,11 @@ public final class Db implements Appendable, ChunkQuerier, Closeable {
     return head.appender();
   }
 
+  @Override
+  public Appender appenderWithoutFsync() {
+    return head.appenderWithoutFsync();
+  }
+
   public Head head() {
     return head;
   }

@@ -93,7 +93,12 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
 
   @Override
   public Appender appender() {
-    return new HeadAppender(this);
+    return new HeadAppender(this, true);
+  }
+
+  @Override
+  public Appender appenderWithoutFsync() {
+    return new HeadAppender(this, false);
   }
 
   /** {@code labels} with the head's interned label objects (see {@link Appender#intern}). */
@@ -208,7 +213,7 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
   }
 
   /** Logs the samples to the WAL (with the records of series not yet logged), then applies them. */
-  void commit(MemSeries[] series, long[] ts, double[] vs, int n) throws IOException {
+  void commit(MemSeries[] series, long[] ts, double[] vs, int n, boolean fsync) throws IOException {
     lifecycle.readLock().lock();
     try {
       for (int i = 0; i < n; i++) {
@@ -251,7 +256,7 @@ public final class Head implements Appendable, ChunkQuerier, Closeable {
       if (!batch.isEmpty()) {
         records.add(Records.encodeSamples(batch));
       }
-      wal.log(records.toArray(byte[][]::new));
+      wal.log(fsync, records.toArray(byte[][]::new));
       if (seenNew != null) {
         for (MemSeries s : seenNew) {
           s.logged = true;

@@ -16,6 +16,7 @@ import java.util.Arrays;
  */
 final class HeadAppender implements Appender {
   private final Head head;
+  private final boolean fsync;
   private MemSeries[] series = new MemSeries[16];
   private long[] ts = new long[16];
   private double[] vs = new double[16];
@@ -43,8 +44,10 @@ final class HeadAppender implements Appender {
     }
   }
 
-  HeadAppender(Head head) {
+  /** @param fsync whether {@code commit} waits for the WAL's fsync (see {@code Appendable.appenderWithoutFsync}) */
+  HeadAppender(Head head, boolean fsync) {
     this.head = head;
+    this.fsync = fsync;
   }
 
   @Override
@@ -106,7 +109,7 @@ final class HeadAppender implements Appender {
     done = true;
     if (n > 0) {
       try {
-        head.commit(series, ts, vs, n);
+        head.commit(series, ts, vs, n, fsync);
       } finally {
         release();
       }

@@ -94,6 +94,16 @@ public final class Wal implements Closeable {
    * @throws IllegalStateException if the WAL is closed
    */
   public void log(byte[]... records) throws IOException {
+    log(true, records);
+  }
+
+  /**
+   * As {@link #log(byte[]...)}; with {@code sync} false the call returns once the records are
+   * written to the file, without waiting for an fsync whatever the policy (for records nobody is
+   * told are durable; a later fsync, a completed segment or {@link #close} covers them). They
+   * survive {@code kill -9}, not a power loss before then.
+   */
+  public void log(boolean sync, byte[]... records) throws IOException {
     for (byte[] r : records) {
       if (r.length == 0 || r.length > Format.MAX_RECORD_SIZE) {
         throw new IllegalArgumentException("a WAL record must hold 1 to " + Format.MAX_RECORD_SIZE
@@ -118,7 +128,7 @@ public final class Wal implements Closeable {
     } finally {
       lock.unlock();
     }
-    if (options.syncPolicy() == SyncPolicy.PER_BATCH) {
+    if (sync && options.syncPolicy() == SyncPolicy.PER_BATCH) {
       syncThrough(batch);
     }
   }

@@ -90,6 +90,27 @@ class WalTest {
   }
 
   @Test
+  void aCallThatAsksForNoFsyncReturnsAfterTheWriteAndTheNextFsyncCoversIt(@TempDir Path dir) throws Exception {
+    AtomicInteger fsyncs = new AtomicInteger();
+    WalListener listener = new WalListener() {
+      @Override
+      public void fsynced(long nanos) {
+        fsyncs.incrementAndGet();
+      }
+    };
+    try (Wal wal = Wal.open(dir, WalOptions.defaults().withListener(listener))) {
+      wal.log(false, new byte[] {1}, new byte[] {2});
+      assertThat(fsyncs).as("written, not fsynced").hasValue(0);
+      try (WalReader r = WalReader.open(dir, 0, Integer.MAX_VALUE)) {
+        assertThat(r.next()).as("readable from the file at once (it survives kill -9)").containsExactly(1);
+        assertThat(r.next()).containsExactly(2);
+      }
+      wal.log(new byte[] {3});
+      assertThat(fsyncs).as("a durable call fsyncs everything written so far").hasValue(1);
+    }
+  }
+
+  @Test
   void concurrentCallersShareFsyncsAndLoseNothing(@TempDir Path dir) throws Exception {
     AtomicLong fsyncs = new AtomicLong();
     WalOptions options = WalOptions.defaults().withSegmentSize(2 * Wal.PAGE_SIZE).withListener(new WalListener() {
