@@ -28,18 +28,30 @@ import java.util.ArrayDeque;
  * HEAD, 204, 304), pass untouched. The handler removes itself when its response ended.
  *
  * <p>Memory: at most {@code limit} body bytes per request, and the limit itself is at most {@link
- * #MAX_LIMIT} (a larger configured value holds {@link #MAX_LIMIT}); the response is held in memory,
- * where oxy spills to disk above {@code memResponseBodyBytes}.
+ * #MAX_LIMIT} (a larger configured value holds {@link #MAX_LIMIT}); all responses held at once
+ * hold at most {@link #MAX_TOTAL} (the response that would go over is answered 500). Responses are
+ * held in memory, where oxy spills to disk above {@code memResponseBodyBytes}.
  */
 final class ResponseLimit extends ChannelOutboundHandlerAdapter {
   /** The most a response may be held in memory, whatever {@code maxResponseBodyBytes} says. */
   static final long MAX_LIMIT = 64L * 1024 * 1024;
+
+  /**
+   * The most all responses held at once may hold; a response whose next piece would go over it is
+   * answered 500 as a too long one is.
+   */
+  static final long MAX_TOTAL = 256L * 1024 * 1024;
+
+  /** Body bytes held by every ResponseLimit of the process. */
+  private static final java.util.concurrent.atomic.AtomicLong HELD_TOTAL = new java.util.concurrent.atomic.AtomicLong();
 
   private final long limit;
   private final boolean headRequest;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private final ArrayDeque<ChannelPromise> promises = new ArrayDeque<>();
   private long bytes;
+  /** Body bytes this handler holds, counted in {@link #HELD_TOTAL}. */
+  private long heldBytes;
   private boolean tooLarge;
 
   /**
@@ -79,8 +91,13 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
       }
     }
     if (msg instanceof HttpContent c) {
-      bytes += c.content().readableBytes();
+      int n = c.content().readableBytes();
+      bytes += n;
       tooLarge |= bytes > limit;
+      if (!tooLarge && n > 0) {
+        heldBytes += n;
+        tooLarge = HELD_TOTAL.addAndGet(n) > MAX_TOTAL;
+      }
     }
     boolean last = msg instanceof LastHttpContent;
     if (tooLarge) {
@@ -104,9 +121,21 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
       while (!held.isEmpty()) {
         ctx.write(held.poll(), promises.poll());
       }
+      unhold();
       ctx.flush();
       remove(ctx);
     }
+  }
+
+  /** Body bytes held by every ResponseLimit of the process now (tests, metrics). */
+  static long heldTotal() {
+    return HELD_TOTAL.get();
+  }
+
+  /** Nothing is held any more: gives the bytes back to the process-wide budget. */
+  private void unhold() {
+    HELD_TOTAL.addAndGet(-heldBytes);
+    heldBytes = 0;
   }
 
   @Override
@@ -121,6 +150,7 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
       ReferenceCountUtil.release(held.poll());
       promises.poll().setSuccess();
     }
+    unhold();
   }
 
   @Override
