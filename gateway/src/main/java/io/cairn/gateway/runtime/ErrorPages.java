@@ -5,7 +5,6 @@ import io.cairn.gateway.service.Route;
 import io.cairn.gateway.service.ServiceNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -39,7 +38,7 @@ import java.util.Set;
  * the error service picks; statuses are parsed as Traefik ({@code 500}, {@code 500-599}, and
  * comma-separated lists of them).
  */
-final class ErrorPages extends ChannelOutboundHandlerAdapter {
+final class ErrorPages extends ResponseHandler {
   static final int MAX_PAGE = 1024 * 1024;
   private static final Set<String> HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
       "upgrade", "te", "trailer");
@@ -152,18 +151,5 @@ final class ErrorPages extends ChannelOutboundHandlerAdapter {
     out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     ctx.writeAndFlush(out);
     remove(ctx);
-  }
-
-  private void remove(ChannelHandlerContext ctx) {
-    if (!ctx.isRemoved()) {
-      ctx.pipeline().remove(this);
-    }
-  }
-
-  /** Takes the handler out if its response never went out (the exchange was aborted). */
-  void abandon(io.netty.channel.Channel client) {
-    if (client.pipeline().context(this) != null) {
-      client.pipeline().remove(this);
-    }
   }
 }

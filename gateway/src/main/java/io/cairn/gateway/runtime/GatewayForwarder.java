@@ -165,7 +165,7 @@ final class GatewayForwarder implements Forwarder {
       if (hooks.errorPages() != null) {
         hooks.errorPages().abandon(client);
       }
-      if (hooks.responseLimit() != null && client.pipeline().context(hooks.responseLimit()) != null) {
+      if (hooks.responseLimit() != null) {
         hooks.responseLimit().abandon(client);
       }
       if (inner != null) {

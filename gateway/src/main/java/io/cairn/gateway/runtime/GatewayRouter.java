@@ -116,10 +116,7 @@ final class GatewayRouter implements RequestRouter {
       RoutedHooks hooks = new RoutedHooks(r, exchange, original, chain,
           chain.retryPolicy().map(p -> new Retries(p, routed.service(), cookies)).orElse(null), side);
       java.util.List<io.cairn.gateway.middleware.Deferred> deferred = chain.deferred();
-      long maxBody = deferred.isEmpty() ? 0 : deferred.stream().map(d -> d.config())
-          .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
-          .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxRequestBodyBytes())
-          .filter(m -> m > 0).min().orElse(0);
+      long maxBody = bufferingLimit(deferred, io.cairn.gateway.config.Middleware.Buffering::maxRequestBodyBytes);
       hooks.preForward(PreForward.of(((Outcome.Proceed) outcome).delay(), chain.forwardAuths(), maxBody, exchange, side));
       if (!deferred.isEmpty()) {
         deferred.stream().filter(d -> d.config() instanceof io.cairn.gateway.config.Middleware.Errors).findFirst()
@@ -128,11 +125,10 @@ final class GatewayRouter implements RequestRouter {
               hooks.errorPages(new ErrorPages(ErrorPages.ranges(e.status()), e.query(),
                   now.service(e.service()).orElse(null), exchange, side));
             });
-        deferred.stream().map(d -> d.config())
-            .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
-            .mapToLong(c -> ((io.cairn.gateway.config.Middleware.Buffering) c).maxResponseBodyBytes())
-            .filter(m -> m > 0).min()
-            .ifPresent(m -> hooks.responseLimit(new ResponseLimit(m, head.method().equals("HEAD"))));
+        long maxResponse = bufferingLimit(deferred, io.cairn.gateway.config.Middleware.Buffering::maxResponseBodyBytes);
+        if (maxResponse > 0) {
+          hooks.responseLimit(new ResponseLimit(maxResponse, head.method().equals("HEAD")));
+        }
         FileAnswers.compression(chain, head).ifPresent(c -> hooks.compress(c.policy(), c.encoding()));
       }
       return new Target.Proxy(authority, r.target().passHostHeader(), hooks, r.target().transport());
@@ -163,6 +159,15 @@ final class GatewayRouter implements RequestRouter {
       }
     }
     return a;
+  }
+
+  /** The smallest positive {@code limit} of the chain's {@code buffering} middlewares; 0 for none. */
+  private static long bufferingLimit(List<io.cairn.gateway.middleware.Deferred> deferred,
+      java.util.function.ToLongFunction<io.cairn.gateway.config.Middleware.Buffering> limit) {
+    return deferred.stream().map(d -> d.config())
+        .filter(c -> c instanceof io.cairn.gateway.config.Middleware.Buffering)
+        .mapToLong(c -> limit.applyAsLong((io.cairn.gateway.config.Middleware.Buffering) c))
+        .filter(m -> m > 0).min().orElse(0);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.cairn.gateway.runtime;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -32,7 +31,7 @@ import java.util.ArrayDeque;
  * hold at most {@link #MAX_TOTAL} (the response that would go over is answered 500). Responses are
  * held in memory, where oxy spills to disk above {@code memResponseBodyBytes}.
  */
-final class ResponseLimit extends ChannelOutboundHandlerAdapter {
+final class ResponseLimit extends ResponseHandler {
   /** The most a response may be held in memory, whatever {@code maxResponseBodyBytes} says. */
   static final long MAX_LIMIT = 64L * 1024 * 1024;
 
@@ -156,18 +155,5 @@ final class ResponseLimit extends ChannelOutboundHandlerAdapter {
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     releaseHeld();
-  }
-
-  private void remove(ChannelHandlerContext ctx) {
-    if (!ctx.isRemoved()) {
-      ctx.pipeline().remove(this);
-    }
-  }
-
-  /** Takes the handler out if its response never went out (the exchange was aborted). */
-  void abandon(io.netty.channel.Channel client) {
-    if (client.pipeline().context(this) != null) {
-      client.pipeline().remove(this);
-    }
   }
 }

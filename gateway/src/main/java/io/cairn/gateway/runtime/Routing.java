@@ -82,7 +82,7 @@ public final class Routing implements AutoCloseable {
       String qualified = name + "@" + provider;
       ServiceGraph own = serviceGraphs.get(provider);
       String serviceRef = own.qualify(router.service());
-      Optional<ServiceNode> service = internal(serviceRef)
+      Optional<ServiceNode> service = io.cairn.gateway.service.InternalService.named(serviceRef).<ServiceNode>map(s -> s)
           .or(() -> Optional.ofNullable(serviceGraphs.get(providerOf(serviceRef))).flatMap(g -> g.find(serviceRef)));
       if (service.isEmpty()) {
         warnings.add("router " + qualified + ": service " + router.service() + " is not available; router left out");
@@ -110,13 +110,6 @@ public final class Routing implements AutoCloseable {
     Map<Key, RouteTable<Routed>> tables = new HashMap<>();
     builders.forEach((key, b) -> tables.put(key, b.build(error -> warnings.add(error.toString()))));
     return new Routing(tables, List.copyOf(serviceGraphs.values()), warnings);
-  }
-
-  /** Traefik's {@code api@internal}, {@code ping@internal}, … when {@code ref} names one. */
-  private static Optional<ServiceNode> internal(String ref) {
-    return ref.endsWith("@internal")
-        && io.cairn.gateway.service.InternalService.ROUTABLE.contains(ref.substring(0, ref.length() - "@internal".length()))
-        ? Optional.of(new io.cairn.gateway.service.InternalService(ref)) : Optional.empty();
   }
 
   private static String providerOf(String qualified) {

@@ -73,8 +73,8 @@ final class Dispatcher {
       target = Target.Respond.text(500, "500 Internal Server Error\n");
     }
     switch (target) {
-      case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
-      case Target.Stream st -> StreamWriter.write(client, exchange, st);
+      case Target.Respond r -> answer(r, exchange, client);
+      case Target.Stream st -> answer(st, exchange, client);
       case Target.Deferred d -> deferred(d, exchange, client, head);
       case Target.Proxy p -> {
         if (observation != null) {
@@ -102,6 +102,15 @@ final class Dispatcher {
     }
   }
 
+  /** Writes an answer the server makes itself: a {@link Target.Respond} or a {@link Target.Stream}. */
+  private static void answer(Target answer, Exchange exchange, Channel client) {
+    switch (answer) {
+      case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
+      case Target.Stream st -> StreamWriter.write(client, exchange, st);
+      default -> throw new IllegalArgumentException("not an answer the server writes: " + answer.getClass().getSimpleName());
+    }
+  }
+
   /** Starts a {@link Target.Deferred} and writes its answer on the client's loop when it is ready. */
   private static void deferred(Target.Deferred d, Exchange exchange, Channel client, RequestHead head) {
     java.util.concurrent.CompletionStage<Target> stage;
@@ -124,11 +133,7 @@ final class Dispatcher {
           }
           return;
         }
-        switch (answer) {
-          case Target.Respond r -> client.writeAndFlush(Responses.of(r, exchange.headRequest));
-          case Target.Stream st -> StreamWriter.write(client, exchange, st);
-          default -> throw new AssertionError(answer);
-        }
+        answer(answer, exchange, client);
       };
       if (client.eventLoop().inEventLoop()) {
         write.run();

@@ -1,10 +1,7 @@
 package io.cairn.gateway.service;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * One of Traefik's {@code @internal} services named by a dynamic router ({@code api@internal},
@@ -15,35 +12,29 @@ import java.util.function.Consumer;
  *
  * @param name the qualified name, e.g. {@code api@internal}
  */
-public record InternalService(String name) implements ServiceNode {
+public record InternalService(String name) implements AnsweredByGateway {
   /** The internal services a router may name (without {@code @internal}). */
   public static final Set<String> ROUTABLE = Set.of("api", "dashboard", "ping", "prometheus", "noop");
 
   public InternalService {
     Objects.requireNonNull(name, "name");
-    if (!name.endsWith("@internal") || !ROUTABLE.contains(name.substring(0, name.length() - "@internal".length()))) {
+    if (!routable(name)) {
       throw new IllegalArgumentException("no routable internal service named " + name + "; expected one of "
           + ROUTABLE.stream().sorted().map(n -> n + "@internal").toList());
     }
   }
 
+  /** The internal service {@code ref} names, or empty when it names none that a router may use. */
+  public static java.util.Optional<InternalService> named(String ref) {
+    return routable(ref) ? java.util.Optional.of(new InternalService(ref)) : java.util.Optional.empty();
+  }
+
+  private static boolean routable(String ref) {
+    return ref.endsWith("@internal") && ROUTABLE.contains(ref.substring(0, ref.length() - "@internal".length()));
+  }
+
   /** The name without {@code @internal}: {@code api}, {@code ping}, … */
   public String kind() {
     return name.substring(0, name.length() - "@internal".length());
-  }
-
-  @Override
-  public Optional<Route> route(List<String> cookieHeaders) {
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean up() {
-    return true;
-  }
-
-  @Override
-  public void onStatusChange(Consumer<Boolean> listener) {
-    // never changes
   }
 }

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
  * of other services. Thread-safe; immutable apart from health state.
  */
 public sealed interface ServiceNode
-    permits LoadBalancerService, WeightedService, FailoverService, MirroringService, FileServerService,
-        InternalService {
+    permits LoadBalancerService, WeightedService, FailoverService, MirroringService, AnsweredByGateway {
   /** The service's name as configured (with its {@code @provider} suffix when it has one). */
   String name();
 

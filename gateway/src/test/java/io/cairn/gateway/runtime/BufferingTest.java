@@ -18,9 +18,9 @@ class BufferingTest {
   @TempDir
   Path dir;
 
-  @Test
-  void bodiesOverTheLimitAreRefusedWith413() throws Exception {
-    try (TestBackend app = new TestBackend("app"); GatewayHarness g = new GatewayHarness(dir, """
+  /** One router through a {@code buffering} middleware with {@code option} to one server. */
+  private static String config(String option, String serverUrl) {
+    return """
         http:
           routers:
             all:
@@ -30,12 +30,17 @@ class BufferingTest {
           middlewares:
             buffer:
               buffering:
-                maxRequestBodyBytes: 10
+                %s
           services:
             app:
               loadBalancer:
                 servers: [{url: "%s"}]
-        """.formatted(app.url()))) {
+        """.formatted(option, serverUrl);
+  }
+
+  @Test
+  void bodiesOverTheLimitAreRefusedWith413() throws Exception {
+    try (TestBackend app = new TestBackend("app"); GatewayHarness g = new GatewayHarness(dir, config("maxRequestBodyBytes: 10", app.url()))) {
       HttpResponse<String> small = g.send(HttpRequest.newBuilder(URI.create(g.url("/s")))
           .POST(HttpRequest.BodyPublishers.ofString("0123456789")));
       assertThat(small.statusCode()).isEqualTo(200);
@@ -78,22 +83,8 @@ class BufferingTest {
       }
     });
     backend.start();
-    try (GatewayHarness g = new GatewayHarness(dir, """
-        http:
-          routers:
-            all:
-              rule: "PathPrefix(`/`)"
-              service: app
-              middlewares: [buffer]
-          middlewares:
-            buffer:
-              buffering:
-                maxResponseBodyBytes: 2000
-          services:
-            app:
-              loadBalancer:
-                servers: [{url: "http://127.0.0.1:%d"}]
-        """.formatted(backend.getAddress().getPort()))) {
+    try (GatewayHarness g = new GatewayHarness(dir,
+        config("maxResponseBodyBytes: 2000", "http://127.0.0.1:" + backend.getAddress().getPort()))) {
       for (String kind : new String[] {"length", "chunked"}) {
         HttpResponse<String> fits = g.get("/" + kind + "/2000");
         assertThat(fits.statusCode()).as(kind).isEqualTo(200);
@@ -147,17 +138,8 @@ class BufferingTest {
           // the test ended the tunnel
         }
       });
-      try (GatewayHarness g = new GatewayHarness(dir, """
-          http:
-            routers:
-              all: {rule: "PathPrefix(`/`)", service: app, middlewares: [buffer]}
-            middlewares:
-              buffer: {buffering: {maxResponseBodyBytes: 100}}
-            services:
-              app:
-                loadBalancer:
-                  servers: [{url: "http://127.0.0.1:%d"}]
-          """.formatted(backend.getLocalPort()));
+      try (GatewayHarness g = new GatewayHarness(dir,
+          config("maxResponseBodyBytes: 100", "http://127.0.0.1:" + backend.getLocalPort()));
           java.net.Socket client = new java.net.Socket("127.0.0.1", URI.create(g.url("/")).getPort())) {
         client.setSoTimeout(10_000);
         var out = client.getOutputStream();

@@ -43,9 +43,7 @@ class ClusterServiceJoinRaceTest {
   @Test
   void aMemberRemovedWhileItsJoinIsInFlightIsTakenOutAgainOnceTheJoinCommits() throws Exception {
     try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      long id = add("http://127.0.0.1:" + peer.getLocalPort());
-      cluster.start();
-      await(() -> raft.pendingChange != null, "the leader asked Raft to add the member");
+      long id = joinInFlight(peer);
 
       MemberRemoveResponse removed = call(o -> cluster.memberRemove(MemberRemoveRequest.newBuilder().setID(id).build(), o));
       assertThat(removed.getMembersList()).extracting(m -> m.getID()).doesNotContain(id);
@@ -61,9 +59,7 @@ class ClusterServiceJoinRaceTest {
   @Test
   void aFailedUndoIsTriedAgainByTheDriver() throws Exception {
     try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      long id = add("http://127.0.0.1:" + peer.getLocalPort());
-      cluster.start();
-      await(() -> raft.pendingChange != null, "the leader asked Raft to add the member");
+      long id = joinInFlight(peer);
       MemberRemoveResponse answer = call(o -> cluster.memberRemove(MemberRemoveRequest.newBuilder().setID(id).build(), o));
       assertThat(answer.getMembersList()).extracting(m -> m.getID()).doesNotContain(id);
       raft.removalsToFail.set(1);
@@ -77,15 +73,21 @@ class ClusterServiceJoinRaceTest {
   @Test
   void aJoinThatCommitsWithoutARemoveForgetsThePendingRecordAndKeepsTheMember() throws Exception {
     try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      long id = add("http://127.0.0.1:" + peer.getLocalPort());
-      cluster.start();
-      await(() -> raft.pendingChange != null, "the leader asked Raft to add the member");
+      long id = joinInFlight(peer);
       raft.commitPendingChange();
       await(() -> store.pendingMembers().isEmpty(), "the record was forgotten");
       Thread.sleep(2 * ClusterService.DRIVE_PERIOD_MILLIS); // a few more driver rounds change nothing
       assertThat(raft.removed).isEmpty();
       assertThat(raft.members).extracting(RaftMember::id).contains(Members.hex(id));
     }
+  }
+
+  /** Adds the member listening on {@code peer} and waits until the leader's Raft change for it is in flight. */
+  private long joinInFlight(ServerSocket peer) throws Exception {
+    long id = add("http://127.0.0.1:" + peer.getLocalPort());
+    cluster.start();
+    await(() -> raft.pendingChange != null, "the leader asked Raft to add the member");
+    return id;
   }
 
   private long add(String peerUrl) throws Exception {

@@ -31,6 +31,7 @@ public final class Observability implements AutoCloseable {
   private final AccessLog accessLog;
   private final TraefikMetrics metrics;
   private final ExchangeObserver observer;
+  private final InternalAnswers internalAnswers;
 
   private Observability(StaticConfig config, Supplier<ApiState> api, AccessLog accessLog, TraefikMetrics metrics) {
     this.config = config;
@@ -46,6 +47,9 @@ public final class Observability implements AutoCloseable {
       all.add(accessLog);
     }
     this.observer = ExchangeObserver.all(all);
+    Optional<StaticConfig.Api> a = config.api();
+    this.internalAnswers = new InternalAnswers(a.isPresent() ? api : null, a.map(StaticConfig.Api::dashboard).orElse(false),
+        a.map(StaticConfig.Api::basePath).orElse("/"), metrics, config.ping().isPresent());
   }
 
   /**
@@ -87,9 +91,7 @@ public final class Observability implements AutoCloseable {
    * configured answers 404, as Traefik, which leaves such a router out.
    */
   public InternalAnswers internalAnswers() {
-    Optional<StaticConfig.Api> a = config.api();
-    return new InternalAnswers(a.isPresent() ? api : null, a.map(StaticConfig.Api::dashboard).orElse(false),
-        a.map(StaticConfig.Api::basePath).orElse("/"), metrics, config.ping().isPresent());
+    return internalAnswers;
   }
 
   /** The metrics, when {@code metrics.prometheus} is configured. */
